@@ -1,0 +1,57 @@
+import { ConfigError } from '../config/config-error.js';
+import type { CliIo } from './cli-io.js';
+import { checkConfigCommand } from './commands/check-config-command.js';
+import { diagnoseCommand } from './commands/diagnose-command.js';
+import { EXIT } from './exit-codes.js';
+import { UsageError } from './usage-error.js';
+
+type Command = (args: string[], io: CliIo) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  diagnose: diagnoseCommand,
+  'check-config': checkConfigCommand,
+};
+
+const USAGE = `usage: samaops <command> [options]
+commands:
+  diagnose [playbook] [--json] [--config FILE]   run checks (playbooks: all, api, notifications, db, disk, redis)
+  check-config [--config FILE]                   validate the inventory and summarise it
+exit codes: 0 ok, 1 warn, 2 fail, 3 unknown, 64 usage error, 78 configuration error`;
+
+/** Runs one CLI invocation and returns its exit code; never throws. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.stdout.write(`${USAGE}\n`);
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr.write(`samaops: unknown command "${name}"; valid: ${Object.keys(COMMANDS).join(', ')}\n`);
+    return EXIT.usage;
+  }
+  try {
+    return await command(args, io);
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+function reportError(error: unknown, io: CliIo): number {
+  if (error instanceof ConfigError) {
+    io.stderr.write(`samaops: invalid inventory ${error.file}\n`);
+    for (const problem of error.problems) {
+      const where = problem.line ? `${problem.path} (line ${problem.line})` : problem.path;
+      io.stderr.write(
+        `  ${where}: ${problem.message}${problem.hint ? `\n      hint: ${problem.hint}` : ''}\n`,
+      );
+    }
+    return EXIT.config;
+  }
+  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    io.stderr.write(`samaops: ${(error as Error).message}\n${USAGE}\n`);
+    return EXIT.usage;
+  }
+  io.stderr.write(`samaops: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+  return EXIT.software;
+}

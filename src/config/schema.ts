@@ -1,0 +1,223 @@
+import { z } from 'zod';
+
+/**
+ * The inventory: everything samaops knows about the platform it watches.
+ * Validated once at start-up; inside the program it is plain typed data (`Inventory`).
+ * Secrets reach these fields already resolved from `${ENV}` references or `*File` paths
+ * (see resolve-secrets.ts).
+ */
+
+/** Identifiers that end up in remote argument vectors: letters, digits, `_ . -`, no leading dash. */
+export const identifier = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/,
+    'letters, digits, "_", "." and "-" only, not starting with "-"',
+  );
+
+/** Absolute paths without shell metacharacters, `..` segments or whitespace. */
+export const safeAbsolutePath = z
+  .string()
+  .regex(/^\/[A-Za-z0-9_.\-/]*$/, 'an absolute path made of letters, digits, "_", ".", "-" and "/"')
+  .refine((p) => !p.split('/').includes('..'), 'must not contain ".."');
+
+/** Like safeAbsolutePath, with `*` and `?` allowed in the last segment (log globs). */
+export const safeGlob = z
+  .string()
+  .regex(/^\/[A-Za-z0-9_.\-/]*[A-Za-z0-9_.\-*?]*$/, 'an absolute path whose last part may use * and ?')
+  .refine((p) => !p.split('/').includes('..'), 'must not contain ".."')
+  .refine((p) => !p.slice(0, p.lastIndexOf('/')).match(/[*?]/), 'wildcards only in the file name');
+
+const fingerprint = z
+  .string()
+  .regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'an OpenSSH fingerprint "SHA256:" followed by 43 base64 characters');
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .refine((value) => URL.canParse(value), 'not a valid URL')
+    .refine(
+      (value) => URL.canParse(value) && protocols.includes(new URL(value).protocol),
+      `the URL must start with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+    );
+
+/** A warn/fail pair. `direction: above` means bigger is worse. */
+const band = (warn: number, fail: number) =>
+  z
+    .object({ warn: z.number().nonnegative().default(warn), fail: z.number().nonnegative().default(fail) })
+    .default({ warn, fail });
+
+export const serverRoles = ['db', 'api', 'workers'] as const;
+
+export const serverSchema = z.strictObject({
+  /** Short name used in messages and commands, e.g. `db`. */
+  name: identifier,
+  /** What the server does (PRODUCT.md §1). */
+  role: z.enum(serverRoles),
+  /** Display label, e.g. "SERVEUR 1 (DB)". Default: the name. */
+  label: z.string().min(1).max(80).optional(),
+  host: z.string().min(1),
+  /** SSH port. Default 22. */
+  port: z.number().int().min(1).max(65535).default(22),
+  /** SSH login of the bot on that server. */
+  user: identifier,
+  /** Private key contents, resolved from `privateKeyFile` or `${ENV}`. */
+  privateKey: z.string().min(1).optional(),
+  /** Pinned host key: `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` on the server. */
+  hostKeyFingerprint: fingerprint.optional(),
+  /** Accept any host key (logs a warning at every connect). Default false: never in production. */
+  insecureAcceptAnyHostKey: z.boolean().default(false),
+  /** Containers expected to run there (`docker ps` names). */
+  containers: z.array(identifier).default([]),
+  /** Mount points whose disk use is checked. Default `/`. */
+  mountPoints: z.array(safeAbsolutePath).default(['/']),
+  /** Application log globs scanned for ERROR/CRITICAL lines. */
+  logGlobs: z.array(safeGlob).default([]),
+});
+
+const apiInstanceSchema = z.strictObject({
+  /** Instance name, usually its container name, e.g. `samaconso_api_1`. */
+  name: identifier,
+  /** Its health endpoint, e.g. http://10.101.0.2:8001/health. */
+  healthUrl: url(['http:', 'https:']),
+  /** Server the instance runs on (a name from `servers`). */
+  server: identifier.optional(),
+});
+
+const servicesSchema = z.strictObject({
+  postgres: z
+    .strictObject({
+      /** Connection URL, through PgBouncer in production (port 6432). */
+      url: url(['postgres:', 'postgresql:']),
+      /** Connection limit the `postgres.connections` check compares against. Default: read from the server. */
+      maxConnections: z.number().int().positive().optional(),
+    })
+    .optional(),
+  redis: z.strictObject({ url: url(['redis:', 'rediss:']) }).optional(),
+  rabbitmq: z
+    .strictObject({
+      /** AMQP URL, e.g. amqp://user:pass@host:5672/vhost. */
+      url: url(['amqp:', 'amqps:']),
+      /** Management API base URL (port 15672), used by reports when present. */
+      managementUrl: url(['http:', 'https:']).optional(),
+      /** Queues checked by `rabbitmq.queue`. Default: the runbook's four Celery queues. */
+      queues: z.array(identifier).default(['urgent', 'high_priority', 'normal', 'low_priority']),
+    })
+    .optional(),
+  flower: z
+    .strictObject({
+      /** Flower base URL (port 5555); `/api/workers` is appended. */
+      url: url(['http:', 'https:']),
+      username: z.string().optional(),
+      password: z.string().optional(),
+      /** Live Celery workers expected. Default 2 (worker_1 and worker_2). */
+      expectedWorkers: z.number().int().nonnegative().default(2),
+    })
+    .optional(),
+  minio: z
+    .strictObject({
+      /** MinIO base URL; `/minio/health/live` is appended. */
+      url: url(['http:', 'https:']),
+    })
+    .optional(),
+  /** API instances behind the load balancer. */
+  api: z.array(apiInstanceSchema).default([]),
+});
+
+export const thresholdsSchema = z
+  .strictObject({
+    /** API /health latency, ms. Default 500 / 1000 (runbook success metrics). */
+    apiLatencyMs: band(500, 1000),
+    /** Database `SELECT 1` latency, ms. Default 100 / 500. */
+    dbLatencyMs: band(100, 500),
+    /** Disk use, percent. Default 85 / 95. */
+    diskPercent: band(85, 95),
+    /** ERROR/CRITICAL lines in application logs. Default 100 / 1000. */
+    logErrors: band(100, 1000),
+    /** PostgreSQL cache hit ratio, percent; lower is worse. Default 99 / 95. */
+    cacheHitPercent: band(99, 95),
+    /** Connections used, percent of the limit. Default 80 / 95. */
+    connectionsPercent: band(80, 95),
+    /** Redis memory used, percent of maxmemory. Default 80 / 95. */
+    redisMemoryPercent: band(80, 95),
+    /** Ready messages in one queue. Default 1000 / 10000. */
+    queueDepth: band(1000, 10000),
+    /** A query running longer than this is "long", seconds. Default 300 (5 minutes). */
+    longQuerySeconds: z.number().positive().default(300),
+    /** Mean execution time above which a statement is "slow", ms. Default 1000 (runbook weekly script). */
+    slowStatementMs: z.number().positive().default(1000),
+  })
+  .prefault({});
+
+export const inventorySchema = z
+  .strictObject({
+    /** Name shown in reports. Default "SamaConso". */
+    platform: z.string().min(1).default('SamaConso'),
+    /** IANA timezone for schedules, availability windows and times shown. Default Africa/Dakar. */
+    timezone: z
+      .string()
+      .default('Africa/Dakar')
+      .refine(
+        (tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC',
+        'unknown IANA timezone',
+      ),
+    /** Language of user-facing text. Default fr. */
+    locale: z.enum(['fr', 'en']).default('fr'),
+    /** Each check's own time budget, ms. Default 3000. */
+    checkTimeoutMs: z.number().int().min(50).max(60_000).default(3000),
+    servers: z.array(serverSchema).default([]),
+    services: servicesSchema.prefault({}),
+    thresholds: thresholdsSchema,
+  })
+  .superRefine(
+    (inventory, ctx) => {
+      // Runs even when other fields are invalid (`when`), so that every problem is listed at once:
+      // fields may therefore be malformed here and are read defensively.
+      const servers = Array.isArray(inventory.servers) ? inventory.servers : [];
+      const names = new Set<string>();
+      servers.forEach((server, index) => {
+        if (typeof server !== 'object' || server === null) return;
+        if (names.has(server.name)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['servers', index, 'name'],
+            message: `duplicate server name "${server.name}"`,
+          });
+        }
+        names.add(server.name);
+        if (!server.hostKeyFingerprint && server.insecureAcceptAnyHostKey !== true) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['servers', index, 'hostKeyFingerprint'],
+            message:
+              'missing: host keys are pinned (or set insecureAcceptAnyHostKey: true, never in production)',
+          });
+        }
+        if (!server.privateKey) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['servers', index, 'privateKeyFile'],
+            message: 'missing: the path of the SSH private key of the bot (or privateKey: ${ENV_VAR})',
+          });
+        }
+      });
+      const apis = Array.isArray(inventory.services?.api) ? inventory.services.api : [];
+      apis.forEach((instance, index) => {
+        if (instance?.server && !names.has(instance.server)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['services', 'api', index, 'server'],
+            message: `no server named "${instance.server}" (known: ${[...names].join(', ') || 'none'})`,
+          });
+        }
+      });
+    },
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
+
+export type Inventory = z.infer<typeof inventorySchema>;
+export type Server = Inventory['servers'][number];
+export type ServerRole = Server['role'];
+export type ApiInstance = Inventory['services']['api'][number];
+export type Thresholds = Inventory['thresholds'];
+export type Band = Thresholds['apiLatencyMs'];

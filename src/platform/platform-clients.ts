@@ -1,0 +1,117 @@
+import amqp, { type ChannelModel } from 'amqplib';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import type { Inventory } from '../config/schema.js';
+import type { Logger } from '../logging/logger.js';
+import { scrubSecrets } from '../logging/scrub-secrets.js';
+import { createHttpClient, type HttpClient } from './http-client.js';
+import { abortable, reconnecting } from './reconnecting.js';
+
+/** The service is not in the inventory; checks turn this into "not configured". */
+export class ServiceNotConfiguredError extends Error {
+  readonly code = 'SERVICE_NOT_CONFIGURED';
+  constructor(readonly service: string) {
+    super(`${service} is not configured in the inventory`);
+  }
+}
+
+/**
+ * Long-lived clients of the monitored platform, created on first use, reused by every check of
+ * every diagnosis, and closed once. Separate from the bot's own store and queue.
+ */
+export interface PlatformClients {
+  /** pg pool to PostgreSQL (through PgBouncer in production); statements are bounded server-side. */
+  postgres(): pg.Pool;
+  /** A connected Redis client dedicated to checks: no offline queue, one retry, bounded commands. */
+  redis(signal: AbortSignal): Promise<Redis>;
+  /** The AMQP connection; open a throwaway channel per check (a 404 closes its channel). */
+  amqp(signal: AbortSignal): Promise<ChannelModel>;
+  http: HttpClient;
+  /** Closes everything; bounded so that a hung peer cannot hold the process. */
+  close(): Promise<void>;
+}
+
+export function createPlatformClients(inventory: Inventory, logger: Logger): PlatformClients {
+  const { services, checkTimeoutMs } = inventory;
+  let pool: pg.Pool | undefined;
+
+  const redis = reconnecting<Redis>(
+    async (onLost) => {
+      if (!services.redis) throw new ServiceNotConfiguredError('redis');
+      const client = new Redis(services.redis.url, {
+        lazyConnect: true,
+        maxRetriesPerRequest: 1,
+        enableOfflineQueue: false,
+        connectTimeout: checkTimeoutMs,
+        commandTimeout: checkTimeoutMs,
+        retryStrategy: () => null,
+        connectionName: 'samaops-checks',
+      });
+      client.on('error', (error: Error) =>
+        logger.debug({ err: scrubSecrets(error.message) }, 'redis client error'),
+      );
+      client.on('end', onLost);
+      try {
+        await client.connect();
+      } catch (error) {
+        client.disconnect();
+        throw error;
+      }
+      return client;
+    },
+    (client) => {
+      client.disconnect();
+    },
+  );
+
+  const amqpConnection = reconnecting<ChannelModel>(
+    async (onLost) => {
+      if (!services.rabbitmq) throw new ServiceNotConfiguredError('rabbitmq');
+      const connection = await amqp.connect(services.rabbitmq.url, {
+        timeout: checkTimeoutMs,
+        clientProperties: { connection_name: 'samaops-checks' },
+      });
+      connection.on('error', (error: Error) =>
+        logger.debug({ err: scrubSecrets(error.message) }, 'amqp connection error'),
+      );
+      connection.on('close', onLost);
+      return connection;
+    },
+    async (connection) => {
+      await connection.close().catch(() => undefined);
+    },
+  );
+
+  const http = createHttpClient();
+
+  return {
+    postgres() {
+      if (!services.postgres) throw new ServiceNotConfiguredError('postgres');
+      if (!pool) {
+        pool = new pg.Pool({
+          connectionString: services.postgres.url,
+          max: 8,
+          idleTimeoutMillis: 30_000,
+          connectionTimeoutMillis: checkTimeoutMs,
+          statement_timeout: checkTimeoutMs,
+          application_name: 'samaops',
+        });
+        // Without this listener an idle client killed by the server crashes the process.
+        pool.on('error', (error) =>
+          logger.warn({ err: scrubSecrets(error.message) }, 'postgres idle client error'),
+        );
+      }
+      return pool;
+    },
+    redis: (signal) => abortable(redis.get(), signal),
+    amqp: (signal) => abortable(amqpConnection.get(), signal),
+    http,
+    async close() {
+      http.close();
+      const closing = Promise.allSettled([pool?.end(), redis.close(), amqpConnection.close()]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([closing, new Promise((resolve) => (timer = setTimeout(resolve, 2000).unref()))]);
+      clearTimeout(timer);
+    },
+  };
+}
