@@ -1,10 +1,14 @@
 import type { CheckId, CheckKind } from './check.js';
-import { postgresPing } from './postgres/postgres-ping.js';
+import { postgresCheckKinds } from './postgres/index.js';
+import { remoteCheckKinds } from './remote/index.js';
+import { serviceCheckKinds } from './services/index.js';
 
 /**
- * Every check samaops knows, by id. An id not listed yet is simply skipped by playbooks
- * (see buildChecks); once all exist this becomes `satisfies Record<CheckId, CheckKind>`.
+ * Every check samaops knows, by id, gathered from each area's index. An id not implemented yet is
+ * skipped by playbooks (see buildChecks); once all exist this becomes `satisfies Record<CheckId, CheckKind>`.
  */
 export const checkKinds: Partial<Record<CheckId, CheckKind>> = {
-  'postgres.ping': postgresPing,
+  ...postgresCheckKinds,
+  ...serviceCheckKinds,
+  ...remoteCheckKinds,
 };

@@ -1,13 +1,28 @@
 import { postgresCheckMessages } from './checks-postgres.js';
+import { remoteCheckMessages } from './checks-remote.js';
+import { serviceCheckMessages } from './checks-services.js';
 import { commonMessages } from './common.js';
+import { slackMessages } from './slack.js';
 
 /**
- * The one message catalogue: every area's messages merged. Add an area by importing it here;
- * the compiler then knows its keys everywhere.
+ * The one message catalogue: every area's messages merged. Each area keeps its own file so that
+ * its keys live beside the code that uses them; the compiler knows every key everywhere.
  */
 export const catalogue = {
-  fr: { ...commonMessages.fr, ...postgresCheckMessages.fr },
-  en: { ...commonMessages.en, ...postgresCheckMessages.en },
+  fr: {
+    ...commonMessages.fr,
+    ...postgresCheckMessages.fr,
+    ...serviceCheckMessages.fr,
+    ...remoteCheckMessages.fr,
+    ...slackMessages.fr,
+  },
+  en: {
+    ...commonMessages.en,
+    ...postgresCheckMessages.en,
+    ...serviceCheckMessages.en,
+    ...remoteCheckMessages.en,
+    ...slackMessages.en,
+  },
 };
 
 export type MessageKey = keyof typeof catalogue.fr;
