@@ -221,3 +221,5 @@ export type ServerRole = Server['role'];
 export type ApiInstance = Inventory['services']['api'][number];
 export type Thresholds = Inventory['thresholds'];
 export type Band = Thresholds['apiLatencyMs'];
+export type Person = Inventory['team'][number];
+export type TeamRole = Person['roles'][number];
