@@ -149,6 +149,41 @@ export const thresholdsSchema = z
   })
   .prefault({});
 
+/** Team roles from the runbook's contact table. */
+export const teamRoles = ['support_n1', 'devops', 'dba', 'backend', 'lead', 'architect'] as const;
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day such as 08:00');
+
+const availabilitySchema = z.union([
+  z.literal('24/7'),
+  z.strictObject({
+    /** Days of the week the person can be paged. Default Monday to Friday. */
+    days: z
+      .array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']))
+      .default(['mon', 'tue', 'wed', 'thu', 'fri']),
+    /** Start of the window, in the inventory's timezone, e.g. 08:00. */
+    from: clockTime,
+    /** End of the window, e.g. 18:00. */
+    to: clockTime,
+  }),
+]);
+
+const personSchema = z.strictObject({
+  /** Slack user id, e.g. U024BE7LH. */
+  slackId: z.string().regex(/^[UW][A-Z0-9]{2,20}$/, 'a Slack user id such as U024BE7LH'),
+  name: z.string().min(1).max(80),
+  roles: z.array(z.enum(teamRoles)).min(1),
+  /** When the person may be paged. Default 24/7. */
+  availability: availabilitySchema.default('24/7'),
+});
+
+const slackSchema = z.strictObject({
+  /** Channel ids the bot answers in (#samaconso-prod). Commands from elsewhere are refused. */
+  channels: z
+    .array(z.string().regex(/^[CGD][A-Z0-9]{2,20}$/, 'a Slack channel id such as C0123ABCD'))
+    .default([]),
+});
+
 export const inventorySchema = z
   .strictObject({
     /** Name shown in reports. Default "SamaConso". */
@@ -168,6 +203,9 @@ export const inventorySchema = z
     servers: z.array(serverSchema).default([]),
     services: servicesSchema.prefault({}),
     thresholds: thresholdsSchema,
+    slack: slackSchema.prefault({}),
+    /** The people who may use the bot, with their roles and availability (runbook "Contacts"). */
+    team: z.array(personSchema).default([]),
   })
   .superRefine(
     (inventory, ctx) => {
