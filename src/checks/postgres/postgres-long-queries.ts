@@ -1,0 +1,112 @@
+import type { Inventory } from '../../config/schema.js';
+import { msg } from '../../i18n/message.js';
+import { type CheckOutcome, defineCheck, type Threshold } from '../check.js';
+import { isoTimestampSql } from './iso-timestamp-sql.js';
+import { postgresTargets } from './postgres-target.js';
+import { unlessUnreachable } from './postgres-unreachable.js';
+import { statementExcerpt } from './statement-excerpt.js';
+
+/** Most long queries listed in `data`; the count is exact beyond it. */
+const LISTED = 20;
+
+/**
+ * The runbook's "Requêtes en cours", restricted to what is long. Non-idle includes `idle in
+ * transaction` (it holds locks; the runbook's terminate step matches it too). Client backends only:
+ * a walsender or parallel worker is "active" for hours by design. The check's own backend is excluded.
+ */
+const LONG_QUERIES_SQL = `
+  SELECT pid, usename AS user,
+         extract(epoch FROM clock_timestamp() - query_start)::float8 AS age_seconds,
+         ${isoTimestampSql('backend_start')} AS backend_start,
+         ${isoTimestampSql('query_start')} AS query_start,
+         left(query, 1000) AS query,
+         count(*) OVER ()::int AS total
+  FROM pg_stat_activity
+  WHERE backend_type = 'client backend'
+    AND state <> 'idle'
+    AND pid <> pg_backend_pid()
+    AND clock_timestamp() - query_start > make_interval(secs => $1)
+  ORDER BY query_start
+  LIMIT ${LISTED}`;
+
+/** A row of LONG_QUERIES_SQL, as pg returns it. */
+export interface LongQueryRow {
+  pid: number;
+  user: string | null;
+  age_seconds: number;
+  backend_start: string;
+  query_start: string;
+  query: string | null;
+  total: number;
+}
+
+/** One long query as reports and the terminate remediation see it (pid re-validated by both starts). */
+export interface LongQuery {
+  pid: number;
+  user: string;
+  ageSeconds: number;
+  backendStart: string;
+  queryStart: string;
+  query: string;
+}
+
+/**
+ * Runbook 10.1 Problème 3: queries running longer than `thresholds.longQuerySeconds` (default 300 s).
+ * Value: how many. None → ok; any → warn; any older than twice the threshold → fail, because by
+ * then it is no longer a slow report but a stuck session that holds a connection and maybe locks.
+ */
+export const postgresLongQueries = defineCheck<null>({
+  id: 'postgres.long_queries',
+  title: msg('check.postgres.long_queries.title'),
+  targets: postgresTargets,
+  run: ({ clients, inventory }) =>
+    unlessUnreachable(async () => {
+      const seconds = inventory.thresholds.longQuerySeconds;
+      const { rows } = await clients.postgres().query<LongQueryRow>(LONG_QUERIES_SQL, [seconds]);
+      return gradeLongQueries(rows, inventory);
+    }),
+});
+
+/** Maps long-query rows (oldest first) to an outcome; pure, so that the mapping is tested alone. */
+export function gradeLongQueries(
+  rows: readonly LongQueryRow[],
+  inventory: Pick<Inventory, 'thresholds'>,
+): CheckOutcome {
+  const seconds = inventory.thresholds.longQuerySeconds;
+  const threshold: Threshold = { direction: 'above', warn: 0, unit: 'count' };
+  const queries: LongQuery[] = rows.map((row) => ({
+    pid: row.pid,
+    user: row.user ?? '?',
+    ageSeconds: Math.round(row.age_seconds),
+    backendStart: row.backend_start,
+    queryStart: row.query_start,
+    query: statementExcerpt(row.query),
+  }));
+  const oldest = queries[0];
+  const count = rows[0]?.total ?? 0;
+  if (!oldest) {
+    return {
+      status: 'ok',
+      value: 0,
+      unit: 'count',
+      threshold,
+      detail: msg('check.postgres.long_queries.none', { seconds }),
+      data: { thresholdSeconds: seconds, queries },
+    };
+  }
+  return {
+    status: (rows[0]?.age_seconds ?? 0) > 2 * seconds ? 'fail' : 'warn',
+    value: count,
+    unit: 'count',
+    threshold,
+    detail: msg('check.postgres.long_queries.detail', {
+      count,
+      seconds,
+      pid: oldest.pid,
+      user: oldest.user,
+      age: oldest.ageSeconds,
+      query: oldest.query,
+    }),
+    data: { thresholdSeconds: seconds, queries },
+  };
+}
