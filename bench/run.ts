@@ -1,0 +1,54 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BenchRow, BenchSection } from './bench-row.js';
+import { diagnoseLocal } from './sections/diagnose-local.js';
+
+/**
+ * `npm run bench [-- SECTION...]`: runs the benchmark sections one after another (never in
+ * parallel: they would disturb each other), prints one table and writes bench/results/latest.json.
+ * Goals are reported, not asserted: the machines are noisy; quote medians from one run.
+ */
+const SECTIONS: Record<string, BenchSection> = {
+  'diagnose-local': diagnoseLocal,
+};
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(name in SECTIONS));
+if (unknown.length > 0) {
+  process.stderr.write(
+    `unknown section(s): ${unknown.join(', ')}; valid: ${Object.keys(SECTIONS).join(', ')}\n`,
+  );
+  process.exit(64);
+}
+
+const rows: BenchRow[] = [];
+for (const [name, section] of Object.entries(SECTIONS)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  process.stderr.write(`bench: ${name}…\n`);
+  rows.push(...(await section()));
+}
+
+const table = [
+  ['section', 'measure', 'value', 'goal', 'met'],
+  ...rows.map((row) => [
+    row.section,
+    row.measure,
+    `${row.value} ${row.unit}`,
+    row.goal ?? '',
+    row.met === undefined ? '' : row.met ? 'yes' : 'NO',
+  ]),
+];
+const widths =
+  table[0]?.map((_, column) => Math.max(...table.map((line) => line[column]?.length ?? 0))) ?? [];
+process.stdout.write(
+  `${table.map((line) => line.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ')).join('\n')}\n`,
+);
+
+const out = join(dirname(fileURLToPath(import.meta.url)), 'results', 'latest.json');
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(
+  out,
+  `${JSON.stringify({ at: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, rows }, null, 2)}\n`,
+);
+process.stderr.write(`bench: wrote ${out}\n`);
