@@ -1,0 +1,34 @@
+import type { ApiInstance } from '../../config/schema.js';
+import { msg } from '../../i18n/message.js';
+import { defineCheck } from '../check.js';
+import { above, grade } from '../grade.js';
+import { badStatus, probeHttp } from './http-probe.js';
+
+/**
+ * Runbook 10.1 Problème 1 (`curl http://localhost:8001/health`), one per API instance: a 2xx is
+ * required, and the time to the answer's headers is held against `thresholds.apiLatencyMs`
+ * (500 / 1000 ms). A hung instance is down for the load balancer, so a timeout fails.
+ */
+export const apiHealth = defineCheck<ApiInstance>({
+  id: 'api.health',
+  title: msg('check.api.health.title'),
+  onTimeout: 'fail',
+  targets: (inventory) =>
+    inventory.services.api.map((instance) => ({ name: instance.name, target: instance })),
+  async run({ clients, inventory }, instance, signal) {
+    const probe = await probeHttp(clients.http, instance.healthUrl, signal);
+    if ('outcome' in probe) return probe.outcome;
+    const failed = badStatus(probe.answer);
+    if (failed) return failed;
+    const ms = Math.round(probe.answer.latencyMs);
+    const threshold = above(inventory.thresholds.apiLatencyMs, 'ms');
+    return {
+      status: grade(ms, threshold),
+      value: ms,
+      unit: 'ms',
+      threshold,
+      detail: msg('check.api.health.detail', { status: probe.answer.status, ms }),
+      data: { httpStatus: probe.answer.status },
+    };
+  },
+});
