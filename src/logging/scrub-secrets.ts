@@ -9,7 +9,7 @@ export function scrubSecrets(text: string): string {
       /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g,
       '[private key redacted]',
     )
-    .replace(/([a-z][a-z0-9+.-]*:\/\/)([^/\s:@]+)(:[^@\s/]*)?@/gi, '$1***@')
+    .replace(/([a-z][a-z0-9+.-]*:\/\/)([^/\s:@]*)(:[^@\s/]*)?@/gi, '$1***@')
     .replace(/\b(xox[abposr]|xapp)-[A-Za-z0-9-]+/g, '$1-***')
     .replace(/\b(Bearer|Basic)\s+[A-Za-z0-9+/=._-]+/gi, '$1 ***')
     .replace(/\b(password|passwd|pwd|secret|token)(\s*[=:]\s*)("[^"]*"|'[^']*'|\S+)/gi, '$1$2***');
