@@ -1,0 +1,60 @@
+import type { CheckStatus } from '../checks/check.js';
+
+/**
+ * One message, independent of where it is shown: Block Kit (Slack) and terminal text render the
+ * same model. Text is already in the reader's language; renderers only lay it out.
+ */
+export interface ChatMessage {
+  /** Short headline, e.g. "SamaConso — Diagnostic complet". */
+  title: string;
+  /** One or two sentences saying what matters, e.g. "2 en échec, 14 OK". */
+  summary?: string;
+  /** Overall status, shown beside the title. Absent for messages that are not reports (help). */
+  status?: CheckStatus;
+  sections: MessageSection[];
+  /** Buttons that act on the whole message (e.g. run the diagnosis again). */
+  buttons?: MessageButton[];
+  /** Small print at the bottom: duration, time, who asked. */
+  context?: string[];
+}
+
+/** A group of lines under an optional heading. */
+export interface MessageSection {
+  heading?: string;
+  lines: MessageLine[];
+}
+
+/** One line of a report; `status` draws its marker. */
+export interface MessageLine {
+  text: string;
+  status?: CheckStatus;
+  /** Buttons that act on what this line reports (e.g. a remediation for a failing check). */
+  buttons?: MessageButton[];
+}
+
+/**
+ * A button. Its `value` is an id only (a playbook id, a stored request id), never a command:
+ * a forged or replayed payload must not be able to name what runs.
+ */
+export interface MessageButton {
+  /** Routes the press to its handler, e.g. `sama.diagnose.rerun`. At most 255 characters. */
+  actionId: string;
+  label: string;
+  /** An id, at most 2000 characters. */
+  value: string;
+  style?: 'primary' | 'danger';
+}
+
+/** Slack's limits that the Block Kit renderer keeps within (api.slack.com/reference/block-kit). */
+export const slackLimits = {
+  blocksPerMessage: 50,
+  sectionText: 3000,
+  headerText: 150,
+  buttonText: 75,
+  buttonValue: 2000,
+  actionId: 255,
+  elementsPerActions: 25,
+  elementsPerContext: 10,
+  /** chat.postMessage `text` is truncated beyond 40,000; the fallback stays far shorter. */
+  fallbackText: 3000,
+} as const;
