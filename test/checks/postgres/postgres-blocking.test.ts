@@ -10,6 +10,7 @@ import { runChecks } from '../../../src/checks/run-checks.js';
 import { silentLogger } from '../../../src/logging/logger.js';
 import { createPlatformClients, type PlatformClients } from '../../../src/platform/platform-clients.js';
 import {
+  backendPid,
   connect,
   createScratchDatabase,
   postgresInventory,
@@ -23,6 +24,8 @@ describe('postgres.blocking against a real lock', () => {
   let holder: pg.Client;
   let waiter: pg.Client;
   let observer: pg.Client;
+  let holderPid: number;
+  let waiterPid: number;
   let clients: PlatformClients;
   let inventory: ReturnType<typeof postgresInventory>;
 
@@ -33,6 +36,8 @@ describe('postgres.blocking against a real lock', () => {
     holder = await connect(database.url);
     waiter = await connect(database.url);
     observer = await connect(database.url);
+    holderPid = await backendPid(holder);
+    waiterPid = await backendPid(waiter);
     await holder.query(`CREATE TABLE ${table} (id int)`);
   });
 
@@ -60,9 +65,9 @@ describe('postgres.blocking against a real lock', () => {
       await waitFor('the reader to wait for the lock', async () => {
         const { rows } = await observer.query<{ blockers: number[] }>(
           'SELECT pg_blocking_pids($1) AS blockers',
-          [waiter.processID],
+          [waiterPid],
         );
-        return rows[0]?.blockers.includes(holder.processID) ? true : undefined;
+        return rows[0]?.blockers.includes(holderPid) ? true : undefined;
       });
 
       const result = await blocking();
@@ -70,9 +75,9 @@ describe('postgres.blocking against a real lock', () => {
       expect(result.status).toBe('warn');
       expect(result.value).toBeGreaterThanOrEqual(1);
       const pairs = result.data?.pairs as BlockingPair[];
-      const mine = pairs.find((pair) => pair.blockedPid === waiter.processID);
+      const mine = pairs.find((pair) => pair.blockedPid === waiterPid);
       expect(mine).toMatchObject({
-        blockingPid: holder.processID,
+        blockingPid: holderPid,
         blockedUser: 'postgres',
         blockingUser: 'postgres',
         blockedQuery: `SELECT * FROM ${table}`,
@@ -82,7 +87,7 @@ describe('postgres.blocking against a real lock', () => {
       expect(result.detail.key).toBe('check.postgres.blocking.detail');
       // The detail names the longest wait: ours, unless another session of the server waits too.
       if (pairs.length === 1) {
-        expect(result.detail.params).toMatchObject({ pid: waiter.processID, blockingPid: holder.processID });
+        expect(result.detail.params).toMatchObject({ pid: waiterPid, blockingPid: holderPid });
       }
     } finally {
       await holder.query('ROLLBACK');
@@ -93,7 +98,7 @@ describe('postgres.blocking against a real lock', () => {
   it('is ok once the lock is released', async () => {
     const result = await blocking();
     const pairs = result.data?.pairs as BlockingPair[];
-    expect(pairs.some((pair) => pair.blockedPid === waiter.processID)).toBe(false);
+    expect(pairs.some((pair) => pair.blockedPid === waiterPid)).toBe(false);
     // Another helper's test may hold a lock somewhere on this server; only then is it not ok.
     if (pairs.length === 0) expect(result.status).toBe('ok');
   });

@@ -20,6 +20,14 @@ export async function connect(url = ADMIN_URL): Promise<pg.Client> {
   return client;
 }
 
+/** The server process id of a client's session (pg does not type the one it keeps). */
+export async function backendPid(client: pg.Client): Promise<number> {
+  const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+  const pid = rows[0]?.pid;
+  if (pid === undefined) throw new Error('pg_backend_pid() returned no row');
+  return pid;
+}
+
 /** A database of its own, so that statistics and extensions of one test touch nothing else. */
 export async function createScratchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const name = uniqueName('samaops_test');

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildChecks } from '../../../src/checks/build-checks.js';
+import type { CheckOutcome } from '../../../src/checks/check.js';
 import {
   gradeLongQueries,
   type LongQuery,
@@ -9,7 +10,19 @@ import {
 import { runChecks } from '../../../src/checks/run-checks.js';
 import { silentLogger } from '../../../src/logging/logger.js';
 import { createPlatformClients } from '../../../src/platform/platform-clients.js';
-import { ADMIN_URL, connect, postgresInventory, uniqueName, waitFor } from './postgres-fixtures.js';
+import {
+  ADMIN_URL,
+  backendPid,
+  connect,
+  postgresInventory,
+  uniqueName,
+  waitFor,
+} from './postgres-fixtures.js';
+
+/** The long queries a result lists in its data. */
+function queriesOf(outcome: CheckOutcome): LongQuery[] {
+  return (outcome.data?.queries ?? []) as LongQuery[];
+}
 
 /** Runs `postgres.long_queries` with a given threshold against the machine's PostgreSQL. */
 async function longQueries(longQuerySeconds: number) {
@@ -33,14 +46,16 @@ describe('postgres.long_queries against a real sleeping query', () => {
   let sleeper: pg.Client;
   let admin: pg.Client;
   let sleeping: Promise<unknown>;
+  let pid: number;
 
   beforeAll(async () => {
     admin = await connect();
     sleeper = await connect();
+    pid = await backendPid(sleeper);
   });
 
   afterAll(async () => {
-    await admin.query('SELECT pg_terminate_backend($1)', [sleeper.processID]);
+    await admin.query('SELECT pg_terminate_backend($1)', [pid]);
     await sleeping?.catch(() => undefined);
     await sleeper.end().catch(() => undefined);
     await admin.end();
@@ -56,7 +71,6 @@ describe('postgres.long_queries against a real sleeping query', () => {
   it('names the pid, user, age and SQL of a query running past the threshold; fails past twice it', async () => {
     sleeping = sleeper.query(`SELECT pg_sleep(30) /* ${marker} */`);
     sleeping.catch(() => undefined);
-    const pid = sleeper.processID;
     await waitFor('the sleeping query to be older than 2 s', async () => {
       const { rows } = await admin.query<{ age: number }>(
         `SELECT extract(epoch FROM clock_timestamp() - query_start)::float8 AS age
@@ -72,7 +86,7 @@ describe('postgres.long_queries against a real sleeping query', () => {
     expect(failed.status).toBe('fail');
     for (const result of [warned, failed]) {
       expect(result.value).toBeGreaterThanOrEqual(1);
-      const queries = result.data?.queries as LongQuery[];
+      const queries = queriesOf(result);
       const mine = queries.find((query) => query.pid === pid);
       expect(mine?.user).toBe('postgres');
       expect(mine?.query).toBe(`SELECT pg_sleep(30) /* ${marker} */`);
@@ -87,7 +101,7 @@ describe('postgres.long_queries against a real sleeping query', () => {
       expect(rows[0]?.same).toBe(true);
     }
     // The detail names the oldest long query: ours unless another session has been running longer.
-    const oldest = (failed.data?.queries as LongQuery[])[0];
+    const oldest = queriesOf(failed)[0];
     expect(failed.detail.key).toBe('check.postgres.long_queries.detail');
     expect(failed.detail.params).toMatchObject({ pid: oldest?.pid, query: oldest?.query, seconds: 1 });
   });
@@ -119,6 +133,6 @@ describe('long query grading', () => {
   it('cuts the SQL to 80 characters in the detail and the data', () => {
     const outcome = gradeLongQueries([row(9, 310, `SELECT ${'x'.repeat(200)}`)], inventory);
     expect(String(outcome.detail.params?.query)).toHaveLength(80);
-    expect((outcome.data?.queries as LongQuery[])[0]?.query).toHaveLength(80);
+    expect(queriesOf(outcome)[0]?.query).toHaveLength(80);
   });
 });
