@@ -60,7 +60,7 @@ describe('HTTP checks against a local peer', () => {
       const hung = byTarget.get('hung');
       expect(hung?.status).toBe('fail');
       expect(text(hung)).toBe(`no answer within ${TIMEOUT_MS} ms`);
-      expect(byTarget.get('127.0.0.1:' + new URL(peer.url).port + '/m-ok')?.status).toBe('ok');
+      expect(byTarget.get(`127.0.0.1:${new URL(peer.url).port}/m-ok`)?.status).toBe('ok');
 
       // The hung instance costs about its timeout; every other check ends far below it.
       expect(hung?.durationMs).toBeGreaterThanOrEqual(TIMEOUT_MS - 10);
