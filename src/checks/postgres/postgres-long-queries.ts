@@ -13,6 +13,7 @@ const LISTED = 20;
  * The runbook's "Requêtes en cours", restricted to what is long. Non-idle includes `idle in
  * transaction` (it holds locks; the runbook's terminate step matches it too). Client backends only:
  * a walsender or parallel worker is "active" for hours by design. The check's own backend is excluded.
+ * Other roles' sessions are only visible to a monitoring role with `pg_monitor` (pg_read_all_stats).
  */
 const LONG_QUERIES_SQL = `
   SELECT pid, usename AS user,

@@ -41,7 +41,8 @@ export type SlowStatementsSource =
  * Runbook weekly maintenance "requêtes lentes": statements whose mean execution time exceeds
  * `thresholds.slowStatementMs` (default 1000 ms), from `pg_stat_statements`. Value: how many; any
  * → warn. `unknown` with the fix when the extension is not created in this database, or created
- * but not in `shared_preload_libraries` (querying the view then errors).
+ * but not in `shared_preload_libraries` (querying the view then errors). Other roles' statement
+ * texts read "<insufficient privilege>" unless the monitoring role has `pg_monitor`.
  */
 export const postgresSlowStatements = defineCheck<null>({
   id: 'postgres.slow_statements',

@@ -41,10 +41,7 @@ describe('postgres.connections against real sessions', () => {
   });
 
   it('counts client sessions by state against the server’s max_connections', async () => {
-    const admin = extra[0];
-    const { rows } = (await admin?.query<{ max_connections: string }>('SHOW max_connections')) ?? {
-      rows: [],
-    };
+    const { rows } = await inTransaction.query<{ max_connections: string }>('SHOW max_connections');
     const result = await connections();
     const data = result.data as { used: number; limit: number; states: Record<string, number> };
     expect(data.limit).toBe(Number(rows[0]?.max_connections));

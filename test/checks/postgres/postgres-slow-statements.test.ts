@@ -8,10 +8,18 @@ import { runChecks } from '../../../src/checks/run-checks.js';
 import { translate } from '../../../src/i18n/translate.js';
 import { silentLogger } from '../../../src/logging/logger.js';
 import { createPlatformClients } from '../../../src/platform/platform-clients.js';
-import { ADMIN_URL, connect, createScratchDatabase, postgresInventory } from './postgres-fixtures.js';
+import {
+  ADMIN_URL,
+  connect,
+  createScratchDatabase,
+  postgresInventory,
+  uniqueName,
+} from './postgres-fixtures.js';
+import { startPrivatePostgres } from './private-postgres.js';
 
 // This machine's PostgreSQL ships pg_stat_statements but does not preload it, like a fresh server:
-// both ways it can be missing are real here. The graded path is tested on rows below.
+// both ways it can be missing are real here. Preloading it needs a restart, so the slow path runs on
+// a private cluster of the same binaries.
 describe('postgres.slow_statements without pg_stat_statements', () => {
   let database: Awaited<ReturnType<typeof createScratchDatabase>>;
 
@@ -60,6 +68,57 @@ describe('postgres.slow_statements without pg_stat_statements', () => {
     const result = await slowStatements();
     expect(result).toMatchObject({ status: 'unknown', value: null, data: { missing: 'preload' } });
     expect(translate('en', result.detail)).toContain('shared_preload_libraries');
+  });
+});
+
+describe('postgres.slow_statements with pg_stat_statements preloaded', () => {
+  const marker = uniqueName('slow');
+  let server: Awaited<ReturnType<typeof startPrivatePostgres>>;
+
+  beforeAll(async () => {
+    server = await startPrivatePostgres({ shared_preload_libraries: 'pg_stat_statements' });
+    const session = await connect(server.url);
+    try {
+      await session.query('CREATE EXTENSION pg_stat_statements');
+      for (let i = 0; i < 2; i += 1) await session.query(`SELECT pg_sleep(0.3) /* ${marker} */`);
+    } finally {
+      await session.end();
+    }
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  const slowStatements = async (slowStatementMs: number) => {
+    const inventory = postgresInventory(server.url, { thresholds: { slowStatementMs } });
+    const clients = createPlatformClients(inventory, silentLogger());
+    try {
+      const diagnosis = await runChecks(buildChecks(['postgres.slow_statements'], inventory), {
+        inventory,
+        clients,
+      });
+      const result = diagnosis.results[0];
+      if (!result) throw new Error('postgres.slow_statements did not run');
+      return result;
+    } finally {
+      await clients.close();
+    }
+  };
+
+  it('warns and names a statement whose mean execution time passes the threshold', async () => {
+    const result = await slowStatements(200);
+    expect(result.status).toBe('warn');
+    expect(result.value).toBe(1);
+    expect(result.detail.key).toBe('check.postgres.slow_statements.detail');
+    expect(result.detail.params).toMatchObject({ count: 1, ms: 200, calls: 2 });
+    expect(String(result.detail.params?.query)).toContain(marker);
+    expect(Number(result.detail.params?.mean)).toBeGreaterThanOrEqual(300);
+  });
+
+  it('is ok when no statement is that slow on average', async () => {
+    const result = await slowStatements(5000);
+    expect(result).toMatchObject({ status: 'ok', value: 0, data: { thresholdMs: 5000, statements: [] } });
   });
 });
 
