@@ -4,6 +4,7 @@ import pg from 'pg';
 import type { Inventory } from '../config/schema.js';
 import type { Logger } from '../logging/logger.js';
 import { scrubSecrets } from '../logging/scrub-secrets.js';
+import { createSshPool, type SshPool } from '../remote/ssh-pool.js';
 import { createHttpClient, type HttpClient } from './http-client.js';
 import { abortable, reconnecting } from './reconnecting.js';
 
@@ -27,6 +28,8 @@ export interface PlatformClients {
   /** The AMQP connection; open a throwaway channel per check (a 404 closes its channel). */
   amqp(signal: AbortSignal): Promise<ChannelModel>;
   http: HttpClient;
+  /** One pooled SSH connection per server (src/remote): the only way checks and actions reach a server. */
+  ssh: SshPool;
   /** Closes everything; bounded so that a hung peer cannot hold the process. */
   close(): Promise<void>;
 }
@@ -83,6 +86,7 @@ export function createPlatformClients(inventory: Inventory, logger: Logger): Pla
   );
 
   const http = createHttpClient();
+  const ssh = createSshPool({ timeoutMs: checkTimeoutMs, logger });
 
   return {
     postgres() {
@@ -106,9 +110,10 @@ export function createPlatformClients(inventory: Inventory, logger: Logger): Pla
     redis: (signal) => abortable(redis.get(), signal),
     amqp: (signal) => abortable(amqpConnection.get(), signal),
     http,
+    ssh,
     async close() {
       http.close();
-      const closing = Promise.allSettled([pool?.end(), redis.close(), amqpConnection.close()]);
+      const closing = Promise.allSettled([pool?.end(), redis.close(), amqpConnection.close(), ssh.close()]);
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([closing, new Promise((resolve) => (timer = setTimeout(resolve, 2000).unref()))]);
       clearTimeout(timer);

@@ -3,6 +3,8 @@ import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSy
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import type { z } from 'zod';
+import { type Server, serverSchema } from '../../src/config/schema.js';
 
 /**
  * A real OpenSSH server on a loopback address, run as root with its own host key, client key,
@@ -260,4 +262,18 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   return true;
+}
+
+/** The inventory entry of a started host, as the bot would read it; `fields` override or add (containers, mountPoints...). */
+export function inventoryServer(host: SshHost, fields: Partial<z.input<typeof serverSchema>> = {}): Server {
+  return serverSchema.parse({
+    name: host.spec.name,
+    role: 'db',
+    host: host.spec.address,
+    port: host.spec.port,
+    user: host.user,
+    privateKey: host.privateKey,
+    hostKeyFingerprint: host.hostKeyFingerprint,
+    ...fields,
+  });
 }

@@ -1,0 +1,165 @@
+import type { z } from 'zod';
+import { identifier, type Server, safeAbsolutePath, safeGlob } from '../config/schema.js';
+import { RemoteError } from './remote-error.js';
+
+/**
+ * Every command samaops runs over SSH, in its fixed form. `<name>` is one validated argument,
+ * `<name>...` one or more. This table is the allow-list a server-side forced-command wrapper
+ * (authorized_keys `command=`) can enforce: nothing else is ever sent. Each runs as
+ * `timeout -k 5 <seconds> <form>` (see remoteCommandLine).
+ */
+export const remoteCommandForms = {
+  'host.true': ['true'],
+  'disk.df': ['df', '-P', '--', '<mountPoint>...'],
+  'docker.ps': ['docker', 'ps', '-a', '--format', '{{json .}}'],
+  'docker.restart_counts': ['docker', 'inspect', '--format', '{{.Name}} {{.RestartCount}}', '<container>...'],
+  'docker.restart': ['docker', 'restart', '<container>'],
+  'docker.logs': ['docker', 'logs', '--tail', '<lines>', '<container>'],
+  'logs.count_errors': [
+    'find',
+    '<logDirectory>',
+    '-maxdepth',
+    '1',
+    '-type',
+    'f',
+    '-name',
+    '<logFilePattern>',
+    '-exec',
+    'grep',
+    '-c',
+    '-H',
+    '-E',
+    'ERROR|CRITICAL',
+    '{}',
+    '+',
+  ],
+} as const satisfies Record<string, readonly string[]>;
+
+/** The prefix of every command line: a remote time limit, then KILL 5 s later. */
+export const remoteTimeoutPrefix = ['timeout', '-k', '5', '<seconds>'] as const;
+
+/** Name of one fixed command form. */
+export type RemoteCommandForm = keyof typeof remoteCommandForms;
+
+declare const built: unique symbol;
+
+/** A command built by one of the functions below from validated, allow-listed arguments only. */
+export interface RemoteCommand {
+  form: RemoteCommandForm;
+  /** The argument vector, without the timeout prefix. */
+  argv: readonly string[];
+  readonly [built]: true;
+}
+
+function command(form: RemoteCommandForm, argv: string[]): RemoteCommand {
+  return { form, argv } as unknown as RemoteCommand;
+}
+
+function refuse(server: Server, what: string, value: unknown, why: string): never {
+  const shown = JSON.stringify(value)?.slice(0, 80) ?? String(value);
+  throw new RemoteError(
+    'REMOTE_ARGUMENT_REFUSED',
+    server.name,
+    `${what} ${shown} refused on ${server.name}: ${why}`,
+  );
+}
+
+/** Re-validates one argument with the inventory's own rule and its server's allow-list. */
+function allowed(
+  server: Server,
+  what: string,
+  schema: z.ZodType<string>,
+  value: unknown,
+  list: readonly string[],
+) {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) refuse(server, what, value, parsed.error.issues[0]?.message ?? 'invalid');
+  if (!list.includes(parsed.data))
+    refuse(server, what, value, `not in the inventory's ${what} list for this server`);
+  return parsed.data;
+}
+
+function nonEmpty<T>(server: Server, what: string, values: readonly T[]): readonly T[] {
+  if (values.length === 0) refuse(server, what, [], 'at least one is needed');
+  return values;
+}
+
+/** A no-op round trip: proves the login and a session work. */
+export function hostTrue(): RemoteCommand {
+  return command('host.true', ['true']);
+}
+
+/** `df -P` over mount points from the server's `mountPoints`. */
+export function diskUsage(server: Server, mountPoints: readonly string[]): RemoteCommand {
+  const mounts = nonEmpty(server, 'mountPoints', mountPoints).map((mount) =>
+    allowed(server, 'mountPoints', safeAbsolutePath, mount, server.mountPoints),
+  );
+  return command('disk.df', ['df', '-P', '--', ...mounts]);
+}
+
+/** Every container of the Docker engine, one JSON object per line. */
+export function dockerPs(): RemoteCommand {
+  return command('docker.ps', ['docker', 'ps', '-a', '--format', '{{json .}}']);
+}
+
+/** `/name count` lines for containers from the server's `containers`. */
+export function dockerRestartCounts(server: Server, containers: readonly string[]): RemoteCommand {
+  const names = nonEmpty(server, 'containers', containers).map((name) =>
+    allowed(server, 'containers', identifier, name, server.containers),
+  );
+  return command('docker.restart_counts', [
+    'docker',
+    'inspect',
+    '--format',
+    '{{.Name}} {{.RestartCount}}',
+    ...names,
+  ]);
+}
+
+/** Restarts one container from the server's `containers`. */
+export function dockerRestart(server: Server, container: string): RemoteCommand {
+  return command('docker.restart', [
+    'docker',
+    'restart',
+    allowed(server, 'containers', identifier, container, server.containers),
+  ]);
+}
+
+/** The last `lines` (1..10000) log lines of one container from the server's `containers`. */
+export function dockerLogs(server: Server, container: string, lines: number): RemoteCommand {
+  const name = allowed(server, 'containers', identifier, container, server.containers);
+  if (!Number.isInteger(lines) || lines < 1 || lines > 10_000)
+    refuse(server, 'lines', lines, 'an integer 1..10000');
+  return command('docker.logs', ['docker', 'logs', '--tail', String(lines), name]);
+}
+
+/**
+ * Counts ERROR|CRITICAL lines per file matched by one glob from the server's `logGlobs`. The glob
+ * is never expanded by a shell: its directory is find's start point and its file name part is
+ * find's `-name` pattern, so `*` and `?` only ever match file names in that one directory.
+ */
+export function countLogErrors(server: Server, glob: string): RemoteCommand {
+  const valid = allowed(server, 'logGlobs', safeGlob, glob, server.logGlobs);
+  const slash = valid.lastIndexOf('/');
+  const directory = valid.slice(0, slash) || '/';
+  const pattern = valid.slice(slash + 1);
+  if (pattern === '') refuse(server, 'logGlobs', glob, 'must name files, not a directory');
+  return command('logs.count_errors', [
+    'find',
+    directory,
+    '-maxdepth',
+    '1',
+    '-type',
+    'f',
+    '-name',
+    pattern,
+    '-exec',
+    'grep',
+    '-c',
+    '-H',
+    '-E',
+    'ERROR|CRITICAL',
+    '{}',
+    '+',
+  ]);
+}

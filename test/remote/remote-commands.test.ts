@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { serverSchema } from '../../src/config/schema.js';
+import {
+  countLogErrors,
+  diskUsage,
+  dockerLogs,
+  dockerPs,
+  dockerRestart,
+  dockerRestartCounts,
+  hostTrue,
+  type RemoteCommand,
+  remoteCommandForms,
+} from '../../src/remote/remote-commands.js';
+import { isRemoteError } from '../../src/remote/remote-error.js';
+
+const server = serverSchema.parse({
+  name: 'api',
+  role: 'api',
+  host: '127.0.0.1',
+  user: 'samaops',
+  insecureAcceptAnyHostKey: true,
+  privateKey: 'unused',
+  containers: ['samaconso_api_1', 'samaconso_api_2'],
+  mountPoints: ['/', '/data'],
+  logGlobs: ['/var/log/samaconso/*.log'],
+});
+
+/** True when `argv` is an instance of its form: literals equal, `<x>` one argument, `<x>...` the rest. */
+function matchesForm(command: RemoteCommand): boolean {
+  const form: readonly string[] = remoteCommandForms[command.form];
+  const rest = form.at(-1)?.endsWith('>...');
+  const fixed = rest ? form.slice(0, -1) : form;
+  if (rest ? command.argv.length <= fixed.length : command.argv.length !== fixed.length) return false;
+  return fixed.every((part, index) => part.startsWith('<') || part === command.argv[index]);
+}
+
+function refusal(build: () => unknown): string {
+  try {
+    build();
+  } catch (error) {
+    if (isRemoteError(error, 'REMOTE_ARGUMENT_REFUSED')) return error.message;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('remote commands', () => {
+  it('builds only the fixed forms listed for the server-side allow-list', () => {
+    const built = [
+      hostTrue(),
+      diskUsage(server, ['/', '/data']),
+      dockerPs(),
+      dockerRestartCounts(server, ['samaconso_api_1']),
+      dockerRestart(server, 'samaconso_api_2'),
+      dockerLogs(server, 'samaconso_api_1', 200),
+      countLogErrors(server, '/var/log/samaconso/*.log'),
+    ];
+    for (const command of built) expect(matchesForm(command), command.form).toBe(true);
+    expect(new Set(built.map((command) => command.form))).toEqual(new Set(Object.keys(remoteCommandForms)));
+    expect(diskUsage(server, ['/data']).argv).toEqual(['df', '-P', '--', '/data']);
+    expect(countLogErrors(server, '/var/log/samaconso/*.log').argv.slice(0, 8)).toEqual([
+      'find',
+      '/var/log/samaconso',
+      '-maxdepth',
+      '1',
+      '-type',
+      'f',
+      '-name',
+      '*.log',
+    ]);
+  });
+
+  it('refuses an injection attempt in every identifier position, naming the server', () => {
+    const attempts = [
+      () => dockerRestart(server, 'x; touch /tmp/pwned'),
+      () => dockerLogs(server, '$(touch /tmp/pwned)', 10),
+      () => dockerRestartCounts(server, ['samaconso_api_1', '`reboot`']),
+      () => diskUsage(server, ['/data/$(touch /tmp/pwned)']),
+      () => diskUsage(server, ['/data; reboot']),
+      () => diskUsage(server, ['/data/../etc']),
+      () => countLogErrors(server, '/var/log/*.log; reboot'),
+      () => countLogErrors(server, '/var/log/samaconso/*.log -exec rm {} +'),
+      () => dockerLogs(server, 'samaconso_api_1', Number.NaN),
+      () => dockerRestart(server, '--rm'),
+    ];
+    for (const attempt of attempts) expect(refusal(attempt)).toMatch(/refused on api/);
+  });
+
+  it('refuses well-formed identifiers that are not in the server allow-lists', () => {
+    expect(refusal(() => dockerRestart(server, 'postgres'))).toMatch(
+      /not in the inventory's containers list/,
+    );
+    expect(refusal(() => diskUsage(server, ['/var']))).toMatch(/mountPoints list/);
+    expect(refusal(() => countLogErrors(server, '/var/log/*.log'))).toMatch(/logGlobs list/);
+    expect(refusal(() => diskUsage(server, []))).toMatch(/at least one/);
+  });
+});

@@ -1,0 +1,250 @@
+import { randomUUID } from 'node:crypto';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server as NetServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger, silentLogger } from '../../src/logging/logger.js';
+import { OUTPUT_CAP_BYTES, remoteCommandLine } from '../../src/remote/exec-remote-command.js';
+import { dockerLogs, dockerPs, hostTrue } from '../../src/remote/remote-commands.js';
+import { isRemoteError } from '../../src/remote/remote-error.js';
+import { createSshPool } from '../../src/remote/ssh-pool.js';
+import { inventoryServer, type SshHost, startSshHost } from '../support/ssh-host.js';
+
+// A test double for the Docker CLI: its behaviour is chosen by a file in its state directory.
+const DOCKER_DOUBLE = `#!/bin/sh
+state="$DOCKER_DOUBLE_STATE"
+case "$(cat "$state/mode" 2>/dev/null)" in
+  flood) head -c 300000 /dev/zero | tr '\\0' 'x' ;;
+  hang) sleep 29.123 ;;
+  slow)
+    mkdir "$state/running.$$"
+    ls -d "$state"/running.* | wc -l >> "$state/concurrency"
+    sleep 0.3
+    rmdir "$state/running.$$" ;;
+  *) printf '%s\\n' "$*" ;;
+esac
+`;
+
+const root = mkdtempSync(join(tmpdir(), 'samaops-pool-'));
+const doubleState = join(root, 'double');
+let host: SshHost;
+
+function mode(name: string): void {
+  writeFileSync(join(doubleState, 'mode'), name);
+}
+
+function logged(): { logger: ReturnType<typeof createLogger>; lines: () => Record<string, unknown>[] } {
+  const chunks: string[] = [];
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      chunks.push(String(chunk));
+      done();
+    },
+  });
+  return {
+    logger: createLogger({ level: 'debug', destination }),
+    lines: () =>
+      chunks
+        .join('')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
+  };
+}
+
+function hungProcesses(): number {
+  return readdirSync('/proc').filter((pid) => {
+    try {
+      return /^\d+$/.test(pid) && readFileSync(`/proc/${pid}/cmdline`, 'utf8') === 'sleep\u000029.123\u0000';
+    } catch {
+      return false;
+    }
+  }).length;
+}
+
+function acceptedLogins(): number {
+  return readFileSync(host.logPath, 'utf8')
+    .split('\n')
+    .filter((line) => line.includes('Accepted publickey')).length;
+}
+
+beforeAll(async () => {
+  const bin = join(root, 'bin');
+  mkdirSync(bin);
+  mkdirSync(doubleState);
+  writeFileSync(join(bin, 'docker'), DOCKER_DOUBLE);
+  chmodSync(join(bin, 'docker'), 0o755);
+  host = await startSshHost({
+    name: 'pooltest',
+    address: '127.0.0.51',
+    port: 2222,
+    stateDir: join(root, 'sshd'),
+    pathDirs: [bin],
+    env: { DOCKER_DOUBLE_STATE: doubleState },
+  });
+});
+
+afterAll(async () => {
+  await host?.stop();
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('SSH pool against a real sshd', () => {
+  it('runs a fixed command, quoted, under a remote timeout', async () => {
+    mode('echo');
+    const pool = createSshPool({ timeoutMs: 3000, logger: silentLogger() });
+    try {
+      const output = await pool.run(inventoryServer(host), dockerPs(), AbortSignal.timeout(5000));
+      expect(output.code).toBe(0);
+      expect(output.stdout).toBe('ps -a --format {{json .}}\n');
+      expect(remoteCommandLine(dockerPs(), 2500)).toBe("timeout -k 5 3 docker ps -a --format '{{json .}}'");
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('reuses one connection for many concurrent commands and reconnects after the server drops it', async () => {
+    mode('echo');
+    const before = acceptedLogins();
+    const pool = createSshPool({ timeoutMs: 3000, logger: silentLogger() });
+    const server = inventoryServer(host);
+    try {
+      const outputs = await Promise.all(
+        Array.from({ length: 12 }, () => pool.run(server, hostTrue(), AbortSignal.timeout(5000))),
+      );
+      expect(outputs.every((output) => output.code === 0)).toBe(true);
+      expect(pool.stats()).toMatchObject({ connectAttempts: 1, connects: 1, commands: 12 });
+      expect(acceptedLogins() - before).toBe(1);
+
+      expect(await host.killSessions()).toBeGreaterThan(0);
+      const after = await pool.run(server, hostTrue(), AbortSignal.timeout(5000));
+      expect(after.code).toBe(0);
+      expect(pool.stats().connects).toBe(2);
+      expect(acceptedLogins() - before).toBe(2);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('keeps at most 4 channels open at once on one host', async () => {
+    mode('slow');
+    rmSync(join(doubleState, 'concurrency'), { force: true });
+    const pool = createSshPool({ timeoutMs: 5000, logger: silentLogger() });
+    const server = inventoryServer(host);
+    try {
+      await Promise.all(
+        Array.from({ length: 9 }, () => pool.run(server, dockerPs(), AbortSignal.timeout(10_000))),
+      );
+      const seen = readFileSync(join(doubleState, 'concurrency'), 'utf8').trim().split('\n').map(Number);
+      expect(seen).toHaveLength(9);
+      expect(Math.max(...seen)).toBeLessThanOrEqual(4);
+      expect(Math.max(...seen)).toBeGreaterThan(1);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('caps output at 64 KiB', async () => {
+    mode('flood');
+    const pool = createSshPool({ timeoutMs: 3000, logger: silentLogger() });
+    const server = inventoryServer(host, { containers: ['samaconso_api_1'] });
+    try {
+      const output = await pool.run(
+        server,
+        dockerLogs(server, 'samaconso_api_1', 100),
+        AbortSignal.timeout(5000),
+      );
+      expect(output.truncated).toBe(true);
+      expect(output.stdout.length).toBe(OUTPUT_CAP_BYTES);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('closes the channel of a hung command at its budget, and on abort', async () => {
+    mode('hang');
+    const pool = createSshPool({ timeoutMs: 3000, logger: silentLogger() });
+    const server = inventoryServer(host);
+    try {
+      await pool.run(server, hostTrue(), AbortSignal.timeout(5000));
+      let started = performance.now();
+      const timedOut = await pool
+        .run(server, dockerPs(), AbortSignal.timeout(10_000), 500)
+        .catch((error) => error);
+      expect(isRemoteError(timedOut, 'REMOTE_COMMAND_TIMEOUT')).toBe(true);
+      expect(performance.now() - started).toBeLessThan(2500);
+
+      started = performance.now();
+      const aborted = await pool.run(server, dockerPs(), AbortSignal.timeout(300)).catch((error) => error);
+      expect(isRemoteError(aborted, 'REMOTE_ABORTED')).toBe(true);
+      expect(performance.now() - started).toBeLessThan(2500);
+      // The remote process ends by `timeout -k 5 3` at the latest (a root login cannot take the TERM
+      // that is sent first: sshd only relays signals with privilege separation, i.e. for non-root users).
+      const deadline = Date.now() + 6000;
+      while (hungProcesses() > 0 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(hungProcesses()).toBe(0);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('refuses a host key other than the pinned one, naming the server and both fingerprints', async () => {
+    const wrong = `SHA256:${'B'.repeat(43)}`;
+    const pool = createSshPool({ timeoutMs: 3000, logger: silentLogger() });
+    try {
+      const error = await pool
+        .run(inventoryServer(host, { hostKeyFingerprint: wrong }), hostTrue(), AbortSignal.timeout(5000))
+        .catch((caught) => caught);
+      expect(isRemoteError(error, 'HOST_KEY_MISMATCH')).toBe(true);
+      expect(error.message).toContain('pooltest');
+      expect(error.message).toContain(wrong);
+      expect(error.message).toContain(host.hostKeyFingerprint);
+      expect(pool.stats().connects).toBe(0);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('accepts any host key only when told to, with a warning at every connect', async () => {
+    const { logger, lines } = logged();
+    const pool = createSshPool({ timeoutMs: 3000, logger });
+    const server = inventoryServer(host, { hostKeyFingerprint: undefined, insecureAcceptAnyHostKey: true });
+    try {
+      await pool.run(server, hostTrue(), AbortSignal.timeout(5000));
+      await host.killSessions();
+      await pool.run(server, hostTrue(), AbortSignal.timeout(5000));
+      const warnings = lines().filter((line) => line.level === 40 && line.server === 'pooltest');
+      expect(warnings).toHaveLength(2);
+      expect(warnings[0]?.presented).toBe(host.hostKeyFingerprint);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('costs only its handshake budget on a host that accepts TCP and never answers', async () => {
+    const sockets: { destroy(): void }[] = [];
+    const blackHole: NetServer = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => blackHole.listen(2222, '127.0.0.52', resolve));
+    const pool = createSshPool({ timeoutMs: 600, logger: silentLogger() });
+    const server = inventoryServer(host, { name: `hole-${randomUUID().slice(0, 8)}`, host: '127.0.0.52' });
+    try {
+      const started = performance.now();
+      const error = await pool.run(server, hostTrue(), AbortSignal.timeout(10_000)).catch((caught) => caught);
+      const elapsed = performance.now() - started;
+      expect(isRemoteError(error, 'SSH_HANDSHAKE_TIMEOUT')).toBe(true);
+      expect(elapsed).toBeGreaterThan(500);
+      expect(elapsed).toBeLessThan(2500);
+    } finally {
+      await pool.close();
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => blackHole.close(resolve));
+    }
+  });
+
+  it('leaves no double process running after the timeouts', () => {
+    expect(readdirSync(doubleState).filter((name) => name.startsWith('running.'))).toEqual([]);
+  });
+});
