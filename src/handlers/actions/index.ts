@@ -1,0 +1,5 @@
+import type { ActionHandler } from '../sub-command.js';
+import { rerunDiagnosisAction } from './rerun-diagnosis-action.js';
+
+/** Every button handler, by action id. A new one is one file and one line here. */
+export const actionHandlers: readonly ActionHandler[] = [rerunDiagnosisAction];

@@ -1,0 +1,26 @@
+import type { Inventory } from '../config/schema.js';
+import type { Logger } from '../logging/logger.js';
+import type { BotMetrics } from '../observability/metrics.js';
+import type { PlatformClients } from '../platform/platform-clients.js';
+import type { AccessPolicy } from './access-policy.js';
+import type { ReplyPort } from './reply-port.js';
+
+/** What every handler may use, built once by the composition root (src/main.ts). */
+export interface HandlerServices {
+  inventory: Inventory;
+  clients: PlatformClients;
+  logger: Logger;
+  metrics: BotMetrics;
+  access: AccessPolicy;
+  /** Aborted at shutdown: checks still running stop. */
+  signal?: AbortSignal;
+}
+
+/** Who asked, where, and how to answer them: one per command or button press. */
+export interface Invocation {
+  /** Slack user id of the person who asked. */
+  userId: string;
+  /** Conversation the command came from (a channel id, or `console`). */
+  channelId: string;
+  replies: ReplyPort;
+}

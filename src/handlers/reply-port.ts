@@ -1,0 +1,22 @@
+import type { ChatMessage } from '../render/message-model.js';
+
+/** A posted message that can be updated later: Slack's channel and ts, or the console's number. */
+export interface MessageRef {
+  channel: string;
+  ts: string;
+}
+
+/**
+ * How a handler answers, whatever the mode: Slack (Web API, response_url) and the console
+ * implement it, so the handlers never know which one they talk to.
+ */
+export interface ReplyPort {
+  /** Answers the command for everyone in the conversation (Slack: response_url, in_channel). */
+  reply(message: ChatMessage): Promise<void>;
+  /** Posts a message that can be updated later (Slack: chat.postMessage). */
+  postMessage(message: ChatMessage): Promise<MessageRef>;
+  /** Replaces a posted message (Slack: chat.update). */
+  updateMessage(ref: MessageRef, message: ChatMessage): Promise<void>;
+  /** Answers only the person who asked (Slack: response_url, ephemeral). */
+  respondEphemeral(message: ChatMessage): Promise<void>;
+}

@@ -1,0 +1,102 @@
+import { reasonOf } from '../checks/run-checks.js';
+import { msg } from '../i18n/message.js';
+import { translate } from '../i18n/translate.js';
+import type { CommandOutcome } from '../observability/metrics.js';
+import { actionHandlers } from './actions/index.js';
+import { CommandUsageError } from './command-usage-error.js';
+import type { HandlerServices, Invocation } from './handler-context.js';
+import { commandNames, helpMessage } from './help-message.js';
+import { refusalMessage } from './refusal-message.js';
+import type { ActionHandler, SubCommand } from './sub-command.js';
+import { subCommands } from './sub-commands/index.js';
+
+/**
+ * Routes `/sama <text>`: refuses whoever may not act (nothing runs), answers an unknown
+ * sub-command or a bad argument with the help, runs the sub-command otherwise. Called after
+ * the ack; never rejects, so a listener can fire and forget it.
+ */
+export async function routeCommand(
+  text: string,
+  invocation: Invocation,
+  services: HandlerServices,
+  commands: readonly SubCommand[] = subCommands,
+): Promise<CommandOutcome> {
+  const [first, ...args] = text.trim().split(/\s+/).filter(Boolean);
+  const name = (first ?? 'help').toLowerCase();
+  const command = commands.find((candidate) => candidate.name === name);
+  // Label by known name only: free text in a metric label would grow the series without bound.
+  const label = command?.name ?? 'unknown';
+  const outcome = await guarded(label, invocation, services, commands, async () => {
+    if (!command) {
+      const problem = msg('slack.help.unknownCommand', {
+        name: name.slice(0, 40),
+        valid: commandNames(commands),
+      });
+      throw new CommandUsageError(problem);
+    }
+    await command.run({ invocation, args, services, commands });
+  });
+  services.metrics.commandHandled(label, outcome);
+  return outcome;
+}
+
+/** Routes a button press to its handler by action id, under the same access rule as commands. */
+export async function routeAction(
+  actionId: string,
+  value: string,
+  invocation: Invocation,
+  services: HandlerServices,
+  handlers: readonly ActionHandler[] = actionHandlers,
+): Promise<CommandOutcome> {
+  const handler = handlers.find((candidate) => candidate.actionId === actionId);
+  const label = handler?.actionId ?? 'unknown-action';
+  const outcome = await guarded(label, invocation, services, subCommands, async () => {
+    if (!handler)
+      throw new CommandUsageError(
+        msg('slack.help.unknownCommand', { name: actionId.slice(0, 40), valid: '' }),
+      );
+    await handler.run({ invocation, value, services });
+  });
+  services.metrics.commandHandled(label, outcome);
+  return outcome;
+}
+
+async function guarded(
+  label: string,
+  invocation: Invocation,
+  services: HandlerServices,
+  commands: readonly SubCommand[],
+  run: () => Promise<void>,
+): Promise<CommandOutcome> {
+  const { logger, inventory } = services;
+  const locale = inventory.locale;
+  const who = { user: invocation.userId, channel: invocation.channelId, command: label };
+  const refusal = services.access.refusalFor(invocation.userId, invocation.channelId);
+  if (refusal) {
+    logger.warn({ ...who, refusal: refusal.reason }, 'refused: not allowed to act here');
+    await invocation.replies.respondEphemeral(refusalMessage(refusal, locale)).catch((error: unknown) => {
+      logger.warn({ ...who, err: reasonOf(error) }, 'could not deliver a refusal');
+    });
+    return 'refused';
+  }
+  try {
+    logger.info(who, 'command');
+    await run();
+    return 'ok';
+  } catch (error) {
+    const answer =
+      error instanceof CommandUsageError
+        ? helpMessage(locale, commands, error.problem)
+        : {
+            title: 'samaops',
+            summary: translate(locale, msg('slack.failed', { reason: reasonOf(error) })),
+            sections: [],
+          };
+    if (!(error instanceof CommandUsageError))
+      logger.error({ ...who, err: reasonOf(error) }, 'command failed');
+    await invocation.replies.respondEphemeral(answer).catch((replyError: unknown) => {
+      logger.warn({ ...who, err: reasonOf(replyError) }, 'could not deliver an answer');
+    });
+    return error instanceof CommandUsageError ? 'usage' : 'error';
+  }
+}
