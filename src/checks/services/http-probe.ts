@@ -1,7 +1,7 @@
 import { msg } from '../../i18n/message.js';
 import type { HttpAnswer, HttpClient } from '../../platform/http-client.js';
 import type { CheckOutcome } from '../check.js';
-import { reasonOf } from '../run-checks.js';
+import { unreachable } from './unreachable.js';
 
 /** Either the peer's answer, or the outcome that reports it unreachable. */
 export type HttpProbe = { answer: HttpAnswer } | { outcome: CheckOutcome };
@@ -21,14 +21,7 @@ export async function probeHttp(
     return { answer: await http.get(url, { signal, headers }) };
   } catch (error) {
     if (signal.aborted) throw error;
-    return {
-      outcome: {
-        status: 'fail',
-        value: null,
-        threshold: null,
-        detail: msg('check.unreachable', { reason: reasonOf(error) }),
-      },
-    };
+    return { outcome: unreachable(error) };
   }
 }
 

@@ -1,8 +1,9 @@
-import type { Channel } from 'amqplib';
+import type { Channel, ChannelModel } from 'amqplib';
 import { msg } from '../../i18n/message.js';
 import { abortable } from '../../platform/reconnecting.js';
 import { type CheckOutcome, defineCheck, type Threshold } from '../check.js';
 import { above, grade } from '../grade.js';
+import { unreachable } from './unreachable.js';
 
 /**
  * Runbook 10.1 Problème 2: depth and consumers of one Celery queue. A queue holding messages with
@@ -16,7 +17,13 @@ export const rabbitmqQueue = defineCheck<string>({
   targets: (inventory) =>
     (inventory.services.rabbitmq?.queues ?? []).map((queue) => ({ name: queue, target: queue })),
   async run({ clients, inventory }, queue, signal) {
-    const connection = await clients.amqp(signal);
+    let connection: ChannelModel;
+    try {
+      connection = await clients.amqp(signal);
+    } catch (error) {
+      if (signal.aborted) throw error;
+      return unreachable(error);
+    }
     // A throwaway channel: checkQueue on a missing queue makes the server close it (404).
     const opening = connection.createChannel();
     const channel = await abortable(opening, signal).catch((error: unknown) => {

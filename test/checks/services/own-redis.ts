@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
+import { freePort } from './free-port.js';
 
 /** A private redis-server on a free loopback port, so that faults never touch the machine's Redis. */
 export interface OwnRedis {
@@ -7,16 +8,6 @@ export interface OwnRedis {
   url: string;
   /** Kills the server and waits for it to exit. */
   stop(): Promise<void>;
-}
-
-/** A port the kernel just handed out on 127.0.0.1, released for the caller to bind. */
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no TCP address');
-  return address.port;
 }
 
 /** Starts `redis-server` with the given extra arguments and waits until it answers PING. */

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../../src/checks/check.js';
 import { runChecks } from '../../../src/checks/run-checks.js';
 import { translate } from '../../../src/i18n/translate.js';
+import { freePort } from './free-port.js';
 import { contextOf, inventoryOf, serviceChecks } from './service-context.js';
 
 const AMQP_URL = 'amqp://guest:guest@127.0.0.1:5672';
@@ -130,6 +131,26 @@ describe('rabbitmq.queue against the real broker', () => {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       expect(openChannels(shared)).toBe(0);
+    } finally {
+      await context.clients.close();
+    }
+  });
+
+  it('fails every queue with the reason when the broker refuses the connection', async () => {
+    const port = await freePort();
+    const inventory = inventoryOf({
+      services: { rabbitmq: { url: `amqp://guest:guest@127.0.0.1:${port}`, queues: ['urgent', 'normal'] } },
+    });
+    const context = contextOf(inventory);
+    try {
+      const diagnosis = await runChecks(serviceChecks(['rabbitmq.queue'], inventory), context);
+      for (const result of diagnosis.results) {
+        expect(result.status).toBe('fail');
+        const text = translate('en', result.detail);
+        expect(text).toContain('unreachable: ');
+        expect(text).toContain('ECONNREFUSED');
+        expect(text).not.toContain('guest:guest');
+      }
     } finally {
       await context.clients.close();
     }
