@@ -11,7 +11,7 @@ const moreLines = (count: number) => `… ${count} hidden`;
 function texts(blocks: ReturnType<typeof renderBlockKit>['blocks']): { type: string; text: string }[] {
   return blocks.flatMap((block) => {
     const found: { type: string; text: string }[] = [];
-    if ('text' in block && block.text && 'text' in block.text)
+    if ('text' in block && typeof block.text === 'object' && 'text' in block.text)
       found.push({ type: block.type, text: block.text.text });
     if (block.type === 'context') {
       for (const element of block.elements)
