@@ -1,0 +1,91 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { httpOk, isAlive, run, waitUntil } from './lab-process.js';
+import {
+  containerSpecs,
+  DOCKER_DOUBLE_DIR,
+  hostPaths,
+  LAB_DIR,
+  type LabHostName,
+  labHostNames,
+} from './lab-topology.js';
+
+/**
+ * The stand-in containers, driven through the same docker double that the lab hosts' sessions
+ * use, so that `up`, faults and the bot all see one state (.lab/containers/NAME/).
+ */
+
+const CONTAINERS_DIR = join(LAB_DIR, 'containers');
+
+/** Runs the docker double as if on `host`, and returns its stdout. */
+export function docker(host: LabHostName, args: string[]): Promise<string> {
+  return run(process.execPath, [join(DOCKER_DOUBLE_DIR, 'docker.mjs'), ...args], {
+    env: {
+      PATH: process.env.PATH,
+      SAMAOPS_LAB_DIR: LAB_DIR,
+      SAMAOPS_LAB_HOST: host,
+      SAMAOPS_LAB_DATA: hostPaths(host).dataMount,
+    },
+  });
+}
+
+/** Writes every container's spec (keeping its state) and starts those not running. */
+export async function startContainers(): Promise<void> {
+  for (const host of labHostNames) mkdirSync(hostPaths(host).logDir, { recursive: true });
+  for (const spec of containerSpecs()) {
+    mkdirSync(join(CONTAINERS_DIR, spec.name), { recursive: true });
+    writeFileSync(join(CONTAINERS_DIR, spec.name, 'spec.json'), JSON.stringify(spec, null, 2));
+  }
+  await Promise.all(
+    labHostNames.map((host) => {
+      const names = containerSpecs()
+        .filter((spec) => spec.host === host)
+        .map((spec) => spec.name);
+      return names.length > 0 ? docker(host, ['start', ...names]) : Promise.resolve('');
+    }),
+  );
+  await Promise.all(containerSpecs().map((spec) => waitHealthy(spec.name)));
+}
+
+/** Waits until a container's stand-in is up: health URL answering, or heartbeat written. */
+export async function waitHealthy(name: string, timeoutMs = 10_000): Promise<void> {
+  const spec = containerSpecs().find((each) => each.name === name);
+  const heartbeat = join(CONTAINERS_DIR, name, 'heartbeat');
+  await waitUntil(
+    `container ${name} healthy`,
+    async () => (spec?.healthUrl ? httpOk(spec.healthUrl) : Date.now() - mtime(heartbeat) < 2000),
+    timeoutMs,
+  );
+}
+
+function mtime(file: string): number {
+  return existsSync(file) ? statSync(file).mtimeMs : 0;
+}
+
+/** Names of every container the double knows, compose replicas included. */
+export function allContainerNames(): string[] {
+  return existsSync(CONTAINERS_DIR) ? readdirSync(CONTAINERS_DIR).sort() : [];
+}
+
+/** Host and whether the stand-in process runs, for every container. */
+export function containerStatus(): { name: string; host: LabHostName; running: boolean }[] {
+  return allContainerNames().flatMap((name) => {
+    const specFile = join(CONTAINERS_DIR, name, 'spec.json');
+    const stateFile = join(CONTAINERS_DIR, name, 'state.json');
+    if (!existsSync(specFile)) return [];
+    const spec = JSON.parse(readFileSync(specFile, 'utf8')) as { host: LabHostName };
+    const state = existsSync(stateFile)
+      ? (JSON.parse(readFileSync(stateFile, 'utf8')) as { pid?: number })
+      : {};
+    return [{ name, host: spec.host, running: isAlive(state.pid ?? undefined, name) }];
+  });
+}
+
+/** Stops every container of every host (compose replicas too). */
+export async function stopContainers(): Promise<void> {
+  const byHost = new Map<LabHostName, string[]>();
+  for (const { name, host, running } of containerStatus()) {
+    if (running) byHost.set(host, [...(byHost.get(host) ?? []), name]);
+  }
+  await Promise.all([...byHost].map(([host, names]) => docker(host, ['stop', '-t', '5', ...names])));
+}

@@ -1,0 +1,55 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { isAlive, portOpen, readPid, spawnDetached, stopProcess, waitUntil } from './lab-process.js';
+import { LAB_DIR, labServices } from './lab-topology.js';
+
+/**
+ * The lab's dedicated redis-server on 127.0.0.4:6379 (SERVEUR 3), with a small maxmemory and the
+ * production policy `noeviction`, so that "Redis memory full" can be produced for real. The
+ * machine's own Redis on 127.0.0.1 is never touched.
+ */
+
+const dir = join(LAB_DIR, 'redis');
+const pidFile = join(dir, 'redis.pid');
+
+/** Is the lab Redis running? */
+export function redisRunning(): boolean {
+  return isAlive(readPid(pidFile), 'redis-server');
+}
+
+/** Starts the lab Redis (no-op when it runs) and waits until it accepts connections. */
+export async function startRedis(): Promise<void> {
+  const { address, port, maxmemory } = labServices.redis;
+  mkdirSync(dir, { recursive: true });
+  if (!redisRunning()) {
+    spawnDetached(
+      'redis-server',
+      [
+        '--bind',
+        address,
+        '--port',
+        String(port),
+        '--maxmemory',
+        maxmemory,
+        '--maxmemory-policy',
+        'noeviction',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--dir',
+        dir,
+        '--protected-mode',
+        'no',
+      ],
+      { log: join(dir, 'redis.log'), pidFile },
+    );
+  }
+  await waitUntil(`redis on ${address}:${port}`, () => portOpen(address, port), 10_000);
+}
+
+/** Stops the lab Redis. */
+export async function stopRedis(): Promise<void> {
+  const pid = readPid(pidFile);
+  await stopProcess(isAlive(pid, 'redis-server') ? pid : undefined, pidFile);
+}

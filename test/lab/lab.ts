@@ -1,0 +1,78 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { activeFaults, healFault } from './faults/lab-faults.js';
+import { containerStatus, startContainers, stopContainers } from './lab-containers.js';
+import { writeLabInventory } from './lab-inventory.js';
+import { isMounted, mountDataDirs, unmountDataDirs } from './lab-mounts.js';
+import {
+  pgbouncerRunning,
+  postgresRunning,
+  startPgbouncer,
+  startPostgres,
+  stopPgbouncer,
+  stopPostgres,
+} from './lab-postgres.js';
+import { prepareRabbitmq, vhostReady } from './lab-rabbitmq.js';
+import { redisRunning, startRedis, stopRedis } from './lab-redis.js';
+import { labHostRunning, startLabHosts, stopLabHost } from './lab-ssh.js';
+import { hostPaths, LAB_DIR, LAB_INVENTORY, labHostNames, labHosts, labServices } from './lab-topology.js';
+
+/** `up`, `down` and `status` of the whole lab. */
+
+/** Brings every component up (those already running are kept) and writes config/lab.yml. */
+export async function labUp(): Promise<{ durationMs: number; inventory: string }> {
+  const started = performance.now();
+  mkdirSync(LAB_DIR, { recursive: true });
+  await mountDataDirs();
+  const [hosts] = await Promise.all([
+    startLabHosts(),
+    startPostgres().then(startPgbouncer),
+    startRedis(),
+    prepareRabbitmq(),
+  ]);
+  await startContainers();
+  writeLabInventory(hosts);
+  return { durationMs: Math.round(performance.now() - started), inventory: LAB_INVENTORY };
+}
+
+/** Heals active faults, then stops everything `up` started; nothing of the lab keeps running. */
+export async function labDown(): Promise<void> {
+  for (const fault of activeFaults()) await healFault(fault).catch(() => undefined);
+  await stopContainers();
+  await Promise.all([...labHostNames.map(stopLabHost), stopPgbouncer().then(stopPostgres), stopRedis()]);
+  await unmountDataDirs();
+  rmSync(join(LAB_DIR, 'celery'), { recursive: true, force: true });
+}
+
+/** One component of the lab and whether it runs. */
+export interface LabComponent {
+  name: string;
+  where: string;
+  running: boolean;
+}
+
+/** Every component of the lab, for `status` and for tests. */
+export async function labComponents(): Promise<LabComponent[]> {
+  const { postgres, pgbouncer, redis, rabbitmq } = labServices;
+  return [
+    ...labHostNames.map((host) => ({
+      name: `sshd ${host}`,
+      where: `${labHosts[host].address}:${labHosts[host].sshPort}`,
+      running: labHostRunning(host),
+    })),
+    ...labHostNames.map((host) => ({
+      name: `tmpfs ${host}`,
+      where: hostPaths(host).dataMount,
+      running: isMounted(hostPaths(host).dataMount),
+    })),
+    { name: 'postgres', where: `${postgres.address}:${postgres.port}`, running: postgresRunning() },
+    { name: 'pgbouncer', where: `${pgbouncer.address}:${pgbouncer.port}`, running: pgbouncerRunning() },
+    { name: 'redis', where: `${redis.address}:${redis.port}`, running: redisRunning() },
+    { name: 'rabbitmq vhost', where: rabbitmq.vhost, running: await vhostReady() },
+    ...containerStatus().map(({ name, host, running }) => ({
+      name: `container ${name}`,
+      where: host,
+      running,
+    })),
+  ];
+}
