@@ -49,6 +49,7 @@ export async function diagnoseLocal(): Promise<BenchRow[]> {
       `<= ${BLACK_HOLE_TIMEOUT_MS + 150}`,
       blackHoled,
     ),
+    row(section, 'Redis black-holed, clients.close() max', blackHoled.close.max, undefined, blackHoled),
   ];
 }
 
@@ -77,17 +78,22 @@ async function timeRuns(inventory: Inventory, runs: number, reuseClients: boolea
   const shared = reuseClients ? createPlatformClients(inventory, silentLogger()) : undefined;
   if (shared) for (let i = 0; i < 5; i += 1) await runChecks(checks, { inventory, clients: shared });
   const samples: number[] = [];
+  const closeSamples: number[] = [];
   const statuses: Record<string, number> = {};
   for (let i = 0; i < runs; i += 1) {
     const started = performance.now();
     const clients = shared ?? createPlatformClients(inventory, silentLogger());
     const diagnosis = await runChecks(checks, { inventory, clients });
-    if (!shared) await clients.close();
     samples.push(performance.now() - started);
+    if (!shared) {
+      const closing = performance.now();
+      await clients.close();
+      closeSamples.push(performance.now() - closing);
+    }
     statuses[diagnosis.status] = (statuses[diagnosis.status] ?? 0) + 1;
   }
   await shared?.close();
-  return { summary: summarise(samples), statuses, checks: checks.length };
+  return { summary: summarise(samples), close: summarise(closeSamples), statuses, checks: checks.length };
 }
 
 /** The four Celery queues must exist for the healthy baseline (a missing queue is a failure). */
