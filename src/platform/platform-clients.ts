@@ -39,7 +39,7 @@ export function createPlatformClients(inventory: Inventory, logger: Logger): Pla
   let pool: pg.Pool | undefined;
 
   const redis = reconnecting<Redis>(
-    async (onLost) => {
+    async (onLost, closing) => {
       if (!services.redis) throw new ServiceNotConfiguredError('redis');
       const client = new Redis(services.redis.url, {
         lazyConnect: true,
@@ -54,6 +54,7 @@ export function createPlatformClients(inventory: Inventory, logger: Logger): Pla
         logger.debug({ err: scrubSecrets(error.message) }, 'redis client error'),
       );
       client.on('end', onLost);
+      closing.addEventListener('abort', () => client.disconnect(), { once: true });
       try {
         await client.connect();
       } catch (error) {
