@@ -1,5 +1,4 @@
 import { msg } from '../i18n/message.js';
-import { scrubSecrets } from '../logging/scrub-secrets.js';
 import {
   type Check,
   type CheckContext,
@@ -8,6 +7,7 @@ import {
   type CheckStatus,
   worstStatus,
 } from './check.js';
+import { isUnreachable, reasonOf, unreachable } from './unreachable.js';
 
 /** The result of running a set of checks together. */
 export interface Diagnosis {
@@ -71,12 +71,15 @@ async function runOne(
   try {
     outcome = await Promise.race([check.run(context, controller.signal), timedOut]);
   } catch (error) {
-    outcome = {
-      status: 'fail',
-      value: null,
-      threshold: null,
-      detail: msg('check.crashed', { reason: reasonOf(error) }),
-    };
+    // One place decides how an error reads: unreachable services alike, whatever client threw it.
+    outcome = isUnreachable(error)
+      ? unreachable(error)
+      : {
+          status: 'fail',
+          value: null,
+          threshold: null,
+          detail: msg('check.crashed', { reason: reasonOf(error) }),
+        };
   } finally {
     clearTimeout(timer);
     outer?.removeEventListener('abort', onOuterAbort);
@@ -90,10 +93,4 @@ async function runOne(
     title: check.title,
     durationMs: Math.round(performance.now() - started),
   };
-}
-
-/** A short, secret-free reason for an error. */
-export function reasonOf(error: unknown): string {
-  const text = error instanceof Error ? error.message || error.name : String(error);
-  return scrubSecrets(text).slice(0, 200);
 }

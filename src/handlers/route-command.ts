@@ -1,4 +1,4 @@
-import { reasonOf } from '../checks/run-checks.js';
+import { reasonOf } from '../checks/unreachable.js';
 import { msg } from '../i18n/message.js';
 import { translate } from '../i18n/translate.js';
 import type { CommandOutcome } from '../observability/metrics.js';

@@ -2,7 +2,6 @@ import { msg } from '../../i18n/message.js';
 import { type CheckOutcome, defineCheck, type Threshold } from '../check.js';
 import { isoTimestampSql } from './iso-timestamp-sql.js';
 import { postgresTargets } from './postgres-target.js';
-import { unlessUnreachable } from './postgres-unreachable.js';
 import { statementExcerpt } from './statement-excerpt.js';
 
 /** A session blocked longer than this fails the check: API requests behind it are timing out. */
@@ -74,11 +73,10 @@ export const postgresBlocking = defineCheck<null>({
   id: 'postgres.blocking',
   title: msg('check.postgres.blocking.title'),
   targets: postgresTargets,
-  run: ({ clients }) =>
-    unlessUnreachable(async () => {
-      const { rows } = await clients.postgres().query<BlockingRow>(BLOCKING_SQL);
-      return gradeBlocking(rows);
-    }),
+  async run({ clients }) {
+    const { rows } = await clients.postgres().query<BlockingRow>(BLOCKING_SQL);
+    return gradeBlocking(rows);
+  },
 });
 
 /** Maps blocking pairs (longest wait first) to an outcome; pure, so that the mapping is tested alone. */

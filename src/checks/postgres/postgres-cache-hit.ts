@@ -3,7 +3,6 @@ import { msg } from '../../i18n/message.js';
 import { type CheckOutcome, defineCheck } from '../check.js';
 import { below, grade } from '../grade.js';
 import { postgresTargets } from './postgres-target.js';
-import { unlessUnreachable } from './postgres-unreachable.js';
 
 /** The runbook's sums, as text: `sum(bigint)` is numeric, which pg returns as a string anyway. */
 const CACHE_HIT_SQL = `
@@ -26,13 +25,12 @@ export const postgresCacheHit = defineCheck<null>({
   id: 'postgres.cache_hit',
   title: msg('check.postgres.cache_hit.title'),
   targets: postgresTargets,
-  run: ({ clients, inventory }) =>
-    unlessUnreachable(async () => {
-      const { rows } = await clients.postgres().query<CacheHitRow>(CACHE_HIT_SQL);
-      const row = rows[0];
-      if (!row) throw new Error('pg_statio_user_tables returned no row');
-      return gradeCacheHit(Number(row.hit), Number(row.read), inventory);
-    }),
+  async run({ clients, inventory }) {
+    const { rows } = await clients.postgres().query<CacheHitRow>(CACHE_HIT_SQL);
+    const row = rows[0];
+    if (!row) throw new Error('pg_statio_user_tables returned no row');
+    return gradeCacheHit(Number(row.hit), Number(row.read), inventory);
+  },
 });
 
 /** Holds hit and read block counts against the threshold; pure, so that the mapping is tested alone. */

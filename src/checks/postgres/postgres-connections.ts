@@ -3,7 +3,6 @@ import { msg } from '../../i18n/message.js';
 import { type CheckOutcome, defineCheck } from '../check.js';
 import { above, grade } from '../grade.js';
 import { postgresTargets } from './postgres-target.js';
-import { unlessUnreachable } from './postgres-unreachable.js';
 
 /**
  * Client connections by state, server-wide, in one round trip. Background workers, walsenders and
@@ -33,17 +32,16 @@ export const postgresConnections = defineCheck<null>({
   id: 'postgres.connections',
   title: msg('check.postgres.connections.title'),
   targets: postgresTargets,
-  run: ({ clients, inventory }) =>
-    unlessUnreachable(async () => {
-      const { rows } = await clients.postgres().query<ConnectionsRow>(CONNECTIONS_SQL);
-      const row = rows[0];
-      if (!row) throw new Error('pg_stat_activity returned no row');
-      return gradeConnections(
-        row.states,
-        inventory.services.postgres?.maxConnections ?? row.max_connections,
-        inventory,
-      );
-    }),
+  async run({ clients, inventory }) {
+    const { rows } = await clients.postgres().query<ConnectionsRow>(CONNECTIONS_SQL);
+    const row = rows[0];
+    if (!row) throw new Error('pg_stat_activity returned no row');
+    return gradeConnections(
+      row.states,
+      inventory.services.postgres?.maxConnections ?? row.max_connections,
+      inventory,
+    );
+  },
 });
 
 /** Holds connection counts by state against a limit; pure, so that the mapping is tested alone. */

@@ -3,7 +3,6 @@ import { msg } from '../../i18n/message.js';
 import { type CheckOutcome, defineCheck, type Threshold } from '../check.js';
 import { isoTimestampSql } from './iso-timestamp-sql.js';
 import { postgresTargets } from './postgres-target.js';
-import { unlessUnreachable } from './postgres-unreachable.js';
 import { statementExcerpt } from './statement-excerpt.js';
 
 /** Most long queries listed in `data`; the count is exact beyond it. */
@@ -60,12 +59,11 @@ export const postgresLongQueries = defineCheck<null>({
   id: 'postgres.long_queries',
   title: msg('check.postgres.long_queries.title'),
   targets: postgresTargets,
-  run: ({ clients, inventory }) =>
-    unlessUnreachable(async () => {
-      const seconds = inventory.thresholds.longQuerySeconds;
-      const { rows } = await clients.postgres().query<LongQueryRow>(LONG_QUERIES_SQL, [seconds]);
-      return gradeLongQueries(rows, inventory);
-    }),
+  async run({ clients, inventory }) {
+    const seconds = inventory.thresholds.longQuerySeconds;
+    const { rows } = await clients.postgres().query<LongQueryRow>(LONG_QUERIES_SQL, [seconds]);
+    return gradeLongQueries(rows, inventory);
+  },
 });
 
 /** Maps long-query rows (oldest first) to an outcome; pure, so that the mapping is tested alone. */

@@ -2,7 +2,6 @@ import type { Inventory } from '../../config/schema.js';
 import { msg } from '../../i18n/message.js';
 import { type CheckOutcome, defineCheck, type Threshold } from '../check.js';
 import { postgresTargets } from './postgres-target.js';
-import { unlessUnreachable } from './postgres-unreachable.js';
 import { statementExcerpt } from './statement-excerpt.js';
 
 /** Most statements listed in `data`; the count is exact beyond it. */
@@ -48,21 +47,20 @@ export const postgresSlowStatements = defineCheck<null>({
   id: 'postgres.slow_statements',
   title: msg('check.postgres.slow_statements.title'),
   targets: postgresTargets,
-  run: ({ clients, inventory }) =>
-    unlessUnreachable(async () => {
-      const pool = clients.postgres();
-      const extension = await pool.query(EXTENSION_SQL);
-      if (extension.rowCount === 0) return gradeSlowStatements({ missing: 'extension' }, inventory);
-      try {
-        const { rows } = await pool.query<SlowStatementRow>(SLOW_STATEMENTS_SQL, [
-          inventory.thresholds.slowStatementMs,
-        ]);
-        return gradeSlowStatements({ rows }, inventory);
-      } catch (error) {
-        if ((error as { code?: unknown }).code !== NOT_IN_PREREQUISITE_STATE) throw error;
-        return gradeSlowStatements({ missing: 'preload' }, inventory);
-      }
-    }),
+  async run({ clients, inventory }) {
+    const pool = clients.postgres();
+    const extension = await pool.query(EXTENSION_SQL);
+    if (extension.rowCount === 0) return gradeSlowStatements({ missing: 'extension' }, inventory);
+    try {
+      const { rows } = await pool.query<SlowStatementRow>(SLOW_STATEMENTS_SQL, [
+        inventory.thresholds.slowStatementMs,
+      ]);
+      return gradeSlowStatements({ rows }, inventory);
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== NOT_IN_PREREQUISITE_STATE) throw error;
+      return gradeSlowStatements({ missing: 'preload' }, inventory);
+    }
+  },
 });
 
 /** Maps the view's rows (slowest first), or its absence, to an outcome; pure, tested alone. */

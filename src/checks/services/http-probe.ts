@@ -1,7 +1,7 @@
 import { msg } from '../../i18n/message.js';
 import type { HttpAnswer, HttpClient } from '../../platform/http-client.js';
 import type { CheckOutcome } from '../check.js';
-import { unreachable } from './unreachable.js';
+import { unreachable } from '../unreachable.js';
 
 /** Either the peer's answer, or the outcome that reports it unreachable. */
 export type HttpProbe = { answer: HttpAnswer } | { outcome: CheckOutcome };

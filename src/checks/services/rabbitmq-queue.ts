@@ -3,7 +3,7 @@ import { msg } from '../../i18n/message.js';
 import { abortable } from '../../platform/reconnecting.js';
 import { type CheckOutcome, defineCheck, type Threshold } from '../check.js';
 import { above, grade } from '../grade.js';
-import { unreachable } from './unreachable.js';
+import { unreachable } from '../unreachable.js';
 
 /**
  * Runbook 10.1 Problème 2: depth and consumers of one Celery queue. A queue holding messages with

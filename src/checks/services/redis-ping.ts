@@ -1,8 +1,8 @@
 import { msg } from '../../i18n/message.js';
 import { defineCheck } from '../check.js';
 import { above, grade } from '../grade.js';
+import { unreachable } from '../unreachable.js';
 import { redisTargets } from './redis-target.js';
-import { unreachable } from './unreachable.js';
 
 /**
  * Runbook 10.2 `redis-cli ping`, timed. Held against the database latency band (100 / 500 ms):
