@@ -1,0 +1,41 @@
+import type { MessageRef, ReplyPort } from '../handlers/reply-port.js';
+import type { MessageButton } from '../render/message-model.js';
+import { renderMessageText } from '../render/message-terminal.js';
+
+/** The console's ReplyPort, plus the buttons of the last message shown (pressed by number). */
+export interface ConsoleReplies extends ReplyPort {
+  /** Buttons of the last message printed, numbered from 1. */
+  lastButtons(): readonly MessageButton[];
+}
+
+/**
+ * Prints every message as terminal text. An update reprints the message under the same number,
+ * as Slack would replace it in place; ephemeral answers are marked as seen by you only.
+ */
+export function consoleReplies(output: { write(text: string): unknown }, colour: boolean): ConsoleReplies {
+  let buttons: readonly MessageButton[] = [];
+  let next = 0;
+  const print = (prefix: string, message: Parameters<ReplyPort['reply']>[0]) => {
+    const rendered = renderMessageText(message, { colour });
+    buttons = rendered.buttons;
+    output.write(`\n${prefix}\n${rendered.text}`);
+  };
+  return {
+    lastButtons: () => buttons,
+    async reply(message) {
+      print('───', message);
+    },
+    async postMessage(message) {
+      next += 1;
+      const ref: MessageRef = { channel: 'console', ts: String(next) };
+      print(`─── #${ref.ts}`, message);
+      return ref;
+    },
+    async updateMessage(ref, message) {
+      print(`─── #${ref.ts} ↻`, message);
+    },
+    async respondEphemeral(message) {
+      print('─── (éphémère / ephemeral)', message);
+    },
+  };
+}

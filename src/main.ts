@@ -1,0 +1,76 @@
+import { parseArgs } from 'node:util';
+import { ConfigError } from './config/config-error.js';
+import { inventoryPath, loadInventory } from './config/load-inventory.js';
+import { runConsole } from './console/run-console.js';
+import { createLogger } from './logging/logger.js';
+import { createMetrics } from './observability/metrics.js';
+import { createPlatformClients } from './platform/platform-clients.js';
+import { selectSlackMode } from './slack/slack-mode.js';
+import { startBot } from './slack/start-bot.js';
+
+/**
+ * Composition root of the bot (`npm start`): the only place that builds real clients. The
+ * environment picks the mode: Socket Mode, HTTP mode, or the console without Slack.
+ *   npm start -- [--script "/sama diagnose; 1"]
+ */
+const SHUTDOWN_BUDGET_MS = 10_000;
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { script: { type: 'string' } }, allowPositionals: false });
+  const env = process.env;
+  const mode = selectSlackMode(env);
+  const inventory = loadInventory(inventoryPath(undefined, env), env);
+  // In the console, logs would interleave with the conversation: warnings only, unless asked.
+  const logger = createLogger({ level: env.LOG_LEVEL ?? (mode.kind === 'console' ? 'warn' : 'info') });
+
+  if (mode.kind === 'console') {
+    const clients = createPlatformClients(inventory, logger);
+    try {
+      await runConsole(
+        { inventory, clients, logger, metrics: createMetrics() },
+        { input: process.stdin, output: process.stdout, env },
+        values.script,
+      );
+    } finally {
+      await clients.close();
+    }
+    return 0;
+  }
+
+  const bot = await startBot({ mode, inventory, env, logger, ...(env.HOST ? { host: env.HOST } : {}) });
+  await new Promise<void>((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      logger.info({ signal }, 'shutting down');
+      // The whole shutdown is bounded: a hung peer must not keep a terminating pod alive.
+      setTimeout(() => {
+        logger.error('shutdown took longer than 10 s; exiting');
+        process.exit(1);
+      }, SHUTDOWN_BUDGET_MS).unref();
+      void bot.stop({ graceMs: SHUTDOWN_BUDGET_MS - 3000 }).then(resolve);
+    };
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
+  });
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`samaops: invalid inventory ${error.file}\n`);
+      for (const problem of error.problems) {
+        const where = problem.line ? `${problem.path} (line ${problem.line})` : problem.path;
+        process.stderr.write(
+          `  ${where}: ${problem.message}${problem.hint ? `\n      hint: ${problem.hint}` : ''}\n`,
+        );
+      }
+      process.exitCode = 78;
+      return;
+    }
+    process.stderr.write(`samaops: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

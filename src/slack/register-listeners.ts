@@ -1,0 +1,66 @@
+import type { App } from '@slack/bolt';
+import type { HandlerServices } from '../handlers/handler-context.js';
+import { routeAction, routeCommand } from '../handlers/route-command.js';
+import { slackReplies } from './slack-replies.js';
+
+/** Work still running after its ack, so that shutdown can wait for it (bounded). */
+export interface InFlight {
+  /** Resolves when everything started so far has finished, or after `timeoutMs`. */
+  drain(timeoutMs: number): Promise<void>;
+}
+
+/**
+ * Registers `/sama` and the `sama.*` buttons. Each listener acks first (Slack's 3-second budget,
+ * and no HTTP retry), then runs the mode-independent handler.
+ */
+export function registerListeners(app: App, services: HandlerServices): InFlight {
+  const running = new Set<Promise<unknown>>();
+  const track = (work: Promise<unknown>) => {
+    running.add(work);
+    void work.finally(() => running.delete(work));
+    return work;
+  };
+  const locale = services.inventory.locale;
+
+  app.command('/sama', async ({ command, ack, respond, client }) => {
+    await ack();
+    const replies = slackReplies({
+      client,
+      respond,
+      channelId: command.channel_id,
+      locale,
+      metrics: services.metrics,
+    });
+    await track(
+      routeCommand(
+        command.text,
+        { userId: command.user_id, channelId: command.channel_id, replies },
+        services,
+      ),
+    );
+  });
+
+  app.action(
+    { type: 'block_actions', action_id: /^sama\./ },
+    async ({ action, body, ack, respond, client }) => {
+      await ack();
+      const channelId = body.channel?.id ?? body.container?.channel_id ?? '';
+      const value = action.type === 'button' ? (action.value ?? '') : '';
+      const replies = slackReplies({ client, respond, channelId, locale, metrics: services.metrics });
+      await track(
+        routeAction(action.action_id, value, { userId: body.user.id, channelId, replies }, services),
+      );
+    },
+  );
+
+  return {
+    async drain(timeoutMs) {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, timeoutMs).unref();
+      });
+      await Promise.race([Promise.allSettled([...running]), timeout]);
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import type { RespondFn, webApi } from '@slack/bolt';
+import type { ReplyPort } from '../handlers/reply-port.js';
+import type { Locale } from '../i18n/define-messages.js';
+import { msg } from '../i18n/message.js';
+import { translate } from '../i18n/translate.js';
+import type { BotMetrics } from '../observability/metrics.js';
+import { renderBlockKit } from '../render/block-kit.js';
+import type { ChatMessage } from '../render/message-model.js';
+
+/** Everything the Slack side of a reply needs: Bolt's client and respond of this request. */
+export interface SlackReplyContext {
+  client: webApi.WebClient;
+  respond: RespondFn;
+  channelId: string;
+  locale: Locale;
+  metrics: BotMetrics;
+}
+
+/**
+ * The handlers' ReplyPort over Slack: posts and updates through the Web API (the WebClient
+ * retries 429s after Retry-After by itself), ephemeral answers through the response_url.
+ */
+export function slackReplies({ client, respond, channelId, locale, metrics }: SlackReplyContext): ReplyPort {
+  const render = (message: ChatMessage) =>
+    renderBlockKit(message, {
+      moreLines: (count) => translate(locale, msg('slack.render.moreLines', { count })),
+    });
+  const counted = async <T>(method: string, call: () => Promise<T>): Promise<T> => {
+    try {
+      return await call();
+    } catch (error) {
+      metrics.slackApiError(method, slackErrorCode(error));
+      throw error;
+    }
+  };
+  const viaResponseUrl = (responseType: 'ephemeral' | 'in_channel') => async (message: ChatMessage) => {
+    const response = await counted('response_url', () =>
+      respond({ response_type: responseType, replace_original: false, ...render(message) }),
+    );
+    if (!response.ok) {
+      metrics.slackApiError('response_url', String(response.status));
+      throw new Error(`response_url answered ${response.status}`);
+    }
+  };
+  return {
+    reply: viaResponseUrl('in_channel'),
+    respondEphemeral: viaResponseUrl('ephemeral'),
+    async postMessage(message) {
+      const posted = await counted('chat.postMessage', () =>
+        client.chat.postMessage({ channel: channelId, ...render(message) }),
+      );
+      if (!posted.channel || !posted.ts) throw new Error('chat.postMessage returned no channel or ts');
+      return { channel: posted.channel, ts: posted.ts };
+    },
+    async updateMessage(ref, message) {
+      await counted('chat.update', () =>
+        client.chat.update({ channel: ref.channel, ts: ref.ts, ...render(message) }),
+      );
+    },
+  };
+}
+
+/** Slack's error code (`channel_not_found`, `ratelimited`) or the client's (`slack_webapi_request_error`). */
+function slackErrorCode(error: unknown): string {
+  if (typeof error !== 'object' || error === null) return 'unknown';
+  const data = (error as { data?: { error?: unknown } }).data;
+  if (typeof data?.error === 'string') return data.error.slice(0, 60);
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code.slice(0, 60) : 'unknown';
+}

@@ -1,0 +1,76 @@
+import type { Inventory } from '../config/schema.js';
+import { inventoryAccessPolicy } from '../handlers/access-policy.js';
+import type { Logger } from '../logging/logger.js';
+import { healthRoutes } from '../observability/health-routes.js';
+import { type BotMetrics, createMetrics } from '../observability/metrics.js';
+import { createReadinessProbe } from '../observability/readiness.js';
+import { createPlatformClients } from '../platform/platform-clients.js';
+import { createSlackBot } from './create-slack-app.js';
+import type { SlackMode } from './slack-mode.js';
+
+/** A started bot: its HTTP port (events in HTTP mode; health and metrics in both) and its stop. */
+export interface RunningBot {
+  mode: 'socket' | 'http';
+  port: number;
+  metrics: BotMetrics;
+  /** Stops taking requests, lets running work finish (bounded), closes every client. */
+  stop(options?: { graceMs?: number }): Promise<void>;
+}
+
+/**
+ * Wires a Slack bot: the watched platform's clients, the bot's own readiness probe (DATABASE_URL,
+ * REDIS_URL), metrics, and the Bolt app for the mode; then starts it.
+ */
+export async function startBot(options: {
+  mode: Exclude<SlackMode, { kind: 'console' }>;
+  inventory: Inventory;
+  env: NodeJS.ProcessEnv;
+  logger: Logger;
+  /** Interface to bind. Default all interfaces. */
+  host?: string;
+}): Promise<RunningBot> {
+  const { inventory, logger, env, mode } = options;
+  const clients = createPlatformClients(inventory, logger);
+  const metrics = createMetrics();
+  const readiness = createReadinessProbe({ databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL }, logger);
+  const shutdown = new AbortController();
+  const bot = createSlackBot(mode, {
+    services: {
+      inventory,
+      clients,
+      logger,
+      metrics,
+      access: inventoryAccessPolicy(inventory),
+      signal: shutdown.signal,
+    },
+    routes: healthRoutes(metrics, readiness),
+    logger,
+    ...(options.host ? { host: options.host } : {}),
+  });
+  const closeClients = async () => {
+    await Promise.allSettled([clients.close(), readiness.close()]);
+  };
+  let port: number;
+  try {
+    ({ port } = await bot.start());
+  } catch (error) {
+    await closeClients();
+    throw error;
+  }
+  logger.info(
+    { mode: mode.kind, port, channels: inventory.slack.channels, team: inventory.team.length },
+    'samaops started',
+  );
+  return {
+    mode: bot.mode,
+    port,
+    metrics,
+    async stop({ graceMs = 5000 } = {}) {
+      await bot.stop().catch((error: unknown) => logger.warn({ err: String(error) }, 'bolt stop failed'));
+      await bot.inFlight.drain(graceMs);
+      // Work still running past the grace period is told to stop; its checks abort.
+      shutdown.abort(new Error('shutdown'));
+      await closeClients();
+    },
+  };
+}
