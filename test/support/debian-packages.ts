@@ -1,0 +1,44 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+/** Debian packages the lab and the SSH tests need, and a file each one installs. */
+export const LAB_PACKAGES: Record<string, string> = {
+  'openssh-server': '/usr/sbin/sshd',
+  'openssh-client': '/usr/bin/ssh-keygen',
+  pgbouncer: '/usr/sbin/pgbouncer',
+};
+
+/**
+ * Installs the missing ones with apt-get (this machine kind runs as root and reaches Debian's
+ * mirror), so that `npm test` and `npm run demo` work on a fresh clone. Fails loudly otherwise:
+ * a missing package must never turn into skipped tests.
+ */
+export function ensureDebianPackages(packages: Record<string, string> = LAB_PACKAGES): void {
+  const missing = Object.entries(packages)
+    .filter(([, file]) => !existsSync(file))
+    .map(([name]) => name);
+  if (missing.length === 0) return;
+  if (process.getuid?.() !== 0) {
+    throw new Error(
+      `missing Debian packages ${missing.join(', ')}: run as root or install them with apt-get`,
+    );
+  }
+  process.stderr.write(`samaops: installing ${missing.join(', ')} with apt-get…\n`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const install = () =>
+    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], {
+      env,
+      stdio: 'inherit',
+    });
+  try {
+    install();
+  } catch {
+    execFileSync('apt-get', ['update', '-qq'], { env, stdio: 'inherit' });
+    install();
+  }
+  const stillMissing = Object.entries(packages).filter(
+    ([name, file]) => missing.includes(name) && !existsSync(file),
+  );
+  if (stillMissing.length > 0)
+    throw new Error(`apt-get did not install ${stillMissing.map(([n]) => n).join(', ')}`);
+}
