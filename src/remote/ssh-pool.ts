@@ -57,7 +57,10 @@ export function createSshPool(options: SshPoolOptions): SshPool {
   const hosts = new Map<string, HostEntry>();
   const stats: SshPoolStats = { connectAttempts: 0, connects: 0, commands: 0 };
 
+  let closed = false;
+
   const entryOf = (server: Server): HostEntry => {
+    if (closed) throw new Error('the SSH pool is closed');
     let entry = hosts.get(server.name);
     if (!entry) {
       entry = {
@@ -104,7 +107,10 @@ export function createSshPool(options: SshPoolOptions): SshPool {
         // A connection killed between two uses fails at channel open, not at connect: retry once.
         if (error instanceof RemoteError || signal.aborted) throw error;
         logger.debug({ server: server.name, err: String(error) }, 'ssh channel failed; reconnecting once');
-        await hosts.get(server.name)?.connection.close();
+        // Forget the whole entry: `close()` of a reconnecting holder is final.
+        const stale = hosts.get(server.name);
+        hosts.delete(server.name);
+        void stale?.connection.close();
         try {
           return await attempt(server, command, signal, budget);
         } catch (retryError) {
@@ -119,6 +125,7 @@ export function createSshPool(options: SshPoolOptions): SshPool {
     },
     stats: () => ({ ...stats }),
     async close() {
+      closed = true;
       const entries = [...hosts.values()];
       hosts.clear();
       await Promise.allSettled(entries.map((entry) => entry.connection.close()));

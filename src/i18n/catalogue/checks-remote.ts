@@ -2,6 +2,44 @@ import { defineMessages } from '../define-messages.js';
 
 /** Messages of the SSH layer and the checks that run over it (host, disk, containers, logs). */
 export const remoteCheckMessages = defineMessages({
-  fr: { 'check.remote.placeholder': '' },
-  en: { 'check.remote.placeholder': '' },
+  fr: {
+    'check.host.reachable.title': 'Serveur joignable en SSH',
+    'check.host.reachable.detail': 'SSH répond en {ms} ms (dont connexion {connectMs} ms)',
+    'check.host.reachable.failed': 'SSH impossible : {reason}',
+    'check.remote.failed': 'mesure impossible par SSH : {reason}',
+    'check.remote.refused': 'commande refusée avant tout envoi : {reason}',
+    'check.disk.usage.title': 'Espace disque',
+    'check.disk.usage.detail': '{percent} % utilisés sur {mountedOn} ({available} Kio libres)',
+    'check.disk.usage.unreadable': 'df n’a rien pu lire pour {mount} : {reason}',
+    'check.docker.containers.title': 'Conteneurs Docker',
+    'check.docker.containers.ok': '{running}/{expected} conteneurs attendus en marche',
+    'check.docker.containers.problems': '{running}/{expected} en marche ; en défaut : {list}',
+    'check.docker.containers.missing': '{running}/{expected} en marche ; absents : {missing}',
+    'check.docker.containers.missingAndProblems':
+      '{running}/{expected} en marche ; absents : {missing} ; en défaut : {list}',
+    'check.docker.containers.unreadable': 'sortie de docker ps illisible : {reason}',
+    'check.logs.errors.title': 'Erreurs dans les journaux',
+    'check.logs.errors.detail': '{count} lignes ERROR/CRITICAL dans {files} fichiers',
+    'check.logs.errors.noFiles': 'aucun fichier ne correspond à {globs}',
+  },
+  en: {
+    'check.host.reachable.title': 'Server reachable over SSH',
+    'check.host.reachable.detail': 'SSH answers in {ms} ms (connection {connectMs} ms)',
+    'check.host.reachable.failed': 'SSH failed: {reason}',
+    'check.remote.failed': 'could not measure over SSH: {reason}',
+    'check.remote.refused': 'command refused before anything was sent: {reason}',
+    'check.disk.usage.title': 'Disk space',
+    'check.disk.usage.detail': '{percent}% used on {mountedOn} ({available} KiB free)',
+    'check.disk.usage.unreadable': 'df could not read {mount}: {reason}',
+    'check.docker.containers.title': 'Docker containers',
+    'check.docker.containers.ok': '{running}/{expected} expected containers running',
+    'check.docker.containers.problems': '{running}/{expected} running; failing: {list}',
+    'check.docker.containers.missing': '{running}/{expected} running; missing: {missing}',
+    'check.docker.containers.missingAndProblems':
+      '{running}/{expected} running; missing: {missing}; failing: {list}',
+    'check.docker.containers.unreadable': 'unreadable docker ps output: {reason}',
+    'check.logs.errors.title': 'Errors in the logs',
+    'check.logs.errors.detail': '{count} ERROR/CRITICAL lines in {files} files',
+    'check.logs.errors.noFiles': 'no file matches {globs}',
+  },
 });
