@@ -76,6 +76,17 @@ export class SlackApiDouble {
     );
   }
 
+  /** Waits for the answer posted to the response_url made with `responseUrl(id)`. */
+  async waitForResponseTo(id: string, timeoutMs = 10_000): Promise<RecordedCall> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const found = this.callsOf('response_url').find((call) => call.params.id === id);
+      if (found) return found;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error(`timed out waiting for the answer to response_url ${id}`);
+  }
+
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
