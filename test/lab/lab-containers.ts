@@ -17,16 +17,20 @@ import {
 
 const CONTAINERS_DIR = join(LAB_DIR, 'containers');
 
+/** The environment a lab host's sshd gives its sessions, which the docker double reads. */
+export function labHostEnv(host: LabHostName): NodeJS.ProcessEnv {
+  return {
+    PATH: `${DOCKER_DOUBLE_DIR}:${process.env.PATH ?? '/usr/bin:/bin'}`,
+    SAMAOPS_LAB_DIR: LAB_DIR,
+    SAMAOPS_LAB_HOST: host,
+    SAMAOPS_LAB_DATA: hostPaths(host).dataMount,
+    SAMAOPS_LAB_NODE: process.execPath,
+  };
+}
+
 /** Runs the docker double as if on `host`, and returns its stdout. */
 export function docker(host: LabHostName, args: string[]): Promise<string> {
-  return run(process.execPath, [join(DOCKER_DOUBLE_DIR, 'docker.mjs'), ...args], {
-    env: {
-      PATH: process.env.PATH,
-      SAMAOPS_LAB_DIR: LAB_DIR,
-      SAMAOPS_LAB_HOST: host,
-      SAMAOPS_LAB_DATA: hostPaths(host).dataMount,
-    },
-  });
+  return run(process.execPath, [join(DOCKER_DOUBLE_DIR, 'docker.mjs'), ...args], { env: labHostEnv(host) });
 }
 
 /** Writes every container's spec (keeping its state) and starts those not running. */
@@ -67,8 +71,8 @@ export function allContainerNames(): string[] {
   return existsSync(CONTAINERS_DIR) ? readdirSync(CONTAINERS_DIR).sort() : [];
 }
 
-/** Host and whether the stand-in process runs, for every container. */
-export function containerStatus(): { name: string; host: LabHostName; running: boolean }[] {
+/** Host and stand-in pid (while it runs) of every container. */
+export function containerStatus(): { name: string; host: LabHostName; pid: number | undefined }[] {
   return allContainerNames().flatMap((name) => {
     const specFile = join(CONTAINERS_DIR, name, 'spec.json');
     const stateFile = join(CONTAINERS_DIR, name, 'state.json');
@@ -77,15 +81,16 @@ export function containerStatus(): { name: string; host: LabHostName; running: b
     const state = existsSync(stateFile)
       ? (JSON.parse(readFileSync(stateFile, 'utf8')) as { pid?: number })
       : {};
-    return [{ name, host: spec.host, running: isAlive(state.pid ?? undefined, name) }];
+    const pid = state.pid ?? undefined;
+    return [{ name, host: spec.host, pid: isAlive(pid, name) ? pid : undefined }];
   });
 }
 
 /** Stops every container of every host (compose replicas too). */
 export async function stopContainers(): Promise<void> {
   const byHost = new Map<LabHostName, string[]>();
-  for (const { name, host, running } of containerStatus()) {
-    if (running) byHost.set(host, [...(byHost.get(host) ?? []), name]);
+  for (const { name, host, pid } of containerStatus()) {
+    if (pid !== undefined) byHost.set(host, [...(byHost.get(host) ?? []), name]);
   }
   await Promise.all([...byHost].map(([host, names]) => docker(host, ['stop', '-t', '5', ...names])));
 }

@@ -38,14 +38,24 @@ function postmasterPid(): number | undefined {
   return Number.isInteger(pid) ? pid : undefined;
 }
 
-/** Is the lab cluster running? */
-export function postgresRunning(): boolean {
-  return isAlive(postmasterPid(), 'postgres');
+/** The lab cluster's postmaster pid while it runs. */
+export function postgresPid(): number | undefined {
+  const pid = postmasterPid();
+  return isAlive(pid, 'postgres') ? pid : undefined;
 }
 
-/** Is the lab PgBouncer running? */
-export function pgbouncerRunning(): boolean {
-  return isAlive(readPid(paths.bouncerPid), 'pgbouncer');
+/** The lab PgBouncer's pid while it runs. */
+export function pgbouncerPid(): number | undefined {
+  const pid = readPid(paths.bouncerPid);
+  return isAlive(pid, 'pgbouncer') ? pid : undefined;
+}
+
+function postgresRunning(): boolean {
+  return postgresPid() !== undefined;
+}
+
+function pgbouncerRunning(): boolean {
+  return pgbouncerPid() !== undefined;
 }
 
 /** initdb once, start when stopped, then create the samaconso role, database and extension. */
@@ -136,8 +146,7 @@ export async function startPgbouncer(): Promise<void> {
 
 /** Stops PgBouncer. */
 export async function stopPgbouncer(): Promise<void> {
-  const pid = readPid(paths.bouncerPid);
-  await stopProcess(isAlive(pid, 'pgbouncer') ? pid : undefined, paths.bouncerPid);
+  await stopProcess(pgbouncerPid(), paths.bouncerPid);
 }
 
 function serverSettings(): string {

@@ -12,16 +12,17 @@ import { LAB_DIR, labServices } from './lab-topology.js';
 const dir = join(LAB_DIR, 'redis');
 const pidFile = join(dir, 'redis.pid');
 
-/** Is the lab Redis running? */
-export function redisRunning(): boolean {
-  return isAlive(readPid(pidFile), 'redis-server');
+/** The lab Redis's pid while it runs. */
+export function redisPid(): number | undefined {
+  const pid = readPid(pidFile);
+  return isAlive(pid, 'redis-server') ? pid : undefined;
 }
 
 /** Starts the lab Redis (no-op when it runs) and waits until it accepts connections. */
 export async function startRedis(): Promise<void> {
   const { address, port, maxmemory } = labServices.redis;
   mkdirSync(dir, { recursive: true });
-  if (!redisRunning()) {
+  if (redisPid() === undefined) {
     spawnDetached(
       'redis-server',
       [
@@ -50,6 +51,5 @@ export async function startRedis(): Promise<void> {
 
 /** Stops the lab Redis. */
 export async function stopRedis(): Promise<void> {
-  const pid = readPid(pidFile);
-  await stopProcess(isAlive(pid, 'redis-server') ? pid : undefined, pidFile);
+  await stopProcess(redisPid(), pidFile);
 }

@@ -1,13 +1,7 @@
 import { type SshHost, startSshHost, stopSshHostByPidFile } from '../support/ssh-host.js';
+import { labHostEnv } from './lab-containers.js';
 import { isAlive, readPid } from './lab-process.js';
-import {
-  DOCKER_DOUBLE_DIR,
-  hostPaths,
-  LAB_DIR,
-  type LabHostName,
-  labHostNames,
-  labHosts,
-} from './lab-topology.js';
+import { DOCKER_DOUBLE_DIR, hostPaths, type LabHostName, labHostNames, labHosts } from './lab-topology.js';
 
 /**
  * The three lab hosts' sshd. Each session sees the docker double first on its PATH and knows
@@ -23,12 +17,12 @@ export function startLabHost(host: LabHostName): Promise<SshHost> {
     port: sshPort,
     stateDir: hostPaths(host).sshStateDir,
     pathDirs: [DOCKER_DOUBLE_DIR],
-    env: {
-      SAMAOPS_LAB_DIR: LAB_DIR,
-      SAMAOPS_LAB_HOST: host,
-      SAMAOPS_LAB_DATA: hostPaths(host).dataMount,
-      SAMAOPS_LAB_NODE: process.execPath,
-    },
+    // Same variables as the double gets locally; the sshd puts the double's directory on PATH itself.
+    env: Object.fromEntries(
+      Object.entries(labHostEnv(host)).filter(
+        (entry): entry is [string, string] => entry[0] !== 'PATH' && entry[1] !== undefined,
+      ),
+    ),
     reuseRunning: true,
   });
 }
@@ -47,7 +41,8 @@ export function stopLabHost(host: LabHostName): Promise<void> {
   return stopSshHostByPidFile(hostPaths(host).sshStateDir);
 }
 
-/** Is that host's sshd running? */
-export function labHostRunning(host: LabHostName): boolean {
-  return isAlive(readPid(`${hostPaths(host).sshStateDir}/sshd.pid`), 'sshd');
+/** That host's sshd pid while it runs. */
+export function labHostPid(host: LabHostName): number | undefined {
+  const pid = readPid(`${hostPaths(host).sshStateDir}/sshd.pid`);
+  return isAlive(pid, 'sshd') ? pid : undefined;
 }

@@ -167,3 +167,21 @@ export function containersOf(host: LabHostName): string[] {
     .filter((spec) => spec.host === host)
     .map((spec) => spec.name);
 }
+
+/** Every address:port the lab listens on (RabbitMQ is the machine's, not the lab's). */
+export function labListeners(): { address: string; port: number }[] {
+  const { postgres, pgbouncer, redis, flower, minio } = labServices;
+  const httpPorts = containerSpecs()
+    .filter((spec) => spec.healthUrl)
+    .map((spec) => new URL(spec.healthUrl ?? ''))
+    .map((url) => ({ address: url.hostname, port: Number(url.port) }));
+  return [
+    ...labHostNames.map((host) => ({ address: labHosts[host].address, port: labHosts[host].sshPort })),
+    postgres,
+    pgbouncer,
+    redis,
+    flower,
+    minio,
+    ...httpPorts,
+  ].map(({ address, port }) => ({ address, port }));
+}

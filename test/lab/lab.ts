@@ -5,16 +5,16 @@ import { containerStatus, startContainers, stopContainers } from './lab-containe
 import { writeLabInventory } from './lab-inventory.js';
 import { isMounted, mountDataDirs, unmountDataDirs } from './lab-mounts.js';
 import {
-  pgbouncerRunning,
-  postgresRunning,
+  pgbouncerPid,
+  postgresPid,
   startPgbouncer,
   startPostgres,
   stopPgbouncer,
   stopPostgres,
 } from './lab-postgres.js';
 import { prepareRabbitmq, vhostReady } from './lab-rabbitmq.js';
-import { redisRunning, startRedis, stopRedis } from './lab-redis.js';
-import { labHostRunning, startLabHosts, stopLabHost } from './lab-ssh.js';
+import { redisPid, startRedis, stopRedis } from './lab-redis.js';
+import { labHostPid, startLabHosts, stopLabHost } from './lab-ssh.js';
 import { hostPaths, LAB_DIR, LAB_INVENTORY, labHostNames, labHosts, labServices } from './lab-topology.js';
 
 /** `up`, `down` and `status` of the whole lab. */
@@ -49,30 +49,37 @@ export interface LabComponent {
   name: string;
   where: string;
   running: boolean;
+  /** Its process while it runs (none for mounts and the vhost). */
+  pid?: number;
 }
+
+const processComponent = (name: string, where: string, pid: number | undefined): LabComponent => ({
+  name,
+  where,
+  running: pid !== undefined,
+  pid,
+});
 
 /** Every component of the lab, for `status` and for tests. */
 export async function labComponents(): Promise<LabComponent[]> {
   const { postgres, pgbouncer, redis, rabbitmq } = labServices;
   return [
-    ...labHostNames.map((host) => ({
-      name: `sshd ${host}`,
-      where: `${labHosts[host].address}:${labHosts[host].sshPort}`,
-      running: labHostRunning(host),
-    })),
+    ...labHostNames.map((host) =>
+      processComponent(
+        `sshd ${host}`,
+        `${labHosts[host].address}:${labHosts[host].sshPort}`,
+        labHostPid(host),
+      ),
+    ),
     ...labHostNames.map((host) => ({
       name: `tmpfs ${host}`,
       where: hostPaths(host).dataMount,
       running: isMounted(hostPaths(host).dataMount),
     })),
-    { name: 'postgres', where: `${postgres.address}:${postgres.port}`, running: postgresRunning() },
-    { name: 'pgbouncer', where: `${pgbouncer.address}:${pgbouncer.port}`, running: pgbouncerRunning() },
-    { name: 'redis', where: `${redis.address}:${redis.port}`, running: redisRunning() },
+    processComponent('postgres', `${postgres.address}:${postgres.port}`, postgresPid()),
+    processComponent('pgbouncer', `${pgbouncer.address}:${pgbouncer.port}`, pgbouncerPid()),
+    processComponent('redis', `${redis.address}:${redis.port}`, redisPid()),
     { name: 'rabbitmq vhost', where: rabbitmq.vhost, running: await vhostReady() },
-    ...containerStatus().map(({ name, host, running }) => ({
-      name: `container ${name}`,
-      where: host,
-      running,
-    })),
+    ...containerStatus().map(({ name, host, pid }) => processComponent(`container ${name}`, host, pid)),
   ];
 }

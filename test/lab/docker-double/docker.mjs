@@ -57,7 +57,14 @@ if (!context) {
   fail('Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?');
 } else {
   const [command, ...rest] = process.argv.slice(2);
-  const sub = command === 'image' || command === 'system' || command === 'compose' ? rest.shift() : undefined;
+  // `image prune`, `system df`; compose takes its own options first: `compose -f FILE up -d ...`.
+  const parsed = parse(rest);
+  const sub =
+    command === 'image' || command === 'system'
+      ? rest[0]
+      : command === 'compose'
+        ? parsed.positionals[0]
+        : undefined;
   const key = sub ? `${command} ${sub}` : (command ?? '');
   const commands = {
     ps,
@@ -76,7 +83,7 @@ if (!context) {
     'compose up': composeUp,
   };
   const handler = commands[key];
-  if (handler) await handler(parse(rest));
+  if (handler) await handler(parsed);
   else
     fail(
       `docker: '${key}' is not a docker command (this is the samaops lab's docker double).\nSee 'docker --help'`,

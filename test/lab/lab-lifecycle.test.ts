@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { labComponents, labDown, labUp } from './lab.js';
+import { isAlive, portOpen } from './lab-process.js';
+import { labIsUp } from './lab-session.js';
+import { LAB_INVENTORY, labListeners } from './lab-topology.js';
+
+/** `up` is idempotent, `down` leaves nothing of the lab running; the lab is left as found. */
+
+let wasUp = false;
+
+beforeAll(async () => {
+  wasUp = await labIsUp();
+}, 30_000);
+
+afterAll(async () => {
+  if (wasUp) await labUp();
+  else await labDown();
+}, 60_000);
+
+async function pids(): Promise<Record<string, number | undefined>> {
+  return Object.fromEntries((await labComponents()).map((component) => [component.name, component.pid]));
+}
+
+describe('lab lifecycle', () => {
+  it('up twice keeps every process and writes the same inventory', async () => {
+    await labUp();
+    const first = await pids();
+    const inventory = readFileSync(LAB_INVENTORY, 'utf8');
+    expect(Object.values(first).filter((pid) => pid === undefined)).toHaveLength(
+      // Mounts and the RabbitMQ vhost have no process; every other component has one.
+      (await labComponents()).filter(
+        (component) => component.name.startsWith('tmpfs') || component.name.startsWith('rabbitmq'),
+      ).length,
+    );
+
+    await labUp();
+    expect(await pids()).toEqual(first);
+    expect(readFileSync(LAB_INVENTORY, 'utf8')).toBe(inventory);
+    expect((await labComponents()).filter((component) => !component.running)).toEqual([]);
+  }, 60_000);
+
+  it('down stops every process, closes every port and unmounts; a second down is a no-op', async () => {
+    await labUp();
+    const running = Object.values(await pids()).filter((pid): pid is number => pid !== undefined);
+    expect(running.length).toBeGreaterThan(10);
+
+    await labDown();
+    await labDown();
+
+    expect(running.filter((pid) => isAlive(pid))).toEqual([]);
+    const open = [];
+    for (const { address, port } of labListeners())
+      if (await portOpen(address, port)) open.push(`${address}:${port}`);
+    expect(open).toEqual([]);
+    const left = (await labComponents()).filter(
+      (component) => component.running && component.name !== 'rabbitmq vhost',
+    );
+    expect(left).toEqual([]);
+  }, 60_000);
+});
