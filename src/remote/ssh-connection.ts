@@ -41,6 +41,8 @@ export async function openSshConnection(server: Server, options: ConnectOptions)
   const connection = ssh.connection;
   if (!connection)
     throw new RemoteError('SSH_CONNECT_FAILED', server.name, `${server.name}: connection lost`);
+  // Small request packets must not wait behind Nagle for the peer's delayed ACK (~40 ms per exec).
+  connection.setNoDelay(true);
   let lost = false;
   const onLost = () => {
     if (lost) return;
