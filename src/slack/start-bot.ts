@@ -54,6 +54,8 @@ export async function startBot(options: {
   try {
     ({ port } = await bot.start());
   } catch (error) {
+    // A half-started receiver (Socket Mode's HTTP server for /health) must not keep the process up.
+    await bot.stop().catch(() => undefined);
     await closeClients();
     throw error;
   }

@@ -143,6 +143,9 @@ export class SlackApiDouble {
           ok: true,
           user: { id: params.user, name: 'double', real_name: 'Double User', tz: 'Africa/Dakar' },
         };
+      case 'apps.connections.open':
+        // No WebSocket server here: Socket Mode gets as far as asking for one, and is refused.
+        return { ok: false, error: 'invalid_auth' };
       case 'response_url':
         return { ok: true };
       default:
