@@ -130,7 +130,11 @@ describe('docker double', () => {
 
   it('compose up --scale adds a real consumer seen by Flower, and scales back down', async () => {
     const flower = `http://${labServices.flower.address}:${labServices.flower.port}/api/workers`;
-    const live = async () => Object.keys((await (await fetch(flower)).json()) as object).sort();
+    const { username, password } = labServices.flower;
+    const authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+    expect((await fetch(flower)).status).toBe(401);
+    const live = async () =>
+      Object.keys((await (await fetch(flower, { headers: { authorization } })).json()) as object).sort();
     try {
       await docker('workers', [
         'compose',

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { httpOk, isAlive, run, waitUntil } from './lab-process.js';
 import {
   containerSpecs,
@@ -33,19 +33,28 @@ export function docker(host: LabHostName, args: string[]): Promise<string> {
   return run(process.execPath, [join(DOCKER_DOUBLE_DIR, 'docker.mjs'), ...args], { env: labHostEnv(host) });
 }
 
-/** Writes every container's spec (keeping its state) and starts those not running. */
+/**
+ * Writes every container's spec (keeping its state) and starts those not running; one whose spec
+ * changed since it started (the lab's code moved on) is restarted, as `compose up` recreates it.
+ */
 export async function startContainers(): Promise<void> {
   for (const host of labHostNames) mkdirSync(hostPaths(host).logDir, { recursive: true });
+  const changed = new Set<string>();
   for (const spec of containerSpecs()) {
-    mkdirSync(join(CONTAINERS_DIR, spec.name), { recursive: true });
-    writeFileSync(join(CONTAINERS_DIR, spec.name, 'spec.json'), JSON.stringify(spec, null, 2));
+    const file = join(CONTAINERS_DIR, spec.name, 'spec.json');
+    const text = JSON.stringify(spec, null, 2);
+    if (existsSync(file) && readFileSync(file, 'utf8') !== text) changed.add(spec.name);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
   }
   await Promise.all(
-    labHostNames.map((host) => {
+    labHostNames.map(async (host) => {
       const names = containerSpecs()
         .filter((spec) => spec.host === host)
         .map((spec) => spec.name);
-      return names.length > 0 ? docker(host, ['start', ...names]) : Promise.resolve('');
+      const stale = names.filter((name) => changed.has(name));
+      if (stale.length > 0) await docker(host, ['restart', '-t', '5', ...stale]);
+      if (names.length > 0) await docker(host, ['start', ...names]);
     }),
   );
   await Promise.all(containerSpecs().map((spec) => waitHealthy(spec.name)));

@@ -52,7 +52,12 @@ export function labInventory(hosts: Record<LabHostName, SshHost>): Record<string
       },
       redis: { url: `redis://${redis.address}:${redis.port}/0` },
       rabbitmq: { url: rabbitmq.url, queues: [...celeryQueues] },
-      flower: { url: `http://${flower.address}:${flower.port}`, expectedWorkers: 2 },
+      flower: {
+        url: `http://${flower.address}:${flower.port}`,
+        username: flower.username,
+        password: flower.password,
+        expectedWorkers: 2,
+      },
       minio: { url: `http://${minio.address}:${minio.port}` },
       api: containerSpecs()
         .filter((spec) => spec.host === 'api' && spec.healthUrl)

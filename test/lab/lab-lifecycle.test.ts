@@ -1,9 +1,13 @@
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labComponents, labDown, labUp } from './lab.js';
 import { isAlive, portOpen } from './lab-process.js';
 import { labIsUp } from './lab-session.js';
-import { LAB_INVENTORY, labListeners } from './lab-topology.js';
+import { LAB_INVENTORY, labListeners, REPO_ROOT } from './lab-topology.js';
+
+const LAB_CLI = join(REPO_ROOT, 'test', 'lab', 'lab-cli.ts');
 
 /** `up` is idempotent, `down` leaves nothing of the lab running; the lab is left as found. */
 
@@ -58,4 +62,29 @@ describe('lab lifecycle', () => {
     );
     expect(left).toEqual([]);
   }, 60_000);
+});
+
+describe('npm run lab', () => {
+  const cli = (args: string[]) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      execFile(process.execPath, ['--import', 'tsx', LAB_CLI, ...args], (error, stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+      );
+    });
+
+  it('status prints one line per component and exits 0 when all run', async () => {
+    await labUp();
+    const { code, stdout } = await cli(['status']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^sshd db +127\.0\.0\.2:22 +up$/m);
+    expect(stdout).toMatch(/^container samaconso_api_1 +api +up$/m);
+    expect(stdout.trim().split('\n')).toHaveLength((await labComponents()).length);
+  }, 60_000);
+
+  it('refuses an unknown fault with the list of faults', async () => {
+    const { code, stderr } = await cli(['fault', 'meteor-strike']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('unknown fault "meteor-strike"');
+    expect(stderr).toMatch(/^ {2}redis-full +the lab Redis filled/m);
+  }, 30_000);
 });

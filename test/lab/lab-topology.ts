@@ -69,7 +69,8 @@ export const labServices = {
   redis: { address: '127.0.0.4', port: 6379, maxmemory: '16mb' },
   /** The machine's broker, in a vhost of the lab's own so that other tests never collide with it. */
   rabbitmq: { url: 'amqp://guest:guest@127.0.0.1:5672/samaconso', vhost: 'samaconso' },
-  flower: { address: '127.0.0.4', port: 5555 },
+  /** Behind basic auth, as the runbook's `curl --user admin:admin` shows. */
+  flower: { address: '127.0.0.4', port: 5555, username: 'admin', password: 'admin' },
   minio: { address: '127.0.0.2', port: 9000 },
 } as const;
 
@@ -154,7 +155,12 @@ export function containerSpecs(): ContainerSpec[] {
       image: 'mher/flower:2.0',
       service: 'flower',
       script: 'flower.mjs',
-      env: { BIND: flower.address, PORT: String(flower.port), CELERY_DIR: join(LAB_DIR, 'celery') },
+      env: {
+        BIND: flower.address,
+        PORT: String(flower.port),
+        CELERY_DIR: join(LAB_DIR, 'celery'),
+        FLOWER_BASIC_AUTH: `${flower.username}:${flower.password}`,
+      },
       ports: `${flower.address}:${flower.port}->${flower.port}/tcp`,
       healthUrl: `http://${flower.address}:${flower.port}/healthcheck`,
     },

@@ -132,5 +132,6 @@ export const worker2Down: LabFault = {
   detectedBy: [
     { id: 'rabbitmq.queue', target: 'low_priority' },
     { id: 'celery.workers', target: flowerTarget },
+    { id: 'docker.containers', target: 'workers' },
   ],
 };

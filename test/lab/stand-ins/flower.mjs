@@ -48,9 +48,19 @@ function apiWorkers(query) {
   );
 }
 
+// Flower's --basic_auth (the runbook's `--user admin:admin`); /healthcheck stays open, as in Flower.
+const expectedAuth = process.env.FLOWER_BASIC_AUTH
+  ? `Basic ${Buffer.from(process.env.FLOWER_BASIC_AUTH).toString('base64')}`
+  : undefined;
+
 const server = createServer((request, response) => {
   const url = new URL(request.url ?? '/', 'http://flower');
   const path = url.pathname;
+  if (expectedAuth && path !== '/healthcheck' && request.headers.authorization !== expectedAuth) {
+    response.writeHead(401, { 'www-authenticate': 'Basic realm="flower"' });
+    response.end();
+    return;
+  }
   const routes = { '/api/workers': () => apiWorkers(url.searchParams), '/healthcheck': () => 'OK' };
   const route = routes[path];
   response.writeHead(route ? 200 : 404, { 'content-type': 'application/json' });
