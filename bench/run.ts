@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchRow, BenchSection } from './bench-row.js';
+import { diagnoseLab } from './sections/diagnose-lab.js';
 import { diagnoseLocal } from './sections/diagnose-local.js';
 
 /**
@@ -11,6 +12,7 @@ import { diagnoseLocal } from './sections/diagnose-local.js';
  */
 const SECTIONS: Record<string, BenchSection> = {
   'diagnose-local': diagnoseLocal,
+  'diagnose-lab': diagnoseLab,
 };
 
 const wanted = process.argv.slice(2);

@@ -1,0 +1,125 @@
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { buildChecks } from '../../src/checks/build-checks.js';
+import { runChecks } from '../../src/checks/run-checks.js';
+import { loadInventory } from '../../src/config/load-inventory.js';
+import type { Inventory } from '../../src/config/schema.js';
+import { silentLogger } from '../../src/logging/logger.js';
+import { createPlatformClients } from '../../src/platform/platform-clients.js';
+import { diagnosePlaybooks } from '../../src/playbooks/diagnose-playbooks.js';
+import { labUp } from '../../test/lab/lab.js';
+import type { BenchRow } from '../bench-row.js';
+import { round1, summarise } from '../stats.js';
+
+const run = promisify(execFile);
+const WARM_RUNS = 30;
+const COLD_RUNS = 10;
+const SCRIPT_RUNS = 5;
+
+/**
+ * Issue 3: the full diagnosis against the lab (SSH checks included), warm (pooled connections, as
+ * the bot runs) and cold (new clients and SSH handshakes), beside the runbook's way of doing the
+ * same checks: bench/runbook-health-check.sh, one ssh/psql/redis-cli/curl after another.
+ */
+export async function diagnoseLab(): Promise<BenchRow[]> {
+  const { durationMs: upMs, inventory: file } = await labUp();
+  const inventory = loadInventory(file);
+  const checks = buildChecks(diagnosePlaybooks.all.checks, inventory);
+
+  const warmClients = createPlatformClients(inventory, silentLogger());
+  for (let i = 0; i < 3; i += 1) await runChecks(checks, { inventory, clients: warmClients });
+  const warm: number[] = [];
+  const statuses: Record<string, number> = {};
+  for (let i = 0; i < WARM_RUNS; i += 1) {
+    const started = performance.now();
+    const diagnosis = await runChecks(checks, { inventory, clients: warmClients });
+    warm.push(performance.now() - started);
+    statuses[diagnosis.status] = (statuses[diagnosis.status] ?? 0) + 1;
+  }
+  await warmClients.close();
+
+  const cold: number[] = [];
+  for (let i = 0; i < COLD_RUNS; i += 1) {
+    const started = performance.now();
+    const clients = createPlatformClients(inventory, silentLogger());
+    await runChecks(checks, { inventory, clients });
+    cold.push(performance.now() - started);
+    await clients.close();
+  }
+
+  const env = scriptEnvironment(inventory);
+  const script: number[] = [];
+  for (let i = 0; i < SCRIPT_RUNS; i += 1) {
+    const started = performance.now();
+    await run('bash', ['bench/runbook-health-check.sh'], { env: { ...process.env, ...env } });
+    script.push(performance.now() - started);
+  }
+
+  const section = `diagnose all (lab, ${checks.length} checks)`;
+  const w = summarise(warm);
+  const c = summarise(cold);
+  const s = summarise(script);
+  const ms = (
+    measure: string,
+    value: number,
+    goal?: string,
+    met?: boolean,
+    details?: Record<string, unknown>,
+  ): BenchRow => ({
+    section,
+    measure,
+    value: round1(value),
+    unit: 'ms',
+    ...(goal ? { goal, met } : {}),
+    ...(details ? { details } : {}),
+  });
+  return [
+    ms('lab up (already up: idempotent check)', upMs),
+    ms(`warm median (n=${WARM_RUNS})`, w.median, '< 400 ms', w.median < 400, { ...w, statuses }),
+    ms('warm p95', w.p95),
+    ms(`cold median (n=${COLD_RUNS})`, c.median, '< 1500 ms', c.median < 1500, { ...c }),
+    ms(`runbook script, sequential (n=${SCRIPT_RUNS})`, s.median, undefined, undefined, { ...s }),
+    {
+      section,
+      measure: 'runbook script / samaops warm (median ratio)',
+      value: round1(s.median / w.median),
+      unit: 'x',
+      details: { coldRatio: round1(s.median / c.median) },
+    },
+  ];
+}
+
+/** The script's environment, from the lab inventory; host keys pinned through a known_hosts file. */
+function scriptEnvironment(inventory: Inventory): Record<string, string> {
+  const knownHosts = join('.lab', 'bench_known_hosts');
+  const lines = inventory.servers.map((server) => {
+    const publicKey = readFileSync(
+      join('.lab', 'hosts', server.name, 'ssh', 'ssh_host_ed25519_key.pub'),
+      'utf8',
+    );
+    const [type, key] = publicKey.trim().split(/\s+/);
+    return `${server.host} ${type} ${key}`;
+  });
+  writeFileSync(knownHosts, `${lines.join('\n')}\n`);
+  const { services } = inventory;
+  const redis = new URL(services.redis?.url ?? 'redis://127.0.0.1:6379');
+  const flower = services.flower;
+  return {
+    KNOWN_HOSTS: knownHosts,
+    SSH_TARGETS: inventory.servers
+      .map(
+        (server) =>
+          `${server.user}@${server.host}:${join('.lab', 'hosts', server.name, 'ssh', 'client_ed25519')}:${server.mountPoints[0] ?? '/'}:${server.logGlobs[0] ?? '/dev/null'}`,
+      )
+      .join(' '),
+    API_URLS: services.api.map((api) => api.healthUrl).join(' '),
+    PG_URL: services.postgres?.url ?? '',
+    REDIS_HOST: redis.hostname,
+    REDIS_PORT: redis.port || '6379',
+    FLOWER_URL: flower?.url ?? '',
+    FLOWER_AUTH: `${flower?.username ?? ''}:${flower?.password ?? ''}`,
+    MINIO_URL: services.minio?.url ?? '',
+  };
+}
