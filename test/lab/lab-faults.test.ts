@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkIds } from '../../src/checks/check.js';
+import { translate } from '../../src/i18n/translate.js';
 import { healFault, injectFault, labFaults } from './faults/lab-faults.js';
 import { type LabSession, openLabSession } from './lab-session.js';
 
@@ -22,7 +23,11 @@ describe('the lab', () => {
   it('is all green after up: every check of every target is ok', async () => {
     const results = await lab.run(checkIds);
     const notOk = results.filter((result) => result.status !== 'ok');
-    expect(notOk.map((result) => `${result.id} ${result.target}: ${result.status}`)).toEqual([]);
+    expect(
+      notOk.map(
+        (result) => `${result.id} ${result.target}: ${result.status} (${translate('en', result.detail)})`,
+      ),
+    ).toEqual([]);
     // Every kind of check has a target in the lab inventory.
     expect(new Set(results.map((result) => result.id))).toEqual(new Set(checkIds));
   });

@@ -12,16 +12,26 @@ import {
   stopPgbouncer,
   stopPostgres,
 } from './lab-postgres.js';
+import { portOpen } from './lab-process.js';
 import { prepareRabbitmq, vhostReady } from './lab-rabbitmq.js';
 import { redisPid, startRedis, stopRedis } from './lab-redis.js';
 import { labHostPid, startLabHosts, stopLabHost } from './lab-ssh.js';
-import { hostPaths, LAB_DIR, LAB_INVENTORY, labHostNames, labHosts, labServices } from './lab-topology.js';
+import {
+  hostPaths,
+  LAB_DIR,
+  LAB_INVENTORY,
+  labHostNames,
+  labHosts,
+  labListeners,
+  labServices,
+} from './lab-topology.js';
 
 /** `up`, `down` and `status` of the whole lab. */
 
 /** Brings every component up (those already running are kept) and writes config/lab.yml. */
 export async function labUp(): Promise<{ durationMs: number; inventory: string }> {
   const started = performance.now();
+  await refuseForeignListeners();
   mkdirSync(LAB_DIR, { recursive: true });
   await mountDataDirs();
   const [hosts] = await Promise.all([
@@ -33,6 +43,22 @@ export async function labUp(): Promise<{ durationMs: number; inventory: string }
   await startContainers();
   writeLabInventory(hosts);
   return { durationMs: Math.round(performance.now() - started), inventory: LAB_INVENTORY };
+}
+
+/**
+ * When none of this checkout's lab processes runs, every lab address must be free: a lab left up
+ * by another checkout would otherwise answer in ours (its sshd's banner, its API), with other keys.
+ */
+async function refuseForeignListeners(): Promise<void> {
+  if ((await labComponents()).some((component) => component.pid !== undefined)) return;
+  const taken = [];
+  for (const { address, port } of labListeners())
+    if (await portOpen(address, port)) taken.push(`${address}:${port}`);
+  if (taken.length > 0) {
+    throw new Error(
+      `${taken.join(', ')} already in use by processes this lab did not start (another checkout's lab? run its \`npm run lab -- down\`)`,
+    );
+  }
 }
 
 /** Heals active faults, then stops everything `up` started; nothing of the lab keeps running. */
