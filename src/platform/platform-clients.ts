@@ -5,6 +5,7 @@ import type { Inventory } from '../config/schema.js';
 import type { Logger } from '../logging/logger.js';
 import { scrubSecrets } from '../logging/scrub-secrets.js';
 import { createSshPool, type SshPool } from '../remote/ssh-pool.js';
+import { boundedPostgres, type PostgresReader } from './bounded-postgres.js';
 import { createHttpClient, type HttpClient } from './http-client.js';
 import { abortable, reconnecting } from './reconnecting.js';
 
@@ -21,8 +22,8 @@ export class ServiceNotConfiguredError extends Error {
  * every diagnosis, and closed once. Separate from the bot's own store and queue.
  */
 export interface PlatformClients {
-  /** pg pool to PostgreSQL (through PgBouncer in production); statements are bounded server-side. */
-  postgres(): pg.Pool;
+  /** Read-only queries to PostgreSQL (through PgBouncer in production), each bounded server-side by the check timeout. */
+  postgres(): PostgresReader;
   /** A connected Redis client dedicated to checks: no offline queue, one retry, bounded commands. */
   redis(signal: AbortSignal): Promise<Redis>;
   /** The AMQP connection; open a throwaway channel per check (a 404 closes its channel). */
@@ -37,6 +38,7 @@ export interface PlatformClients {
 export function createPlatformClients(inventory: Inventory, logger: Logger): PlatformClients {
   const { services, checkTimeoutMs } = inventory;
   let pool: pg.Pool | undefined;
+  let reader: PostgresReader | undefined;
 
   const redis = reconnecting<Redis>(
     async (onLost, closing) => {
@@ -98,15 +100,15 @@ export function createPlatformClients(inventory: Inventory, logger: Logger): Pla
           max: 8,
           idleTimeoutMillis: 30_000,
           connectionTimeoutMillis: checkTimeoutMs,
-          statement_timeout: checkTimeoutMs,
           application_name: 'samaops',
         });
         // Without this listener an idle client killed by the server crashes the process.
         pool.on('error', (error) =>
           logger.warn({ err: scrubSecrets(error.message) }, 'postgres idle client error'),
         );
+        reader = boundedPostgres(pool, checkTimeoutMs);
       }
-      return pool;
+      return reader as PostgresReader;
     },
     redis: (signal) => abortable(redis.get(), signal),
     amqp: (signal) => abortable(amqpConnection.get(), signal),

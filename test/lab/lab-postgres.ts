@@ -211,11 +211,9 @@ function pgbouncerIni(users: string): string {
     'max_client_conn = 1000',
     'default_pool_size = 20',
     'admin_users = postgres',
-    // PgBouncer refuses startup parameters it does not track, and node-postgres sends
-    // `statement_timeout` as one when a pool sets it (src/platform/platform-clients.ts does). A
-    // production PgBouncer may not ignore it: see the lab's report; `extra_float_digits` is the
-    // usual JDBC one.
-    'ignore_startup_parameters = extra_float_digits,statement_timeout',
+    // PgBouncer refuses startup parameters it does not track; the bot sends none (its statement
+    // timeout is a SET LOCAL, src/platform/bounded-postgres.ts), so the lab keeps the usual setting.
+    'ignore_startup_parameters = extra_float_digits',
     '',
   ].join('\n');
 }
