@@ -37,20 +37,23 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  const bot = await startBot({ mode, inventory, env, logger, ...(env.HOST ? { host: env.HOST } : {}) });
-  await new Promise<void>((resolve) => {
+  // Listen before starting: a SIGTERM during start-up must not kill the process mid-way.
+  const signalled = new Promise<NodeJS.Signals>((resolve) => {
     const onSignal = (signal: NodeJS.Signals) => {
-      logger.info({ signal }, 'shutting down');
       // The whole shutdown is bounded: a hung peer must not keep a terminating pod alive.
       setTimeout(() => {
         logger.error('shutdown took longer than 10 s; exiting');
         process.exit(1);
       }, SHUTDOWN_BUDGET_MS).unref();
-      void bot.stop({ graceMs: SHUTDOWN_BUDGET_MS - 3000 }).then(resolve);
+      resolve(signal);
     };
     process.once('SIGTERM', onSignal);
     process.once('SIGINT', onSignal);
   });
+  const bot = await startBot({ mode, inventory, env, logger, ...(env.HOST ? { host: env.HOST } : {}) });
+  const signal = await signalled;
+  logger.info({ signal }, 'shutting down');
+  await bot.stop({ graceMs: SHUTDOWN_BUDGET_MS - 3000 });
   return 0;
 }
 

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { testInventory } from '../handlers/test-inventory.js';
+import { runMain } from './run-main.js';
+
+describe('console mode (no Slack credentials)', () => {
+  it('runs a scripted /sama diagnose against the real services and presses the rerun button', async () => {
+    const fixture = testInventory();
+    try {
+      const { code, stdout } = await runMain(['--script', '/sama diagnose redis; 1; 9'], {
+        SAMAOPS_CONFIG: fixture.file,
+      });
+      expect(code).toBe(0);
+      expect(stdout).toContain('Vous agissez en tant que Awa Ndiaye (UTESTOPS1).');
+      // Each diagnosis: "en cours" as message #n, then the report replacing it (#n ↻).
+      expect(stdout).toMatch(/─── #1\n.*\nDiagnostic en cours… \(Redis mémoire pleine, 3 vérifications\)/);
+      expect(stdout).toMatch(/─── #1 ↻\n. SamaConso \(local\) — Redis mémoire pleine/);
+      expect(stdout).toContain('Redis répond (PING) · 127.0.0.1:6379/0');
+      expect(stdout).toContain('[1] Relancer le diagnostic');
+      // The button press ran the same playbook again, as message #2.
+      expect(stdout).toMatch(/> 1\n\n─── #2\n/);
+      expect(stdout).toMatch(/─── #2 ↻\n/);
+      expect(stdout).toContain('Pas de bouton n° 9 sur le dernier message.');
+    } finally {
+      fixture.remove();
+    }
+  });
+
+  it('reads commands from standard input and acts as a local operator when the team is empty', async () => {
+    const fixture = testInventory({ team: [] });
+    try {
+      const { code, stdout } = await runMain(
+        [],
+        { SAMAOPS_CONFIG: fixture.file },
+        { stdin: '/sama nope\nexit\n' },
+      );
+      expect(code).toBe(0);
+      expect(stdout).toContain('opérateur local (ULOCALOPS)');
+      expect(stdout).toContain('Sous-commande inconnue « nope »');
+    } finally {
+      fixture.remove();
+    }
+  });
+
+  it('refuses to start for a console user outside the team', async () => {
+    const fixture = testInventory();
+    try {
+      const { code, stderr } = await runMain(['--script', '/sama help'], {
+        SAMAOPS_CONFIG: fixture.file,
+        SAMAOPS_CONSOLE_USER: 'UNOBODY99',
+      });
+      expect(code).toBe(1);
+      expect(stderr).toContain('SAMAOPS_CONSOLE_USER=UNOBODY99 ne fait pas partie de l’équipe');
+    } finally {
+      fixture.remove();
+    }
+  });
+});
