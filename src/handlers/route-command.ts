@@ -1,9 +1,9 @@
-import { reasonOf } from '../checks/unreachable.js';
 import { msg } from '../i18n/message.js';
 import { translate } from '../i18n/translate.js';
 import type { CommandOutcome } from '../observability/metrics.js';
 import { actionHandlers } from './actions/index.js';
 import { CommandUsageError } from './command-usage-error.js';
+import { errorReason } from './error-reason.js';
 import type { HandlerServices, Invocation } from './handler-context.js';
 import { commandNames, helpMessage } from './help-message.js';
 import { refusalMessage } from './refusal-message.js';
@@ -75,7 +75,7 @@ async function guarded(
   if (refusal) {
     logger.warn({ ...who, refusal: refusal.reason }, 'refused: not allowed to act here');
     await invocation.replies.respondEphemeral(refusalMessage(refusal, locale)).catch((error: unknown) => {
-      logger.warn({ ...who, err: reasonOf(error) }, 'could not deliver a refusal');
+      logger.warn({ ...who, err: errorReason(error) }, 'could not deliver a refusal');
     });
     return 'refused';
   }
@@ -89,13 +89,13 @@ async function guarded(
         ? helpMessage(locale, commands, error.problem)
         : {
             title: 'samaops',
-            summary: translate(locale, msg('slack.failed', { reason: reasonOf(error) })),
+            summary: translate(locale, msg('slack.failed', { reason: errorReason(error) })),
             sections: [],
           };
     if (!(error instanceof CommandUsageError))
-      logger.error({ ...who, err: reasonOf(error) }, 'command failed');
+      logger.error({ ...who, err: errorReason(error) }, 'command failed');
     await invocation.replies.respondEphemeral(answer).catch((replyError: unknown) => {
-      logger.warn({ ...who, err: reasonOf(replyError) }, 'could not deliver an answer');
+      logger.warn({ ...who, err: errorReason(replyError) }, 'could not deliver an answer');
     });
     return error instanceof CommandUsageError ? 'usage' : 'error';
   }

@@ -37,6 +37,9 @@ export function createSlackBot(
 ): SlackBot {
   const transport = mode.proxyUrl ? proxyTransport(mode.proxyUrl) : undefined;
   const clientOptions: webApi.WebClientOptions = {
+    // Bounded retries (≈ 30 s worst case, 429s honour Retry-After): the WebClient's default keeps
+    // trying for 30 minutes, and a report that late is worse than an error the user sees.
+    retryConfig: { retries: 4, factor: 2, minTimeout: 500, maxTimeout: 15_000, randomize: true },
     ...(mode.apiUrl ? { slackApiUrl: mode.apiUrl } : {}),
     ...(transport ? { fetch: transport.fetch as webApi.WebClientOptions['fetch'] } : {}),
   };

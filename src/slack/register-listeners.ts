@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { errorReason } from '../handlers/error-reason.js';
 import type { HandlerServices } from '../handlers/handler-context.js';
 import { routeAction, routeCommand } from '../handlers/route-command.js';
 import { slackReplies } from './slack-replies.js';
@@ -52,6 +53,11 @@ export function registerListeners(app: App, services: HandlerServices): InFlight
       );
     },
   );
+
+  // Errors that escape a listener (Bolt's own, or a failed ack): logged, never a crash.
+  app.error(async (error) => {
+    services.logger.error({ err: errorReason(error), code: (error as { code?: string }).code }, 'bolt error');
+  });
 
   return {
     async drain(timeoutMs) {

@@ -137,6 +137,28 @@ describe('HTTP mode against the Slack Web API double', () => {
     await double.waitForCalls('chat.update', updates + 1);
   });
 
+  it('retries a chat.update that got a 500, and the report still arrives', async () => {
+    const updates = double.callsOf('chat.update').length;
+    double.failNext('chat.update', { status: 500 });
+    await slack.slashCommand(command('diagnose redis'), { signingSecret });
+    const [failed, retried] = (await double.waitForCalls('chat.update', updates + 2)).slice(updates);
+    expect(retried?.params.ts).toBe(failed?.params.ts);
+  });
+
+  it('a Slack error it cannot retry is counted and told to the user ephemerally', async () => {
+    double.failNext('chat.postMessage', { status: 200, error: 'channel_not_found' });
+    const call = command('diagnose redis');
+    await slack.slashCommand(call, { signingSecret });
+    const answer = await double.waitForResponseTo(call.id);
+    expect(answer.params.response_type).toBe('ephemeral');
+    expect(answer.params.text).toContain('La commande a échoué');
+    expect(answer.params.text).toContain('channel_not_found');
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toContain(
+      'samaops_slack_api_errors_total{method="chat.postMessage",code="channel_not_found"} 1',
+    );
+  });
+
   it('a button press (block_actions) runs the playbook named by its value', async () => {
     const posts = double.callsOf('chat.postMessage').length;
     const updates = double.callsOf('chat.update').length;

@@ -12,8 +12,11 @@ export interface RecordedCall {
   at: number;
 }
 
-/** A fault to answer instead of success: 429 with Retry-After (seconds), or a bare 500. */
-export type Fault = { status: 429; retryAfter: number } | { status: 500 };
+/**
+ * A fault to answer instead of success: 429 with Retry-After (seconds), a bare 500, or a Slack
+ * platform error (HTTP 200, `ok: false`, e.g. `channel_not_found`).
+ */
+export type Fault = { status: 429; retryAfter: number } | { status: 500 } | { status: 200; error: string };
 
 /**
  * A DOUBLE of Slack's Web API on a loopback port (Slack cannot be reached from tests): answers
@@ -113,7 +116,8 @@ export class SlackApiDouble {
       return;
     }
     response.writeHead(200, { 'content-type': 'application/json' });
-    response.end(JSON.stringify(this.answer(method, params)));
+    const answer = fault?.status === 200 ? { ok: false, error: fault.error } : this.answer(method, params);
+    response.end(JSON.stringify(answer));
   }
 
   private answer(method: string, params: Record<string, unknown>): Record<string, unknown> {
