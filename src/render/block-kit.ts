@@ -12,6 +12,7 @@ export interface BlockKitMessage {
   blocks: Block[];
 }
 
+/** Rendering options: the caller supplies the overflow notice in the reader's language. */
 export interface BlockKitOptions {
   /** Notice replacing lines that do not fit in one message, e.g. "… 12 lines not shown". */
   moreLines: (count: number) => string;

@@ -12,6 +12,7 @@ import { orderResults } from './order-results.js';
 /** Action id of the "run the diagnosis again" button; its value is the playbook id. */
 export const RERUN_DIAGNOSIS_ACTION = 'sama.diagnose.rerun';
 
+/** What a report needs besides the diagnosis: language, names, time zone, who asked. */
 export interface DiagnosisMessageOptions {
   locale: Locale;
   platform: string;

@@ -16,6 +16,7 @@ export interface TerminalMessage {
   buttons: MessageButton[];
 }
 
+/** Terminal rendering options. */
 export interface MessageTerminalOptions {
   /** ANSI colours for a TTY. Default false. */
   colour?: boolean;

@@ -17,6 +17,7 @@ export interface SlackBot {
   stop(): Promise<void>;
 }
 
+/** What the Bolt app is built from: the handlers' services, the extra HTTP routes, the logger. */
 export interface SlackBotOptions {
   services: HandlerServices;
   /** /health, /ready, /metrics. */

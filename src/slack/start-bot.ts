@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Inventory } from '../config/schema.js';
 import { inventoryAccessPolicy } from '../handlers/access-policy.js';
 import type { Logger } from '../logging/logger.js';
@@ -34,6 +35,8 @@ export async function startBot(options: {
   const metrics = createMetrics();
   const readiness = createReadinessProbe({ databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL }, logger);
   const shutdown = new AbortController();
+  // Every running check listens to this one signal: many concurrent diagnoses exceed the default 10.
+  setMaxListeners(0, shutdown.signal);
   const bot = createSlackBot(mode, {
     services: {
       inventory,
