@@ -75,6 +75,15 @@ export function diagnosisMessage(diagnosis: Diagnosis, options: DiagnosisMessage
 
 /** One check result as a report line: title, target, measured value against its threshold, detail. */
 export function resultLine(result: CheckResult, locale: Locale): MessageLine {
+  const title = translate(locale, result.title);
+  const detail = translate(locale, result.detail);
+  // Nothing measured (unreachable, timeout): the detail says why, a lone dash would only add noise.
+  if (result.value === null) {
+    return {
+      status: result.status,
+      text: translate(locale, msg('slack.report.lineNoValue', { title, target: result.target, detail })),
+    };
+  }
   const value = formatValue(result.value, result.unit, locale);
   const threshold = formatThreshold(result.threshold, locale);
   return {
@@ -82,10 +91,10 @@ export function resultLine(result: CheckResult, locale: Locale): MessageLine {
     text: translate(
       locale,
       msg('slack.report.line', {
-        title: translate(locale, result.title),
+        title,
         target: result.target,
         value: threshold ? `${value} (${threshold})` : value,
-        detail: translate(locale, result.detail),
+        detail,
       }),
     ),
   };

@@ -51,6 +51,16 @@ describe('diagnosisMessage', () => {
     expect(fr.context?.[0]).toMatch(/^durée 42 ms · 10:00:00 UTC(\+0)? · demandé par <@U1>$/);
   });
 
+  it('leaves the value out of a line when nothing was measured', () => {
+    const diagnosis = fakeDiagnosis(['fail']);
+    const [result] = diagnosis.results;
+    if (result) result.value = null;
+    const message = diagnosisMessage(diagnosis, { ...base, locale: 'en' });
+    expect(message.sections[0]?.lines[0]?.text).toBe(
+      `*PostgreSQL answers (SELECT 1)* · target-0 — error: <${'x'.repeat(40)}> & 0`,
+    );
+  });
+
   it('says everything is OK when nothing is wrong', () => {
     const message = diagnosisMessage(fakeDiagnosis(['ok', 'ok']), { ...base, locale: 'en' });
     expect(message.summary).toBe('*OK*: Everything is OK.');
