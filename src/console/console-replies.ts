@@ -1,4 +1,7 @@
 import type { MessageRef, ReplyPort } from '../handlers/reply-port.js';
+import type { Locale } from '../i18n/define-messages.js';
+import { msg } from '../i18n/message.js';
+import { translate } from '../i18n/translate.js';
 import type { MessageButton } from '../render/message-model.js';
 import { renderMessageText } from '../render/message-terminal.js';
 
@@ -12,7 +15,11 @@ export interface ConsoleReplies extends ReplyPort {
  * Prints every message as terminal text. An update reprints the message under the same number,
  * as Slack would replace it in place; ephemeral answers are marked as seen by you only.
  */
-export function consoleReplies(output: { write(text: string): unknown }, colour: boolean): ConsoleReplies {
+export function consoleReplies(
+  output: { write(text: string): unknown },
+  options: { colour: boolean; locale: Locale },
+): ConsoleReplies {
+  const { colour } = options;
   let buttons: readonly MessageButton[] = [];
   let next = 0;
   const print = (prefix: string, message: Parameters<ReplyPort['reply']>[0]) => {
@@ -35,7 +42,7 @@ export function consoleReplies(output: { write(text: string): unknown }, colour:
       print(`─── #${ref.ts} ↻`, message);
     },
     async respondEphemeral(message) {
-      print('─── (éphémère / ephemeral)', message);
+      print(`─── ${translate(options.locale, msg('console.ephemeral'))}`, message);
     },
   };
 }

@@ -25,7 +25,10 @@ export async function runConsole(
   script?: string,
 ): Promise<void> {
   const operator = consoleOperator(services.inventory, io.env.SAMAOPS_CONSOLE_USER);
-  const replies = consoleReplies(io.output, Boolean(io.output.isTTY) && !io.env.NO_COLOR);
+  const replies = consoleReplies(io.output, {
+    colour: Boolean(io.output.isTTY) && !io.env.NO_COLOR,
+    locale: services.inventory.locale,
+  });
   const session = consoleSession({
     services: { ...services, access: consoleAccessPolicy(operator.userId) },
     replies,

@@ -42,6 +42,7 @@ export const slackMessages = defineMessages({
     'console.unknownUser': 'SAMAOPS_CONSOLE_USER={slackId} ne fait pas partie de l’équipe de l’inventaire.',
     'console.notACommand': 'Tapez une commande `/sama …`, un numéro de bouton ou `exit`.',
     'console.noSuchButton': 'Pas de bouton n° {number} sur le dernier message.',
+    'console.ephemeral': '(visible par vous seul)',
   },
   en: {
     'slack.help.title': 'samaops — commands',
@@ -80,5 +81,6 @@ export const slackMessages = defineMessages({
     'console.unknownUser': 'SAMAOPS_CONSOLE_USER={slackId} is not in the inventory’s team.',
     'console.notACommand': 'Type a `/sama …` command, a button number or `exit`.',
     'console.noSuchButton': 'No button number {number} on the last message.',
+    'console.ephemeral': '(only visible to you)',
   },
 });
