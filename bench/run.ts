@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { BenchRow, BenchSection } from './bench-row.js';
 import { diagnoseLab } from './sections/diagnose-lab.js';
 import { diagnoseLocal } from './sections/diagnose-local.js';
+import { slackAck } from './sections/slack-ack.js';
 
 /**
  * `npm run bench [-- SECTION...]`: runs the benchmark sections one after another (never in
@@ -13,6 +14,7 @@ import { diagnoseLocal } from './sections/diagnose-local.js';
 const SECTIONS: Record<string, BenchSection> = {
   'diagnose-local': diagnoseLocal,
   'diagnose-lab': diagnoseLab,
+  'slack-ack': slackAck,
 };
 
 const wanted = process.argv.slice(2);

@@ -5,6 +5,7 @@ import { runConsole } from './console/run-console.js';
 import { createLogger } from './logging/logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { createPlatformClients } from './platform/platform-clients.js';
+import { shareDiagnoses } from './playbooks/shared-diagnoses.js';
 import { selectSlackMode } from './slack/slack-mode.js';
 import { startBot } from './slack/start-bot.js';
 
@@ -27,7 +28,13 @@ async function main(): Promise<number> {
     const clients = createPlatformClients(inventory, logger);
     try {
       await runConsole(
-        { inventory, clients, logger, metrics: createMetrics() },
+        {
+          inventory,
+          clients,
+          logger,
+          metrics: createMetrics(),
+          diagnoses: shareDiagnoses({ inventory, clients }),
+        },
         { input: process.stdin, output: process.stdout, env },
         values.script,
       );

@@ -1,4 +1,3 @@
-import { createServer, type Socket } from 'node:net';
 import amqp from 'amqplib';
 import { buildChecks } from '../../src/checks/build-checks.js';
 import { runChecks } from '../../src/checks/run-checks.js';
@@ -7,6 +6,7 @@ import type { Inventory } from '../../src/config/schema.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { createPlatformClients } from '../../src/platform/platform-clients.js';
 import { diagnosePlaybooks } from '../../src/playbooks/diagnose-playbooks.js';
+import { startBlackHole } from '../../test/support/black-hole.js';
 import type { BenchRow } from '../bench-row.js';
 import { round1, summarise } from '../stats.js';
 
@@ -104,24 +104,4 @@ async function declareQueues(inventory: Inventory): Promise<void> {
   const channel = await connection.createChannel();
   for (const queue of rabbitmq.queues) await channel.assertQueue(queue, { durable: true });
   await connection.close();
-}
-
-/** A TCP listener that accepts connections and never answers. */
-async function startBlackHole(): Promise<{ port: number; close(): Promise<void> }> {
-  const sockets = new Set<Socket>();
-  const server = createServer((socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    port,
-    close: () =>
-      new Promise((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
 }

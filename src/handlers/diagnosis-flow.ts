@@ -1,5 +1,4 @@
 import { buildChecks } from '../checks/build-checks.js';
-import { runChecks } from '../checks/run-checks.js';
 import { msg } from '../i18n/message.js';
 import { translate } from '../i18n/translate.js';
 import { diagnosePlaybooks, type PlaybookId } from '../playbooks/diagnose-playbooks.js';
@@ -15,7 +14,7 @@ export async function runDiagnosisFlow(
   services: HandlerServices,
   playbook: PlaybookId,
 ): Promise<void> {
-  const { inventory, clients, metrics, signal } = services;
+  const { inventory, metrics, diagnoses } = services;
   const locale = inventory.locale;
   const checks = buildChecks(diagnosePlaybooks[playbook].checks, inventory);
   const playbookTitle = diagnosePlaybooks[playbook].title[locale];
@@ -30,7 +29,7 @@ export async function runDiagnosisFlow(
     ),
     sections: [],
   });
-  const diagnosis = await runChecks(checks, { inventory, clients }, { signal });
+  const diagnosis = await diagnoses.run(playbook);
   metrics.diagnosisDone(diagnosis);
   await invocation.replies.updateMessage(
     running,

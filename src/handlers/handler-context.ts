@@ -2,6 +2,7 @@ import type { Inventory } from '../config/schema.js';
 import type { Logger } from '../logging/logger.js';
 import type { BotMetrics } from '../observability/metrics.js';
 import type { PlatformClients } from '../platform/platform-clients.js';
+import type { SharedDiagnoses } from '../playbooks/shared-diagnoses.js';
 import type { AccessPolicy } from './access-policy.js';
 import type { ReplyPort } from './reply-port.js';
 
@@ -12,6 +13,8 @@ export interface HandlerServices {
   logger: Logger;
   metrics: BotMetrics;
   access: AccessPolicy;
+  /** Diagnoses, shared while one of the same playbook is in flight. */
+  diagnoses: SharedDiagnoses;
   /** Aborted at shutdown: checks still running stop. */
   signal?: AbortSignal;
 }

@@ -6,6 +6,7 @@ import { healthRoutes } from '../observability/health-routes.js';
 import { type BotMetrics, createMetrics } from '../observability/metrics.js';
 import { createReadinessProbe } from '../observability/readiness.js';
 import { createPlatformClients } from '../platform/platform-clients.js';
+import { shareDiagnoses } from '../playbooks/shared-diagnoses.js';
 import { createSlackBot } from './create-slack-app.js';
 import type { SlackMode } from './slack-mode.js';
 
@@ -44,6 +45,7 @@ export async function startBot(options: {
       logger,
       metrics,
       access: inventoryAccessPolicy(inventory),
+      diagnoses: shareDiagnoses({ inventory, clients }, shutdown.signal),
       signal: shutdown.signal,
     },
     routes: healthRoutes(metrics, readiness),

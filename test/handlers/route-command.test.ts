@@ -5,6 +5,7 @@ import { routeAction, routeCommand } from '../../src/handlers/route-command.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { createMetrics } from '../../src/observability/metrics.js';
 import { createPlatformClients } from '../../src/platform/platform-clients.js';
+import { shareDiagnoses } from '../../src/playbooks/shared-diagnoses.js';
 import { RERUN_DIAGNOSIS_ACTION } from '../../src/render/diagnosis-message.js';
 import { recordingReplies } from './recording-replies.js';
 import { TEST_CHANNEL, TEST_USER, testInventory } from './test-inventory.js';
@@ -19,6 +20,7 @@ const services: HandlerServices = {
   logger: silentLogger(),
   metrics,
   access: inventoryAccessPolicy(inventory),
+  diagnoses: shareDiagnoses({ inventory, clients }),
 };
 
 afterAll(async () => {

@@ -5,7 +5,7 @@ import { RERUN_DIAGNOSIS_ACTION } from '../../src/render/diagnosis-message.js';
 import { slackLimits } from '../../src/render/message-model.js';
 import { type RunningBot, startBot } from '../../src/slack/start-bot.js';
 import { TEST_CHANNEL, TEST_USER, testInventory } from '../handlers/test-inventory.js';
-import { startBlackHole } from './black-hole.js';
+import { startBlackHole } from '../support/black-hole.js';
 import { SignedRequestClient } from './signed-request-client.js';
 import { SlackApiDouble } from './slack-api-double.js';
 

@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { loadInventory } from '../../src/config/load-inventory.js';
+import { silentLogger } from '../../src/logging/logger.js';
+import { startBot } from '../../src/slack/start-bot.js';
+import { labUp } from '../../test/lab/lab.js';
+import { SignedRequestClient } from '../../test/slack/signed-request-client.js';
+import { SlackApiDouble } from '../../test/slack/slack-api-double.js';
+import type { BenchRow } from '../bench-row.js';
+import { round1, summarise } from '../stats.js';
+
+const CONCURRENCY = 20;
+const ROUNDS = 10;
+const USER = 'UBENCHOPS1';
+const CHANNEL = 'CBENCHPROD';
+
+/**
+ * Issue 4: `/sama diagnose` in HTTP mode, 20 signed requests at once, against the lab. The ack is
+ * the HTTP answer to the slash command (Slack's 3-second budget); the report is the chat.update
+ * that replaces "diagnostic en cours…", timed from its own request. One warm-up round first: the
+ * first round also opens every pool and SSH connection, which the bot does once in its life.
+ */
+export async function slackAck(): Promise<BenchRow[]> {
+  const { inventory: file } = await labUp();
+  const lab = loadInventory(file);
+  const inventory = {
+    ...lab,
+    team: [{ slackId: USER, name: 'Bench', roles: ['devops' as const], availability: '24/7' as const }],
+    slack: { channels: [CHANNEL] },
+  };
+  const double = await new SlackApiDouble().start();
+  const signingSecret = `bench-${randomUUID()}`;
+  const bot = await startBot({
+    mode: {
+      kind: 'http',
+      botToken: `xoxb-bench-${randomUUID()}`,
+      signingSecret,
+      apiUrl: double.apiUrl,
+      port: 0,
+    },
+    inventory,
+    env: {},
+    logger: silentLogger(),
+    host: '127.0.0.1',
+  });
+  const client = new SignedRequestClient(`http://127.0.0.1:${bot.port}/slack/events`);
+
+  const round = async () => {
+    const before = double.callsOf('chat.update').length;
+    const started = performance.now();
+    const acks = await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        const sent = performance.now();
+        const response = await client.slashCommand(
+          {
+            text: 'diagnose',
+            userId: USER,
+            channelId: CHANNEL,
+            responseUrl: double.responseUrl(randomUUID()),
+          },
+          { signingSecret },
+        );
+        if (response.status !== 200) throw new Error(`slash command answered ${response.status}`);
+        return performance.now() - sent;
+      }),
+    );
+    const updates = await double.waitForCalls('chat.update', before + CONCURRENCY, 30_000);
+    const reports = updates.slice(before).map((call) => call.at - started);
+    return { acks, reports, roundMs: Math.max(...reports) };
+  };
+
+  const first = await round();
+  const acks: number[] = [];
+  const reports: number[] = [];
+  for (let i = 0; i < ROUNDS; i += 1) {
+    const measured = await round();
+    acks.push(...measured.acks);
+    reports.push(...measured.reports);
+  }
+  await bot.stop({ graceMs: 3000 });
+  await double.stop();
+
+  const a = summarise(acks);
+  const r = summarise(reports);
+  const section = `/sama diagnose, HTTP mode, ${CONCURRENCY} at once (lab)`;
+  const ms = (
+    measure: string,
+    value: number,
+    goal?: string,
+    met?: boolean,
+    details?: Record<string, unknown>,
+  ): BenchRow => ({
+    section,
+    measure,
+    value: round1(value),
+    unit: 'ms',
+    ...(goal ? { goal, met } : {}),
+    ...(details ? { details } : {}),
+  });
+  return [
+    ms(`ack p50 (n=${acks.length})`, a.median, undefined, undefined, { ...a }),
+    ms('ack p99', a.p99, '< 50 ms', a.p99 < 50),
+    ms('time to final report, median', r.median, '< 500 ms', r.median < 500, { ...r }),
+    ms('time to final report, p99', r.p99),
+    ms('first (cold) round: ack max / last report', Math.max(...first.acks), undefined, undefined, {
+      lastReportMs: round1(first.roundMs),
+    }),
+  ];
+}

@@ -1,0 +1,30 @@
+import type { CheckContext } from '../checks/check.js';
+import type { Diagnosis } from '../checks/run-checks.js';
+import type { PlaybookId } from './diagnose-playbooks.js';
+import { runPlaybook } from './run-playbook.js';
+
+/** Runs diagnose playbooks, sharing a run already in flight. */
+export interface SharedDiagnoses {
+  run(playbook: PlaybookId): Promise<Diagnosis>;
+}
+
+/**
+ * Single flight per playbook: when several people ask for the same diagnosis at once (an outage
+ * at 3 a.m. brings the whole team to `/sama diagnose`), they share one run instead of multiplying
+ * the load on the very servers that are struggling. A request arriving after a run ends starts a
+ * new one, so no answer is older than the moment it was asked for by more than one run's duration.
+ */
+export function shareDiagnoses(context: CheckContext, signal?: AbortSignal): SharedDiagnoses {
+  const inFlight = new Map<PlaybookId, Promise<Diagnosis>>();
+  return {
+    run(playbook) {
+      const running = inFlight.get(playbook);
+      if (running) return running;
+      const started = runPlaybook(playbook, context, signal ? { signal } : {}).finally(() =>
+        inFlight.delete(playbook),
+      );
+      inFlight.set(playbook, started);
+      return started;
+    },
+  };
+}
