@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { labComponents, labDown } from '../test/lab/lab.js';
 import type { BenchRow, BenchSection } from './bench-row.js';
 import { diagnoseLab } from './sections/diagnose-lab.js';
 import { diagnoseLocal } from './sections/diagnose-local.js';
@@ -26,11 +27,17 @@ if (unknown.length > 0) {
   process.exit(64);
 }
 
+// Sections bring the lab up when they need it; leave it as it was found (CI shares the machine).
+const labWasUp = (await labComponents()).every((component) => component.running);
 const rows: BenchRow[] = [];
-for (const [name, section] of Object.entries(SECTIONS)) {
-  if (wanted.length > 0 && !wanted.includes(name)) continue;
-  process.stderr.write(`bench: ${name}…\n`);
-  rows.push(...(await section()));
+try {
+  for (const [name, section] of Object.entries(SECTIONS)) {
+    if (wanted.length > 0 && !wanted.includes(name)) continue;
+    process.stderr.write(`bench: ${name}…\n`);
+    rows.push(...(await section()));
+  }
+} finally {
+  if (!labWasUp) await labDown();
 }
 
 const table = [
