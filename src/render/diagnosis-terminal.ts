@@ -5,14 +5,7 @@ import { msg } from '../i18n/message.js';
 import { translate } from '../i18n/translate.js';
 import { formatThreshold, formatValue } from './format-measure.js';
 import { orderResults } from './order-results.js';
-
-const COLOURS: Record<CheckStatus, string> = {
-  ok: '\x1b[32m',
-  warn: '\x1b[33m',
-  fail: '\x1b[31m',
-  unknown: '\x1b[35m',
-};
-const RESET = '\x1b[0m';
+import { paintStatus } from './status-colour.js';
 
 export interface TerminalOptions {
   locale: Locale;
@@ -27,7 +20,7 @@ export function renderDiagnosisText(diagnosis: Diagnosis, options: TerminalOptio
   const { locale, colour = false } = options;
   const t = (key: Parameters<typeof msg>[0], params?: Parameters<typeof msg>[1]) =>
     translate(locale, msg(key, params));
-  const paint = (status: CheckStatus, text: string) => (colour ? `${COLOURS[status]}${text}${RESET}` : text);
+  const paint = (status: CheckStatus, text: string) => paintStatus(status, text, colour);
   const statusLabel = (status: CheckStatus) => t(`status.${status}`);
 
   const counts = { ok: 0, warn: 0, fail: 0, unknown: 0 };

@@ -1,14 +1,8 @@
 import type { CheckStatus } from '../checks/check.js';
 import type { ChatMessage, MessageButton, MessageLine } from './message-model.js';
+import { paintStatus } from './status-colour.js';
 
 const MARKER: Record<CheckStatus, string> = { ok: '✔', warn: '!', unknown: '?', fail: '✖' };
-const COLOURS: Record<CheckStatus, string> = {
-  ok: '\x1b[32m',
-  warn: '\x1b[33m',
-  fail: '\x1b[31m',
-  unknown: '\x1b[35m',
-};
-const RESET = '\x1b[0m';
 
 /** A message as terminal text, and its buttons in the order of their numbers (1-based). */
 export interface TerminalMessage {
@@ -31,7 +25,7 @@ export function renderMessageText(
   options: MessageTerminalOptions = {},
 ): TerminalMessage {
   const paint = (status: CheckStatus | undefined, text: string) =>
-    options.colour && status ? `${COLOURS[status]}${text}${RESET}` : text;
+    status ? paintStatus(status, text, Boolean(options.colour)) : text;
   const buttons: MessageButton[] = [];
   const label = (button: MessageButton) => {
     buttons.push(button);
