@@ -76,7 +76,7 @@ export async function diagnoseLab(): Promise<BenchRow[]> {
     ...(details ? { details } : {}),
   });
   return [
-    ms('lab up (already up: idempotent check)', upMs),
+    ms('lab up (from down: starts it; already up: checks it)', upMs),
     ms(`warm median (n=${WARM_RUNS})`, w.median, '< 400 ms', w.median < 400, { ...w, statuses }),
     ms('warm p95', w.p95),
     ms(`cold median (n=${COLD_RUNS})`, c.median, '< 1500 ms', c.median < 1500, { ...c }),
