@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { escalationPolicySchema } from './escalation-policy-schema.js';
+import { remediationPolicySchema } from './remediation-policy-schema.js';
 
 /**
  * The inventory: everything samaops knows about the platform it watches.
@@ -206,6 +208,10 @@ export const inventorySchema = z
     slack: slackSchema.prefault({}),
     /** The people who may use the bot, with their roles and availability (runbook "Contacts"). */
     team: z.array(personSchema).default([]),
+    /** Guarded remediations: approvals, cooldowns, caps (see remediation-policy-schema.ts). */
+    remediations: remediationPolicySchema,
+    /** N1/N2/N3 escalation and on-call (see escalation-policy-schema.ts). */
+    escalation: escalationPolicySchema,
   })
   .superRefine(
     (inventory, ctx) => {

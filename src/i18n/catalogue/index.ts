@@ -2,6 +2,8 @@ import { postgresCheckMessages } from './checks-postgres.js';
 import { remoteCheckMessages } from './checks-remote.js';
 import { serviceCheckMessages } from './checks-services.js';
 import { commonMessages } from './common.js';
+import { incidentMessages } from './incidents.js';
+import { remediationMessages } from './remediation.js';
 import { slackMessages } from './slack.js';
 
 /**
@@ -15,6 +17,8 @@ export const catalogue = {
     ...serviceCheckMessages.fr,
     ...remoteCheckMessages.fr,
     ...slackMessages.fr,
+    ...remediationMessages.fr,
+    ...incidentMessages.fr,
   },
   en: {
     ...commonMessages.en,
@@ -22,6 +26,8 @@ export const catalogue = {
     ...serviceCheckMessages.en,
     ...remoteCheckMessages.en,
     ...slackMessages.en,
+    ...remediationMessages.en,
+    ...incidentMessages.en,
   },
 };
 

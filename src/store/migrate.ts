@@ -1,0 +1,60 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type pg from 'pg';
+
+const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+
+/** An arbitrary constant: the advisory lock that serialises migrations between bot replicas. */
+const MIGRATION_LOCK = 7_243_001;
+
+/** One SQL migration file, applied once, in file-name order. */
+export interface Migration {
+  name: string;
+  sql: string;
+}
+
+/** The migrations shipped in src/store/migrations (`NNN-name.sql`; areas keep their own number ranges). */
+export function shippedMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
+  return readdirSync(dir)
+    .filter((file) => /^\d{3}-[a-z0-9-]+\.sql$/.test(file))
+    .sort()
+    .map((file) => ({ name: file, sql: readFileSync(`${dir}${file}`, 'utf8') }));
+}
+
+/**
+ * Applies the migrations not yet recorded in `samaops_migrations`, each in its own transaction,
+ * under an advisory lock so that two replicas starting together never race. Returns the names
+ * applied now. Run at start by the bot, and by tests on their scratch database.
+ */
+export async function migrate(
+  pool: pg.Pool,
+  migrations: Migration[] = shippedMigrations(),
+): Promise<string[]> {
+  const client = await pool.connect();
+  const applied: string[] = [];
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS samaops_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+    const { rows } = await client.query<{ name: string }>('SELECT name FROM samaops_migrations');
+    const done = new Set(rows.map((row) => row.name));
+    for (const migration of migrations) {
+      if (done.has(migration.name)) continue;
+      await client.query('BEGIN');
+      try {
+        await client.query(migration.sql);
+        await client.query('INSERT INTO samaops_migrations (name) VALUES ($1)', [migration.name]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw new Error(`migration ${migration.name} failed: ${(error as Error).message}`);
+      }
+      applied.push(migration.name);
+    }
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    client.release();
+  }
+  return applied;
+}
