@@ -8,6 +8,7 @@ import { createPlatformClients } from './platform/platform-clients.js';
 import { shareDiagnoses } from './playbooks/shared-diagnoses.js';
 import { selectSlackMode } from './slack/slack-mode.js';
 import { startBot } from './slack/start-bot.js';
+import { openBotStore } from './store/open-bot-store.js';
 
 /**
  * Composition root of the bot (`npm start`): the only place that builds real clients. The
@@ -26,6 +27,7 @@ async function main(): Promise<number> {
 
   if (mode.kind === 'console') {
     const clients = createPlatformClients(inventory, logger);
+    const store = await openBotStore(env.DATABASE_URL, logger);
     try {
       await runConsole(
         {
@@ -34,12 +36,13 @@ async function main(): Promise<number> {
           logger,
           metrics: createMetrics(),
           diagnoses: shareDiagnoses({ inventory, clients }),
+          store,
         },
         { input: process.stdin, output: process.stdout, env },
         values.script,
       );
     } finally {
-      await clients.close();
+      await Promise.allSettled([clients.close(), store.close()]);
     }
     return 0;
   }

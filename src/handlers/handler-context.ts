@@ -3,6 +3,7 @@ import type { Logger } from '../logging/logger.js';
 import type { BotMetrics } from '../observability/metrics.js';
 import type { PlatformClients } from '../platform/platform-clients.js';
 import type { SharedDiagnoses } from '../playbooks/shared-diagnoses.js';
+import type { BotStore } from '../store/open-bot-store.js';
 import type { AccessPolicy } from './access-policy.js';
 import type { ReplyPort } from './reply-port.js';
 
@@ -15,6 +16,8 @@ export interface HandlerServices {
   access: AccessPolicy;
   /** Diagnoses, shared while one of the same playbook is in flight. */
   diagnoses: SharedDiagnoses;
+  /** The bot's own database (requests, audit, incidents); its pool is absent without DATABASE_URL. */
+  store: BotStore;
   /** Aborted at shutdown: checks still running stop. */
   signal?: AbortSignal;
 }

@@ -7,6 +7,7 @@ import { type BotMetrics, createMetrics } from '../observability/metrics.js';
 import { createReadinessProbe } from '../observability/readiness.js';
 import { createPlatformClients } from '../platform/platform-clients.js';
 import { shareDiagnoses } from '../playbooks/shared-diagnoses.js';
+import { openBotStore } from '../store/open-bot-store.js';
 import { createSlackBot } from './create-slack-app.js';
 import type { SlackMode } from './slack-mode.js';
 
@@ -33,6 +34,7 @@ export async function startBot(options: {
 }): Promise<RunningBot> {
   const { inventory, logger, env, mode } = options;
   const clients = createPlatformClients(inventory, logger);
+  const store = await openBotStore(env.DATABASE_URL, logger);
   const metrics = createMetrics();
   const readiness = createReadinessProbe({ databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL }, logger);
   const shutdown = new AbortController();
@@ -46,6 +48,7 @@ export async function startBot(options: {
       metrics,
       access: inventoryAccessPolicy(inventory),
       diagnoses: shareDiagnoses({ inventory, clients }, shutdown.signal),
+      store,
       signal: shutdown.signal,
     },
     routes: healthRoutes(metrics, readiness),
@@ -53,7 +56,7 @@ export async function startBot(options: {
     ...(options.host ? { host: options.host } : {}),
   });
   const closeClients = async () => {
-    await Promise.allSettled([clients.close(), readiness.close()]);
+    await Promise.allSettled([clients.close(), readiness.close(), store.close()]);
   };
   let port: number;
   try {

@@ -21,6 +21,7 @@ const services: HandlerServices = {
   metrics,
   access: inventoryAccessPolicy(inventory),
   diagnoses: shareDiagnoses({ inventory, clients }),
+  store: { pool: undefined, close: async () => undefined },
 };
 
 afterAll(async () => {

@@ -6,15 +6,15 @@ import { slackLimits } from '../../src/render/message-model.js';
 import { type RunningBot, startBot } from '../../src/slack/start-bot.js';
 import { TEST_CHANNEL, TEST_USER, testInventory } from '../handlers/test-inventory.js';
 import { startBlackHole } from '../support/black-hole.js';
+import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database.js';
 import { SignedRequestClient } from './signed-request-client.js';
 import { SlackApiDouble } from './slack-api-double.js';
 
 const signingSecret = `secret-${randomUUID()}`;
 const botToken = `xoxb-test-${randomUUID()}`;
-const env = {
-  DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/postgres',
-  REDIS_URL: 'redis://127.0.0.1:6379/0',
-};
+// The bot's own database is a scratch one (the bot migrates it at start); its Redis is the machine's.
+const env: Record<string, string> = { REDIS_URL: 'redis://127.0.0.1:6379/0' };
+let scratch: ScratchDatabase;
 
 /** Starts the bot in HTTP mode on a loopback port, talking to the double's Web API. */
 async function startHttpBot(
@@ -42,6 +42,8 @@ let base: string;
 let slack: SignedRequestClient;
 
 beforeAll(async () => {
+  scratch = await createScratchDatabase();
+  env.DATABASE_URL = scratch.url;
   await double.start();
   ({ bot, base, slack } = await startHttpBot(double, fixture.inventory));
 });
@@ -49,6 +51,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await bot?.stop({ graceMs: 2000 });
   await double.stop();
+  await scratch?.drop();
   fixture.remove();
 });
 
