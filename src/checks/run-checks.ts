@@ -1,4 +1,5 @@
 import { msg } from '../i18n/message.js';
+import { errorReason } from '../logging/error-reason.js';
 import {
   type Check,
   type CheckContext,
@@ -7,7 +8,7 @@ import {
   type CheckStatus,
   worstStatus,
 } from './check.js';
-import { isUnreachable, reasonOf, unreachable } from './unreachable.js';
+import { isUnreachable, unreachable } from './unreachable.js';
 
 /** The result of running a set of checks together. */
 export interface Diagnosis {
@@ -78,7 +79,7 @@ async function runOne(
           status: 'fail',
           value: null,
           threshold: null,
-          detail: msg('check.crashed', { reason: reasonOf(error) }),
+          detail: msg('check.crashed', { reason: errorReason(error) }),
         };
   } finally {
     clearTimeout(timer);

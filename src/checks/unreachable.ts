@@ -1,5 +1,5 @@
 import { msg } from '../i18n/message.js';
-import { scrubSecrets } from '../logging/scrub-secrets.js';
+import { errorReason } from '../logging/error-reason.js';
 import type { CheckOutcome } from './check.js';
 
 /** Node socket errors that mean the server was never reached. */
@@ -31,18 +31,12 @@ export function isUnreachable(error: unknown): boolean {
   return LOST_CONNECTION.test(error.message);
 }
 
-/** A short, secret-free reason for an error. */
-export function reasonOf(error: unknown): string {
-  const text = error instanceof Error ? error.message || error.name : String(error);
-  return scrubSecrets(text).slice(0, 200);
-}
-
 /** The outcome of a service that refused or dropped the connection: `fail`, with the scrubbed reason. */
 export function unreachable(error: unknown): CheckOutcome {
   return {
     status: 'fail',
     value: null,
     threshold: null,
-    detail: msg('check.unreachable', { reason: reasonOf(error) }),
+    detail: msg('check.unreachable', { reason: errorReason(error) }),
   };
 }

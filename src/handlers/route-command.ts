@@ -1,9 +1,9 @@
 import { msg } from '../i18n/message.js';
 import { translate } from '../i18n/translate.js';
+import { errorReason } from '../logging/error-reason.js';
 import type { CommandOutcome } from '../observability/metrics.js';
 import { actionHandlers } from './actions/index.js';
 import { CommandUsageError } from './command-usage-error.js';
-import { errorReason } from './error-reason.js';
 import type { HandlerServices, Invocation } from './handler-context.js';
 import { commandNames, helpMessage } from './help-message.js';
 import { refusalMessage } from './refusal-message.js';

@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
-import { errorReason } from '../handlers/error-reason.js';
 import type { HandlerServices } from '../handlers/handler-context.js';
 import { routeAction, routeCommand } from '../handlers/route-command.js';
+import { errorReason } from '../logging/error-reason.js';
 import { slackReplies } from './slack-replies.js';
 
 /** Work still running after its ack, so that shutdown can wait for it (bounded). */

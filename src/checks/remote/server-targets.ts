@@ -1,8 +1,8 @@
 import type { Inventory, Server } from '../../config/schema.js';
 import { msg } from '../../i18n/message.js';
+import { errorReason } from '../../logging/error-reason.js';
 import { isRemoteError } from '../../remote/remote-error.js';
 import type { CheckOutcome } from '../check.js';
-import { reasonOf } from '../unreachable.js';
 
 /** Every server of the inventory, named as reports show it. */
 export function serverTargets(inventory: Inventory): { name: string; target: Server }[] {
@@ -21,7 +21,7 @@ export function remoteFailure(error: unknown): CheckOutcome {
       status: 'fail',
       value: null,
       threshold: null,
-      detail: msg('check.remote.refused', { reason: reasonOf(error) }),
+      detail: msg('check.remote.refused', { reason: errorReason(error) }),
       data: { code: error.code },
     };
   }
@@ -29,6 +29,6 @@ export function remoteFailure(error: unknown): CheckOutcome {
     status: 'unknown',
     value: null,
     threshold: null,
-    detail: msg('check.remote.failed', { reason: reasonOf(error) }),
+    detail: msg('check.remote.failed', { reason: errorReason(error) }),
   };
 }

@@ -1,4 +1,4 @@
-import { scrubSecrets } from '../logging/scrub-secrets.js';
+import { scrubSecrets } from './scrub-secrets.js';
 
 /** A short, secret-free reason for an error, fit for a log field or an ephemeral answer. */
 export function errorReason(error: unknown): string {
