@@ -1,5 +1,6 @@
 import { ConfigError } from '../config/config-error.js';
 import type { CliIo } from './cli-io.js';
+import { auditCommand } from './commands/audit-command.js';
 import { checkConfigCommand } from './commands/check-config-command.js';
 import { diagnoseCommand } from './commands/diagnose-command.js';
 import { EXIT } from './exit-codes.js';
@@ -10,12 +11,14 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   diagnose: diagnoseCommand,
   'check-config': checkConfigCommand,
+  audit: auditCommand,
 };
 
 const USAGE = `usage: samaops <command> [options]
 commands:
   diagnose [playbook] [--json] [--config FILE]   run checks (playbooks: all, api, notifications, db, disk, redis)
   check-config [--config FILE]                   validate the inventory and summarise it
+  audit verify | audit [n]                       check the audit log's hash chain, or show its newest n entries (DATABASE_URL)
 exit codes: 0 ok, 1 warn, 2 fail, 3 unknown, 64 usage error, 78 configuration error`;
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
