@@ -1,4 +1,72 @@
 import { z } from 'zod';
 
-/** N1/N2/N3 escalation policy and on-call (issue 6). Placeholder: the escalation owner fills it. */
-export const escalationPolicySchema = z.strictObject({}).prefault({});
+const teamRoleNames = ['support_n1', 'devops', 'dba', 'backend', 'lead', 'architect'] as const;
+
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
+
+/** A duration written `500ms`, `30s`, `15m` or `4h`, read as milliseconds. */
+export const durationSchema = z
+  .string()
+  .regex(/^\d+(ms|s|m|h)$/, 'a duration such as 30s, 15m or 4h')
+  .transform((text) => {
+    const [, amount, unit] = /^(\d+)(ms|s|m|h)$/.exec(text) ?? [];
+    return Number(amount) * UNIT_MS[unit as keyof typeof UNIT_MS];
+  })
+  .refine((ms) => ms >= 100, 'at least 100ms');
+
+const level = (
+  roles: (typeof teamRoleNames)[number][],
+  resolveWithin: string,
+  ackTimeout: string,
+  repeatEvery: string,
+) =>
+  z
+    .strictObject({
+      /** Roles paged at this level (people with one of these roles, available now or overriding). */
+      roles: z
+        .array(z.enum(teamRoleNames))
+        .min(1)
+        .default(() => [...roles]),
+      /** Without an acknowledgement within this time, the incident goes up one level. */
+      ackTimeout: durationSchema.prefault(ackTimeout),
+      /** While unacknowledged, the people of this level are paged again this often. */
+      repeatEvery: durationSchema.prefault(repeatEvery),
+      /** Past this time after reaching the level, "SLA dépassé": escalate (at N3: page again). */
+      resolveWithin: durationSchema.prefault(resolveWithin),
+    })
+    .prefault({});
+
+const autoOpenRuleSchema = z.strictObject({
+  /** A check id (`api.health`) or a prefix ending with `*` (`disk.*`). */
+  check: z.string().min(1),
+  /** Only this target (server or service name); absent: any target. */
+  target: z.string().min(1).optional(),
+  /** Level the incident opens at. */
+  level: z.enum(['N1', 'N2', 'N3']),
+});
+
+/**
+ * N1/N2/N3 escalation policy (runbook "Escalade"). Frozen onto each incident when it opens.
+ * On-call overrides and maintenance windows are runtime data in the bot's database, not here.
+ */
+export const escalationPolicySchema = z
+  .strictObject({
+    levels: z
+      .strictObject({
+        N1: level(['support_n1'], '4h', '15m', '10m'),
+        N2: level(['devops', 'dba'], '2h', '10m', '5m'),
+        N3: level(['lead', 'architect'], '30m', '5m', '5m'),
+      })
+      .prefault({}),
+    /** Failing checks that open an incident by themselves, first matching rule wins. */
+    autoOpen: z.array(autoOpenRuleSchema).default([]),
+    /** Channel where incidents are posted. Default: the first of `slack.channels`. */
+    channel: z
+      .string()
+      .regex(/^[CG][A-Z0-9]{2,20}$/, 'a Slack channel id such as C0123ABCD')
+      .optional(),
+  })
+  .prefault({});
+
+/** The escalation section of the inventory, durations in milliseconds. */
+export type EscalationPolicy = z.infer<typeof escalationPolicySchema>;
