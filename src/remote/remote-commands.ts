@@ -15,6 +15,19 @@ export const remoteCommandForms = {
   'docker.restart_counts': ['docker', 'inspect', '--format', '{{.Name}} {{.RestartCount}}', '<container>...'],
   'docker.restart': ['docker', 'restart', '<container>'],
   'docker.logs': ['docker', 'logs', '--tail', '<lines>', '<container>'],
+  'docker.image_prune': ['docker', 'image', 'prune', '-af', '--filter', '<until=Nh>'],
+  'docker.compose_scale': [
+    'docker',
+    'compose',
+    '-f',
+    '<composeFile>',
+    'up',
+    '-d',
+    '--scale',
+    '<service=N>',
+    '<service>',
+  ],
+  'journald.vacuum': ['journalctl', '<--vacuum-time=Nd>'],
   'logs.count_errors': [
     'find',
     '<logDirectory>',
@@ -161,5 +174,62 @@ export function countLogErrors(server: Server, glob: string): RemoteCommand {
     'ERROR|CRITICAL',
     '{}',
     '+',
+  ]);
+}
+
+/** `docker image prune -af --filter until=<hours>h`: unused images older than `hours` (1..8760). */
+export function dockerImagePrune(server: Server, hours: number): RemoteCommand {
+  if (!Number.isInteger(hours) || hours < 1 || hours > 8760)
+    refuse(server, 'hours', hours, 'an integer 1..8760');
+  return command('docker.image_prune', ['docker', 'image', 'prune', '-af', '--filter', `until=${hours}h`]);
+}
+
+/** `journalctl --vacuum-time=<days>d`: journald keeps `days` (1..365) days of logs. */
+export function journaldVacuum(server: Server, days: number): RemoteCommand {
+  if (!Number.isInteger(days) || days < 1 || days > 365) refuse(server, 'days', days, 'an integer 1..365');
+  return command('journald.vacuum', ['journalctl', `--vacuum-time=${days}d`]);
+}
+
+/** One compose service that may be scaled, with its file and bounds (from the inventory). */
+export interface ScalableService {
+  service: string;
+  composeFile: string;
+  min: number;
+  max: number;
+}
+
+/**
+ * `docker compose -f FILE up -d --scale SERVICE=N SERVICE`: the trailing service name keeps compose
+ * from touching the file's other services. File, service and count must match one allowed entry.
+ */
+export function dockerComposeScale(
+  server: Server,
+  scalable: readonly ScalableService[],
+  service: string,
+  count: number,
+): RemoteCommand {
+  const name = allowed(
+    server,
+    'scale services',
+    identifier,
+    service,
+    scalable.map((each) => each.service),
+  );
+  const entry = scalable.find((each) => each.service === name);
+  if (!entry) return refuse(server, 'scale services', service, 'not scalable');
+  const file = safeAbsolutePath.safeParse(entry.composeFile);
+  if (!file.success) refuse(server, 'composeFile', entry.composeFile, 'not a safe absolute path');
+  if (!Number.isInteger(count) || count < entry.min || count > entry.max)
+    refuse(server, 'count', count, `an integer ${entry.min}..${entry.max}`);
+  return command('docker.compose_scale', [
+    'docker',
+    'compose',
+    '-f',
+    entry.composeFile,
+    'up',
+    '-d',
+    '--scale',
+    `${name}=${count}`,
+    name,
   ]);
 }

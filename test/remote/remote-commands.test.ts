@@ -3,11 +3,14 @@ import { serverSchema } from '../../src/config/schema.js';
 import {
   countLogErrors,
   diskUsage,
+  dockerComposeScale,
+  dockerImagePrune,
   dockerLogs,
   dockerPs,
   dockerRestart,
   dockerRestartCounts,
   hostTrue,
+  journaldVacuum,
   type RemoteCommand,
   remoteCommandForms,
 } from '../../src/remote/remote-commands.js';
@@ -54,6 +57,21 @@ describe('remote commands', () => {
       dockerRestart(server, 'samaconso_api_2'),
       dockerLogs(server, 'samaconso_api_1', 200),
       countLogErrors(server, '/var/log/samaconso/*.log'),
+      dockerImagePrune(server, 72),
+      journaldVacuum(server, 3),
+      dockerComposeScale(
+        server,
+        [
+          {
+            service: 'celery_worker_2',
+            composeFile: '/opt/samaconso/docker-compose.workers.yml',
+            min: 1,
+            max: 4,
+          },
+        ],
+        'celery_worker_2',
+        2,
+      ),
     ];
     for (const command of built) expect(matchesForm(command), command.form).toBe(true);
     expect(new Set(built.map((command) => command.form))).toEqual(new Set(Object.keys(remoteCommandForms)));

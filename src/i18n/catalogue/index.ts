@@ -4,6 +4,7 @@ import { serviceCheckMessages } from './checks-services.js';
 import { commonMessages } from './common.js';
 import { incidentMessages } from './incidents.js';
 import { remediationMessages } from './remediation.js';
+import { remediationActionMessages } from './remediation-actions.js';
 import { slackMessages } from './slack.js';
 
 /**
@@ -18,6 +19,7 @@ export const catalogue = {
     ...remoteCheckMessages.fr,
     ...slackMessages.fr,
     ...remediationMessages.fr,
+    ...remediationActionMessages.fr,
     ...incidentMessages.fr,
   },
   en: {
@@ -27,6 +29,7 @@ export const catalogue = {
     ...remoteCheckMessages.en,
     ...slackMessages.en,
     ...remediationMessages.en,
+    ...remediationActionMessages.en,
     ...incidentMessages.en,
   },
 };

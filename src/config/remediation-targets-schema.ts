@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { Inventory } from './schema.js';
+
+/**
+ * What the remediation modules may act on beyond the allow-lists already in the inventory
+ * (containers, queues, servers): the compose services that may be scaled and their bounds, the
+ * runbook's retention for disk cleanup, and how long an API instance may take to be healthy again.
+ */
+
+// The same rules as schema.ts's `identifier` and `safeAbsolutePath`, restated here because schema.ts
+// will import this file (an import back would be circular). The SSH command builders re-validate
+// with schema.ts's own rules anyway.
+const identifier = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/,
+    'letters, digits, "_", "." and "-" only, not starting with "-"',
+  );
+const safeAbsolutePath = z
+  .string()
+  .regex(/^\/[A-Za-z0-9_.\-/]*$/, 'an absolute path made of letters, digits, "_", ".", "-" and "/"')
+  .refine((p) => !p.split('/').includes('..'), 'must not contain ".."');
+
+const scalableServiceSchema = z
+  .strictObject({
+    /** Compose service name, e.g. `celery_worker_2`. */
+    service: identifier,
+    /** Compose file on the server, e.g. /opt/samaconso/docker-compose.workers.yml. */
+    composeFile: safeAbsolutePath,
+    /** Server that runs it (a name from `servers`). Default: the first server of role `workers`. */
+    server: identifier.optional(),
+    /** Fewest replicas allowed. Default 1. */
+    min: z.number().int().min(0).max(100).default(1),
+    /** Most replicas allowed. Default 4. */
+    max: z.number().int().min(1).max(100).default(4),
+  })
+  .refine((entry) => entry.min <= entry.max, { message: 'min must not exceed max', path: ['min'] });
+
+export const remediationTargetsSchema = z
+  .strictObject({
+    /** Compose services `scale` may change. Default: the runbook's `celery_worker_2`, 1..4. */
+    scalable: z.array(scalableServiceSchema).default([
+      {
+        service: 'celery_worker_2',
+        composeFile: '/opt/samaconso/docker-compose.workers.yml',
+        min: 1,
+        max: 4,
+      },
+    ]),
+    /** `docker image prune --filter until=Nh`. Default 72 (runbook daily script). */
+    imagePruneHours: z.number().int().min(1).max(8760).default(72),
+    /** `journalctl --vacuum-time=Nd`. Default 3 (runbook Problème 4). */
+    journaldDays: z.number().int().min(1).max(365).default(3),
+    /** How long a restarted API instance has to answer /health 2xx again, ms. Default 60000. */
+    healthTimeoutMs: z.number().int().min(1000).max(600_000).default(60_000),
+  })
+  .prefault({});
+
+/** The remediation targets, defaults applied. */
+export type RemediationTargets = z.infer<typeof remediationTargetsSchema>;
+
+const defaults = remediationTargetsSchema.parse(undefined);
+
+/**
+ * The inventory's `remediationTargets`, or the defaults while the key is not wired into the
+ * inventory schema (the lookup is structural so that it keeps working once it is).
+ */
+export function remediationTargetsOf(inventory: Inventory): RemediationTargets {
+  const wired = (inventory as { remediationTargets?: RemediationTargets }).remediationTargets;
+  return wired ?? defaults;
+}

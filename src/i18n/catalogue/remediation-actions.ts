@@ -1,0 +1,85 @@
+import { defineMessages } from '../define-messages.js';
+
+/** Messages of the seven remediation modules: argument refusals, previews and outcomes. */
+export const remediationActionMessages = defineMessages({
+  fr: {
+    'fix.args.notAllowed': '{what} « {given} » refusé. Valeurs possibles : {valid}',
+    'fix.args.usage': 'Usage : {usage}',
+    'fix.restart.preview': '{server} : `{command}` (état actuel : {status})',
+    'fix.restart.previewRolling':
+      'Un à la fois : le suivant seulement quand /health du précédent répond 2xx (délai {seconds} s), sinon arrêt.',
+    'fix.restart.done': 'Redémarré : {containers}',
+    'fix.restart.failed': '`docker restart {container}` a échoué (code {code})',
+    'fix.restart.unhealthy': '{container} redémarré mais /health ne répond pas 2xx après {seconds} s',
+    'fix.restart.abortedRolling':
+      'Arrêt : {container} ne répond pas 2xx sur /health après {seconds} s ; non touché(s) : {untouched}',
+    'fix.restart.unknownContainer': 'le conteneur {container} n’est plus dans l’inventaire',
+    'fix.purge.preview':
+      'File {queue} : {messages} messages prêts, {consumers} consommateurs ; ils seront supprimés',
+    'fix.purge.done': 'File {queue} purgée : {messages} messages supprimés',
+    'fix.purge.missing': 'la file {queue} n’existe pas',
+    'fix.killQueries.badDuration':
+      'durée « {given} » refusée : un nombre suivi de s, m ou h (ex. 30s, 5m, 1h), au plus 7 jours',
+    'fix.killQueries.preview':
+      'pid {pid} ({user}), depuis {age} s : {query} — backend_start {backendStart}, query_start {queryStart}',
+    'fix.killQueries.none': 'Aucune requête active depuis plus de {seconds} s : rien à terminer',
+    'fix.killQueries.nothing': 'Rien à terminer',
+    'fix.killQueries.done': 'Terminées : {terminated} ; ignorées (requête changée ou finie) : {skipped}',
+    'fix.killQueries.refused':
+      'Terminées : {terminated} ; ignorées : {skipped} ; refusées par PostgreSQL (droits ?) : {refused}',
+    'fix.vacuum.badName': 'nom de table « {given} » refusé : lettres, chiffres et _ (table ou schéma.table)',
+    'fix.vacuum.noSuchTable': 'la table {table} n’existe pas',
+    'fix.vacuum.preview': '`{statement}` sur {target}',
+    'fix.vacuum.done': '`{statement}` terminé ({warnings} avertissements)',
+    'fix.scale.preview': '{server} : `{command}` ({current} en marche → {count})',
+    'fix.scale.done': '{service} : {running} réplique(s) en marche',
+    'fix.scale.failed': '{service} : {running} en marche au lieu de {count} (code {code})',
+    'fix.cleanup.preview': '{server} : `{prune}` puis `{journal}` (ignoré si journald est absent)',
+    'fix.cleanup.previewMount': '{mount} : {percent} % utilisé, {free} Kio libres',
+    'fix.cleanup.done': '{server} : {freed} Kio libérés (prune code {prune}, journald {journal})',
+    'fix.cleanup.failed':
+      '{server} : nettoyage incomplet, {freed} Kio libérés (prune code {prune}, journald {journal})',
+    'fix.flushRedis.preview': 'FLUSHDB sur {target} : {keys} clés, {memory} utilisés, tout sera supprimé',
+    'fix.flushRedis.done': 'FLUSHDB sur {target} : {keys} clés supprimées, {remaining} restantes',
+  },
+  en: {
+    'fix.args.notAllowed': '{what} "{given}" refused. Valid values: {valid}',
+    'fix.args.usage': 'Usage: {usage}',
+    'fix.restart.preview': '{server}: `{command}` (current status: {status})',
+    'fix.restart.previewRolling':
+      'One at a time: the next only once the previous one’s /health answers 2xx (within {seconds} s), otherwise stop.',
+    'fix.restart.done': 'Restarted: {containers}',
+    'fix.restart.failed': '`docker restart {container}` failed (code {code})',
+    'fix.restart.unhealthy': '{container} restarted but /health is not 2xx after {seconds} s',
+    'fix.restart.abortedRolling':
+      'Stopped: {container} does not answer 2xx on /health after {seconds} s; left untouched: {untouched}',
+    'fix.restart.unknownContainer': 'container {container} is no longer in the inventory',
+    'fix.purge.preview':
+      'Queue {queue}: {messages} ready messages, {consumers} consumers; they will be deleted',
+    'fix.purge.done': 'Queue {queue} purged: {messages} messages deleted',
+    'fix.purge.missing': 'queue {queue} does not exist',
+    'fix.killQueries.badDuration':
+      'duration "{given}" refused: a number followed by s, m or h (e.g. 30s, 5m, 1h), at most 7 days',
+    'fix.killQueries.preview':
+      'pid {pid} ({user}), for {age} s: {query} — backend_start {backendStart}, query_start {queryStart}',
+    'fix.killQueries.none': 'No query active for more than {seconds} s: nothing to terminate',
+    'fix.killQueries.nothing': 'Nothing to terminate',
+    'fix.killQueries.done': 'Terminated: {terminated}; skipped (query changed or ended): {skipped}',
+    'fix.killQueries.refused':
+      'Terminated: {terminated}; skipped: {skipped}; refused by PostgreSQL (privileges?): {refused}',
+    'fix.vacuum.badName': 'table name "{given}" refused: letters, digits and _ (table or schema.table)',
+    'fix.vacuum.noSuchTable': 'table {table} does not exist',
+    'fix.vacuum.preview': '`{statement}` on {target}',
+    'fix.vacuum.done': '`{statement}` finished ({warnings} warnings)',
+    'fix.scale.preview': '{server}: `{command}` ({current} running → {count})',
+    'fix.scale.done': '{service}: {running} replica(s) running',
+    'fix.scale.failed': '{service}: {running} running instead of {count} (code {code})',
+    'fix.cleanup.preview': '{server}: `{prune}` then `{journal}` (skipped when journald is absent)',
+    'fix.cleanup.previewMount': '{mount}: {percent} % used, {free} KiB free',
+    'fix.cleanup.done': '{server}: {freed} KiB freed (prune code {prune}, journald {journal})',
+    'fix.cleanup.failed':
+      '{server}: cleanup incomplete, {freed} KiB freed (prune code {prune}, journald {journal})',
+    'fix.flushRedis.preview': 'FLUSHDB on {target}: {keys} keys, {memory} used, all will be deleted',
+    'fix.flushRedis.done': 'FLUSHDB on {target}: {keys} keys deleted, {remaining} left',
+  },
+});
