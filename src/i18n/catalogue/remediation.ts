@@ -97,13 +97,16 @@ export const remediationMessages = defineMessages({
       'Only the roles {roles} may approve this remediation. Refusal recorded in the audit log.',
     'remediation.refused.selfApproval':
       'You requested this tier {tier} remediation: someone else must approve it. Refusal recorded in the audit log.',
-    'remediation.refused.alreadyApproved': 'You approved this request already: it needs {needed} distinct people.',
+    'remediation.refused.alreadyApproved':
+      'You approved this request already: it needs {needed} distinct people.',
     'remediation.refused.expired':
       'This request expired (approval window: {minutes} min). Run the command again if it is still needed.',
     'remediation.refused.busy':
       'A remediation is already approved or running on {target}. Wait for it to finish before starting another.',
-    'remediation.refused.cooldown': 'Cooldown: "{remediation}" on {target} may be requested again from {time}.',
-    'remediation.refused.hourlyCap': 'Cap reached: "{remediation}" at most {cap} times per hour. Try again later.',
+    'remediation.refused.cooldown':
+      'Cooldown: "{remediation}" on {target} may be requested again from {time}.',
+    'remediation.refused.hourlyCap':
+      'Cap reached: "{remediation}" at most {cap} times per hour. Try again later.',
     'remediation.refused.maintenance':
       'A maintenance window is open: "{remediation}" is not allowed during maintenance.',
     'remediation.refused.reject':
