@@ -97,7 +97,7 @@ describe('restart', () => {
         'Stopped: samaconso_api_1 does not answer 2xx on /health after 3 s; left untouched: samaconso_api_2',
       );
       expect(outcome.output).toMatch(/samaconso_api_1: \/health not 2xx after \d+ ms/);
-      expect((outcome.data?.steps as unknown[]).length).toBe(1);
+      expect(outcome.data?.steps).toHaveLength(1);
       // Costs about its health timeout (3 s) plus the restart itself, not more.
       expect(elapsed).toBeGreaterThan(3000);
       expect(elapsed).toBeLessThan(15_000);
