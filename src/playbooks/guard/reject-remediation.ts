@@ -1,0 +1,75 @@
+import { msg } from '../../i18n/message.js';
+import { errorReason } from '../../logging/error-reason.js';
+import { getRequest, type RejectResult, rejectRequest } from '../../store/remediation-requests.js';
+import { effectiveRule } from './approval-rules.js';
+import { type GuardActor, type GuardContext, REQUEST_ID, tellActor, viewOf } from './guard-context.js';
+import { requestMessage } from './request-message.js';
+
+/**
+ * A click on Reject: the requester (withdrawing) or anyone who could approve it ends a pending
+ * request. Same id, channel and store rules as Approve.
+ */
+export async function rejectRemediation(
+  context: GuardContext,
+  actor: GuardActor,
+  value: string,
+): Promise<RejectResult | { kind: 'unknown-request' | 'other-channel' | 'store-unavailable' }> {
+  if (!REQUEST_ID.test(value)) {
+    await tellActor(context, actor, msg('remediation.refused.unknownRequest'));
+    return { kind: 'unknown-request' };
+  }
+  const pool = context.pool;
+  if (!pool) {
+    await tellActor(context, actor, msg('remediation.refused.storeUnavailable'));
+    return { kind: 'store-unavailable' };
+  }
+  const person = context.inventory.team.find((member) => member.slackId === actor.userId);
+  let result: RejectResult;
+  try {
+    const stored = await getRequest(pool, value);
+    if (stored && stored.channel !== actor.channelId) {
+      await tellActor(context, actor, msg('remediation.refused.otherChannel'));
+      return { kind: 'other-channel' };
+    }
+    result = await rejectRequest(pool, value, actor.userId, (request) => {
+      if (request.requester === actor.userId) return true;
+      const rule = effectiveRule(context.inventory.remediations, request.remediation, request.tier);
+      return person?.roles.some((role) => rule.approverRoles.includes(role)) ?? false;
+    });
+  } catch (error) {
+    context.logger.error({ err: errorReason(error) }, 'audit store unreachable: rejection refused');
+    await tellActor(context, actor, msg('remediation.refused.storeUnavailable'));
+    return { kind: 'store-unavailable' };
+  }
+  switch (result.kind) {
+    case 'missing':
+      await tellActor(context, actor, msg('remediation.refused.unknownRequest'));
+      return result;
+    case 'not-pending':
+      await tellActor(context, actor, msg('remediation.refused.notPending', { state: result.request.state }));
+      return result;
+    case 'refused': {
+      const { request } = result;
+      const rule = effectiveRule(context.inventory.remediations, request.remediation, request.tier);
+      await tellActor(
+        context,
+        actor,
+        msg('remediation.refused.reject', { roles: rule.approverRoles.join(', ') }),
+      );
+      return result;
+    }
+    case 'rejected': {
+      const { request } = result;
+      if (request.messageTs)
+        await actor.replies
+          .updateMessage(
+            { channel: request.channel, ts: request.messageTs },
+            requestMessage(request, viewOf(context, request, [], { kind: 'rejected', by: actor.userId })),
+          )
+          .catch((error: unknown) =>
+            context.logger.warn({ err: errorReason(error) }, 'could not update a request message'),
+          );
+      return result;
+    }
+  }
+}

@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import type { Message } from '../../i18n/message.js';
+import { msg } from '../../i18n/message.js';
+import { errorReason } from '../../logging/error-reason.js';
+import { insertRequest, requestHistory, setMessageTs } from '../../store/remediation-requests.js';
+import type { RemediationId } from '../remediation.js';
+import { effectiveRule, requestRefusal } from './approval-rules.js';
+import { type GuardActor, type GuardContext, tellActor, viewOf } from './guard-context.js';
+import { refusalText } from './refusal-text.js';
+import { requestMessage } from './request-message.js';
+import type { StoredRequest } from './request-state.js';
+
+/** How a request ended: stored and posted, refused (told to the actor), or bad arguments (the router shows the help). */
+export type RequestResult =
+  | { kind: 'posted'; request: StoredRequest }
+  | { kind: 'refused'; reason: Message }
+  | { kind: 'usage'; problem: Message };
+
+/**
+ * `/sama <remediation> <args>`: parses the words against the inventory's allow-lists, checks the
+ * maintenance window, cooldown and cap, builds the preview, captures the evidence, stores the
+ * request with its audit row, and posts the message with Approve / Reject (values: the id only).
+ * Nothing is stored when the arguments are bad; nothing at all happens without the audit store.
+ */
+export async function requestRemediation(
+  context: GuardContext,
+  actor: GuardActor,
+  id: RemediationId,
+  words: readonly string[],
+): Promise<RequestResult> {
+  const refuse = async (reason: Message): Promise<RequestResult> => {
+    await tellActor(context, actor, reason);
+    return { kind: 'refused', reason };
+  };
+  const remediation = context.remediations[id];
+  if (!remediation) return refuse(msg('remediation.refused.notConfigured', { id }));
+  const parsed = remediation.parse([...words], context.inventory);
+  if (!parsed.ok) return { kind: 'usage', problem: parsed.reason };
+  const pool = context.pool;
+  if (!pool) return refuse(msg('remediation.refused.storeUnavailable'));
+  const { inventory } = context;
+  const args = parsed.args;
+  const tier = remediation.tier(args, inventory);
+  const targetKey = remediation.targetKey(args, inventory);
+  const targetLabel = remediation.targetLabel(args, inventory);
+  const rule = effectiveRule(inventory.remediations, id, tier);
+  const now = context.now?.() ?? new Date();
+  let history: Awaited<ReturnType<typeof requestHistory>>;
+  try {
+    history = await requestHistory(pool, id, targetKey);
+  } catch (error) {
+    context.logger.error({ err: errorReason(error) }, 'audit store unreachable: remediation refused');
+    return refuse(msg('remediation.refused.storeUnavailable'));
+  }
+  const refusal = requestRefusal({
+    rule,
+    maintenance: (await context.maintenance?.()) ?? { active: false },
+    lastFinishedOnTarget: history.lastFinishedOnTarget,
+    startedInLastHour: history.startedInLastHour,
+    now,
+  });
+  if (refusal) return refuse(refusalText(context, refusal, { remediation: id, target: targetLabel }));
+
+  const remediationContext = {
+    inventory,
+    clients: context.clients,
+    logger: context.logger,
+    signal: context.signal ?? new AbortController().signal,
+  };
+  const preview = await remediation.preview(remediationContext, args);
+  const evidence = await remediation.evidence(remediationContext, args);
+  const request: StoredRequest = {
+    id: randomUUID(),
+    remediation: id,
+    args,
+    targetKey,
+    targetLabel,
+    tier,
+    preview,
+    evidence,
+    requester: actor.userId,
+    channel: actor.channelId,
+    messageTs: null,
+    state: 'requested',
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + inventory.remediations.approvalTtlMinutes * 60_000),
+    startedAt: null,
+    finishedAt: null,
+    outcome: null,
+  };
+  let stored: Awaited<ReturnType<typeof insertRequest>>;
+  try {
+    stored = await insertRequest(pool, request);
+  } catch (error) {
+    context.logger.error({ err: errorReason(error) }, 'audit store unreachable: remediation refused');
+    return refuse(msg('remediation.refused.storeUnavailable'));
+  }
+  if (!stored.ok) return refuse(msg('remediation.refused.busy', { target: targetLabel }));
+  const ref = await actor.replies.postMessage(
+    requestMessage(request, viewOf(context, request, [], { kind: 'requested' })),
+  );
+  await setMessageTs(pool, request.id, ref.ts);
+  return { kind: 'posted', request: { ...request, messageTs: ref.ts } };
+}

@@ -1,0 +1,356 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../../src/logging/logger.js';
+import { createPlatformClients } from '../../../src/platform/platform-clients.js';
+import { approveRemediation } from '../../../src/playbooks/guard/approve-remediation.js';
+import type { GuardActor, GuardContext } from '../../../src/playbooks/guard/guard-context.js';
+import { rejectRemediation } from '../../../src/playbooks/guard/reject-remediation.js';
+import {
+  APPROVE_REMEDIATION_ACTION,
+  REJECT_REMEDIATION_ACTION,
+} from '../../../src/playbooks/guard/request-message.js';
+import { requestRemediation } from '../../../src/playbooks/guard/request-remediation.js';
+import type { Remediation, RemediationId } from '../../../src/playbooks/remediation.js';
+import { latestAudit } from '../../../src/store/audit/audit-log.js';
+import { verifyAuditChain } from '../../../src/store/audit/verify-audit-chain.js';
+import { createBotDatabase } from '../../../src/store/bot-database.js';
+import { migrate } from '../../../src/store/migrate.js';
+import { getRequest } from '../../../src/store/remediation-requests.js';
+import { recordingReplies } from '../../handlers/recording-replies.js';
+import { TEST_CHANNEL, testInventory } from '../../handlers/test-inventory.js';
+import { createScratchDatabase, type ScratchDatabase } from '../../support/scratch-database.js';
+import { fixtureRemediation } from './fixture-remediation.js';
+
+const REQUESTER = 'UREQ00001';
+const DEVOPS = 'UDEV00002';
+const LEAD = 'ULEAD0003';
+const SUPPORT = 'USUP00004';
+const fixture = testInventory({
+  team: [
+    { slackId: REQUESTER, name: 'Awa', roles: ['devops'] },
+    { slackId: DEVOPS, name: 'Moussa', roles: ['devops'] },
+    { slackId: LEAD, name: 'Fatou', roles: ['lead'] },
+    { slackId: SUPPORT, name: 'Ibou', roles: ['support_n1'] },
+  ],
+});
+const inventory = fixture.inventory;
+const clients = createPlatformClients(inventory, silentLogger());
+
+let scratch: ScratchDatabase;
+let pool: pg.Pool;
+beforeAll(async () => {
+  scratch = await createScratchDatabase();
+  pool = createBotDatabase(scratch.url, silentLogger(), { max: 20 });
+  await migrate(pool);
+  await pool.query('CREATE TABLE fixture_runs (id serial PRIMARY KEY, target text NOT NULL)');
+});
+afterAll(async () => {
+  await pool.end();
+  await scratch.drop();
+  await clients.close();
+  fixture.remove();
+});
+beforeEach(async () => {
+  // Each test starts from no past runs (cooldowns and caps are computed from them). The audit log
+  // is append-only and stays chained across tests.
+  await pool.query(
+    'TRUNCATE fixture_runs; DELETE FROM remediation_approvals; DELETE FROM remediation_requests',
+  );
+});
+
+function context(remediations: Remediation[], overrides: Partial<GuardContext> = {}): GuardContext {
+  return {
+    inventory,
+    clients,
+    logger: silentLogger(),
+    pool,
+    remediations: Object.fromEntries(remediations.map((r) => [r.id, r])) as Partial<
+      Record<RemediationId, Remediation>
+    >,
+    ...overrides,
+  };
+}
+function actor(
+  userId: string,
+  channelId = TEST_CHANNEL,
+): GuardActor & { replies: ReturnType<typeof recordingReplies> } {
+  return { userId, channelId, replies: recordingReplies() };
+}
+async function runs(): Promise<number> {
+  return (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM fixture_runs')).rows[0]?.n ?? -1;
+}
+async function requests(): Promise<number> {
+  return (
+    (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM remediation_requests')).rows[0]?.n ?? -1
+  );
+}
+async function auditCount(): Promise<number> {
+  return (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log')).rows[0]?.n ?? -1;
+}
+function ephemeralText(a: ReturnType<typeof actor>): string {
+  return a.replies.recorded
+    .filter((r) => r.kind === 'ephemeral')
+    .map((r) => r.message.summary)
+    .join('\n');
+}
+async function posted(ctx: GuardContext, id: RemediationId, words: string[], who = actor(REQUESTER)) {
+  const result = await requestRemediation(ctx, who, id, words);
+  if (result.kind !== 'posted') throw new Error(`not posted: ${JSON.stringify(result)}`);
+  return { request: result.request, requester: who };
+}
+
+describe('guard flow (real PostgreSQL, a fixture remediation acting on a real table)', () => {
+  it('stores the request, posts buttons whose value is only its id, and 50 concurrent clicks run it once', async () => {
+    const ctx = context([fixtureRemediation(pool, { id: 'restart', tier: 2 })]);
+    const { request, requester } = await posted(ctx, 'restart', ['alpha']);
+    const post = requester.replies.recorded.find((r) => r.kind === 'post');
+    expect(post?.message.buttons?.map((b) => [b.actionId, b.value])).toEqual([
+      [APPROVE_REMEDIATION_ACTION, request.id],
+      [REJECT_REMEDIATION_ACTION, request.id],
+    ]);
+    const stored = await getRequest(pool, request.id);
+    expect(stored).toMatchObject({ state: 'requested', tier: 2, channel: TEST_CHANNEL, messageTs: '1' });
+    expect(stored?.evidence.target).toBe('alpha');
+    expect(stored?.preview.data).toEqual({ target: 'alpha', runsBefore: 0 });
+
+    const clickers = Array.from({ length: 50 }, (_, index) => actor(index % 2 === 0 ? DEVOPS : LEAD));
+    clickers.forEach((clicker) => {
+      clicker.replies.postMessage = requester.replies.postMessage;
+    });
+    const outcomes = await Promise.all(
+      clickers.map((clicker) => approveRemediation(ctx, clicker, request.id)),
+    );
+    expect(await runs()).toBe(1);
+    const ran = outcomes.filter((o) => o.kind === 'ran');
+    expect(ran).toHaveLength(1);
+    expect(outcomes.filter((o) => o.kind === 'not-pending')).toHaveLength(49);
+    expect(await getRequest(pool, request.id)).toMatchObject({ state: 'succeeded' });
+
+    const winner = clickers[outcomes.findIndex((o) => o.kind === 'ran')];
+    const updates = winner?.replies.recorded.filter((r) => r.kind === 'update') ?? [];
+    const last = updates.at(-1);
+    expect(last?.kind === 'update' && last.ref).toEqual({ channel: TEST_CHANNEL, ts: '1' });
+    expect(last?.message.status).toBe('ok');
+    expect(last?.message.buttons).toBeUndefined();
+    const text = JSON.stringify(last?.message);
+    expect(text).toContain('ran on alpha after 0 runs');
+    expect(text).toContain('password=***');
+    expect(text).not.toContain('hunter2');
+
+    const actions = (await latestAudit(pool, 4)).map((e) => e.action).reverse();
+    expect(actions).toEqual([
+      'remediation.approval',
+      'remediation.approved',
+      'remediation.running',
+      'remediation.succeeded',
+    ]);
+    expect(await verifyAuditChain(pool)).toMatchObject({ ok: true });
+  });
+
+  it('refuses self-approval of a tier-2 action, with an audit line, and allows it for tier 1', async () => {
+    const ctx = context([
+      fixtureRemediation(pool, { id: 'restart', tier: 2 }),
+      fixtureRemediation(pool, { id: 'vacuum', tier: 1 }),
+    ]);
+    const { request, requester } = await posted(ctx, 'restart', ['alpha']);
+    expect(await approveRemediation(ctx, requester, request.id)).toMatchObject({
+      kind: 'refused',
+      refusal: { reason: 'self-approval' },
+    });
+    expect(ephemeralText(requester)).toContain('une autre personne doit l’approuver');
+    expect((await latestAudit(pool, 1))[0]).toMatchObject({
+      action: 'remediation.approval-refused',
+      actor: REQUESTER,
+    });
+    expect(await runs()).toBe(0);
+
+    const tier1 = await posted(ctx, 'vacuum', ['beta']);
+    expect(await approveRemediation(ctx, tier1.requester, tier1.request.id)).toMatchObject({ kind: 'ran' });
+    expect(await runs()).toBe(1);
+  });
+
+  it('refuses a wrong role and someone outside the team, each with an audit line', async () => {
+    const ctx = context([fixtureRemediation(pool, { id: 'restart', tier: 2 })]);
+    const { request } = await posted(ctx, 'restart', ['alpha']);
+    const support = actor(SUPPORT);
+    expect(await approveRemediation(ctx, support, request.id)).toMatchObject({ refusal: { reason: 'role' } });
+    expect(ephemeralText(support)).toContain('Seuls les rôles devops, lead, architect');
+    const stranger = actor('UNOBODY99');
+    expect(await approveRemediation(ctx, stranger, request.id)).toMatchObject({
+      refusal: { reason: 'not-in-team' },
+    });
+    const audit = await latestAudit(pool, 2);
+    expect(audit.map((e) => [e.actor, e.action, e.detail.reason])).toEqual([
+      ['UNOBODY99', 'remediation.approval-refused', 'not-in-team'],
+      [SUPPORT, 'remediation.approval-refused', 'role'],
+    ]);
+    expect(await getRequest(pool, request.id)).toMatchObject({ state: 'requested' });
+  });
+
+  it('expires a request after its approval window and says so', async () => {
+    let now = new Date();
+    const ctx = context([fixtureRemediation(pool, { id: 'restart', tier: 2 })], { now: () => now });
+    const { request } = await posted(ctx, 'restart', ['alpha']);
+    now = new Date(now.getTime() + 10 * 60_000 + 1);
+    const approver = actor(DEVOPS);
+    expect(await approveRemediation(ctx, approver, request.id)).toMatchObject({
+      refusal: { reason: 'expired' },
+    });
+    expect(ephemeralText(approver)).toContain('a expiré');
+    expect(await getRequest(pool, request.id)).toMatchObject({ state: 'expired' });
+    expect(approver.replies.recorded.find((r) => r.kind === 'update')?.message.summary).toContain('Expirée');
+    expect(await runs()).toBe(0);
+  });
+
+  it('refuses a new request on the same target during the cooldown, and stores nothing', async () => {
+    const ctx = context([fixtureRemediation(pool, { id: 'restart', tier: 2 })]);
+    const { request } = await posted(ctx, 'restart', ['alpha']);
+    await approveRemediation(ctx, actor(DEVOPS), request.id);
+    const again = actor(REQUESTER);
+    expect(await requestRemediation(ctx, again, 'restart', ['alpha'])).toMatchObject({ kind: 'refused' });
+    expect(ephemeralText(again)).toContain('Délai de carence');
+    expect(await requests()).toBe(1);
+    // Another target is not held by this one's cooldown.
+    expect(await requestRemediation(ctx, again, 'restart', ['beta'])).toMatchObject({ kind: 'posted' });
+  });
+
+  it('refuses during a maintenance window unless the rule allows it', async () => {
+    const ctx = context([fixtureRemediation(pool, { id: 'restart', tier: 2 })], {
+      maintenance: async () => ({ active: true }),
+    });
+    const who = actor(REQUESTER);
+    expect(await requestRemediation(ctx, who, 'restart', ['alpha'])).toMatchObject({ kind: 'refused' });
+    expect(ephemeralText(who)).toContain('fenêtre de maintenance');
+    expect(await requests()).toBe(0);
+  });
+
+  it('rejects an unknown target and injection attempts before anything is stored', async () => {
+    const ctx = context([fixtureRemediation(pool, { id: 'restart', tier: 2 })]);
+    const before = await auditCount();
+    for (const words of [
+      ['gamma'],
+      ['alpha;', 'reboot'],
+      ['alpha && rm -rf /'],
+      ['$(id)'],
+      ['`id`'],
+      ['../../etc/passwd'],
+      ['alpha\nbeta'],
+      ["alpha' OR '1'='1"],
+      [],
+    ]) {
+      const result = await requestRemediation(ctx, actor(REQUESTER), 'restart', words);
+      expect(result.kind).toBe('usage');
+    }
+    expect(await requests()).toBe(0);
+    expect(await auditCount()).toBe(before);
+  });
+
+  it('answers a forged id, a garbage value, another channel and a replay with an ephemeral error only', async () => {
+    const ctx = context([fixtureRemediation(pool, { id: 'restart', tier: 2 })]);
+    const { request } = await posted(ctx, 'restart', ['alpha']);
+    const before = await auditCount();
+    const forged = actor(DEVOPS);
+    expect(await approveRemediation(ctx, forged, randomUUID())).toEqual({ kind: 'unknown-request' });
+    expect(await approveRemediation(ctx, forged, 'restart samaconso_api_1; rm -rf /')).toEqual({
+      kind: 'unknown-request',
+    });
+    expect(
+      await approveRemediation(ctx, forged, JSON.stringify({ id: request.id, command: 'reboot' })),
+    ).toEqual({
+      kind: 'unknown-request',
+    });
+    const elsewhere = actor(DEVOPS, 'COTHERCHAN');
+    expect(await approveRemediation(ctx, elsewhere, request.id)).toEqual({ kind: 'other-channel' });
+    expect(await rejectRemediation(ctx, elsewhere, request.id)).toEqual({ kind: 'other-channel' });
+    expect(forged.replies.recorded.every((r) => r.kind === 'ephemeral')).toBe(true);
+    expect(elsewhere.replies.recorded.every((r) => r.kind === 'ephemeral')).toBe(true);
+    expect(await auditCount()).toBe(before);
+    expect(await getRequest(pool, request.id)).toMatchObject({ state: 'requested' });
+
+    await approveRemediation(ctx, actor(DEVOPS), request.id);
+    const replay = actor(LEAD);
+    expect(await approveRemediation(ctx, replay, request.id)).toMatchObject({ kind: 'not-pending' });
+    expect(ephemeralText(replay)).toContain('« succeeded »');
+    expect(await runs()).toBe(1);
+  });
+
+  it('needs two distinct approvers at tier 3', async () => {
+    const ctx = context([fixtureRemediation(pool, { id: 'flush-redis', tier: 3 })]);
+    const { request } = await posted(ctx, 'flush-redis', ['alpha']);
+    const first = actor(DEVOPS);
+    expect(await approveRemediation(ctx, first, request.id)).toMatchObject({
+      kind: 'recorded',
+      approvedBy: [DEVOPS],
+    });
+    expect(ephemeralText(first)).toContain('(1/2)');
+    expect(await approveRemediation(ctx, actor(DEVOPS), request.id)).toMatchObject({
+      refusal: { reason: 'already-approved' },
+    });
+    expect(await runs()).toBe(0);
+    expect(await approveRemediation(ctx, actor(LEAD), request.id)).toMatchObject({ kind: 'ran' });
+    expect(await runs()).toBe(1);
+  });
+
+  it('runs one remediation at a time per target: a second one answers "already running"', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const ctx = context([fixtureRemediation(pool, { id: 'restart', tier: 2, gate: () => gate })]);
+    const first = await posted(ctx, 'restart', ['alpha']);
+    const second = await posted(ctx, 'restart', ['alpha']);
+    const running = approveRemediation(ctx, actor(DEVOPS), first.request.id);
+    const deadline = Date.now() + 5000;
+    while ((await getRequest(pool, first.request.id))?.state !== 'running') {
+      if (Date.now() > deadline) throw new Error('first request never ran');
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const late = actor(LEAD);
+    expect(await approveRemediation(ctx, late, second.request.id)).toMatchObject({ kind: 'busy' });
+    expect(ephemeralText(late)).toContain('déjà approuvée ou en cours sur alpha');
+    const third = actor(REQUESTER);
+    expect(await requestRemediation(ctx, third, 'restart', ['alpha'])).toMatchObject({ kind: 'refused' });
+    release();
+    expect(await running).toMatchObject({ kind: 'ran' });
+    expect(await runs()).toBe(1);
+  });
+
+  it('records a failed run as failed', async () => {
+    const ctx = context([fixtureRemediation(pool, { id: 'restart', tier: 2, fail: true })]);
+    const { request } = await posted(ctx, 'restart', ['alpha']);
+    await approveRemediation(ctx, actor(DEVOPS), request.id);
+    expect(await getRequest(pool, request.id)).toMatchObject({ state: 'failed' });
+    expect((await latestAudit(pool, 1))[0]?.action).toBe('remediation.failed');
+  });
+
+  it('lets the requester withdraw, refuses a rejection by a wrong role', async () => {
+    const ctx = context([fixtureRemediation(pool, { id: 'restart', tier: 2 })]);
+    const { request, requester } = await posted(ctx, 'restart', ['alpha']);
+    expect(await rejectRemediation(ctx, actor(SUPPORT), request.id)).toMatchObject({ kind: 'refused' });
+    expect(await rejectRemediation(ctx, requester, request.id)).toMatchObject({ kind: 'rejected' });
+    expect(await approveRemediation(ctx, actor(DEVOPS), request.id)).toMatchObject({ kind: 'not-pending' });
+    expect(await runs()).toBe(0);
+  });
+
+  it('refuses every remediation when the audit store is missing or unreachable', async () => {
+    const remediations = [fixtureRemediation(pool, { id: 'restart', tier: 2 })];
+    const unreachable = new pg.Pool({
+      connectionString: 'postgresql://postgres@127.0.0.1:1/none',
+      connectionTimeoutMillis: 500,
+    });
+    unreachable.on('error', () => undefined);
+    for (const ctx of [
+      context(remediations, { pool: undefined }),
+      context(remediations, { pool: unreachable }),
+    ]) {
+      const who = actor(REQUESTER);
+      expect(await requestRemediation(ctx, who, 'restart', ['alpha'])).toMatchObject({ kind: 'refused' });
+      expect(ephemeralText(who)).toContain('journal d’audit (base de données du bot) est injoignable');
+      const clicker = actor(DEVOPS);
+      expect(await approveRemediation(ctx, clicker, randomUUID())).toEqual({ kind: 'store-unavailable' });
+    }
+    await unreachable.end();
+    expect(await runs()).toBe(0);
+  });
+});
