@@ -7,7 +7,13 @@ import {
 import type { Inventory } from '../../../src/config/schema.js';
 import { silentLogger } from '../../../src/logging/logger.js';
 import type { PlatformClients } from '../../../src/platform/platform-clients.js';
-import type { ParsedArgs, RemediationArgs, RemediationContext } from '../../../src/playbooks/remediation.js';
+import type {
+  ParsedArgs,
+  RemediationArgs,
+  RemediationContext,
+  VerifyingCheck,
+} from '../../../src/playbooks/remediation.js';
+import type { Detection } from '../../lab/faults/lab-fault.js';
 import { LAB_DIR } from '../../lab/lab-topology.js';
 
 /** A remediation context on the lab's inventory and clients, with optional remediation targets. */
@@ -34,4 +40,9 @@ export function containerState(name: string): {
   finishedAt: number | null;
 } {
   return JSON.parse(readFileSync(join(LAB_DIR, 'containers', name, 'state.json'), 'utf8'));
+}
+
+/** Verifying checks as lab detections (every remediation here names its target). */
+export function detections(checks: readonly VerifyingCheck[]): Detection[] {
+  return checks.map((check) => ({ id: check.id, target: check.target ?? '' }));
 }

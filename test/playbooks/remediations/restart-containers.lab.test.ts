@@ -7,7 +7,7 @@ import { healFault, injectFault } from '../../lab/faults/lab-faults.js';
 import { docker, waitHealthy } from '../../lab/lab-containers.js';
 import { type LabSession, openLabSession } from '../../lab/lab-session.js';
 import { LAB_DIR } from '../../lab/lab-topology.js';
-import { argsOf, containerState, labContext } from './remediation-lab-context.js';
+import { argsOf, containerState, detections, labContext } from './remediation-lab-context.js';
 
 /** Restarts over real SSH through the lab's docker double, with the real /health of the stand-ins. */
 
@@ -43,7 +43,7 @@ describe('restart', () => {
       expect(outcome.ok, outcome.output).toBe(true);
       expect(translate('en', outcome.summary)).toBe('Restarted: samaconso_api_1');
       expect(outcome.output).toMatch(/samaconso_api_1: \/health HTTP 200 after \d+ ms/);
-      const results = await lab.until(restart.verifiedBy(args, lab.inventory), ['ok'], 10_000);
+      const results = await lab.until(detections(restart.verifiedBy(args, lab.inventory)), ['ok'], 10_000);
       expect(results.map((result) => `${result.id} ${result.target} ${result.status}`)).toEqual([
         'api.health samaconso_api_1 ok',
         'docker.containers api ok',
