@@ -57,7 +57,8 @@ export type TimelineRecord =
   | { type: 'escalated'; from: Level; to: Level; by: string | null }
   | { type: 'resolved'; level: Level; by: string }
   | { type: 'silenced'; level: Level; by: string; untilMs: number }
-  | { type: 'reopened'; level: Level; by: string };
+  | { type: 'reopened'; level: Level; by: string }
+  | { type: 'duplicate'; level: Level; source: string };
 
 /** Why an event was not applied (nothing changes, nothing is paged). */
 export type Refusal =

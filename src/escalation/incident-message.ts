@@ -1,0 +1,146 @@
+import type { Locale } from '../i18n/define-messages.js';
+import { msg } from '../i18n/message.js';
+import { translate } from '../i18n/translate.js';
+import type { ChatMessage, MessageButton } from '../render/message-model.js';
+import type { StoredIncident } from '../store/incidents/incident-row.js';
+import type { TimelineRecord } from './engine/incident-state.js';
+
+/** Action ids of the incident buttons; their value is the incident id only. */
+export const INCIDENT_ACTIONS = {
+  acknowledge: 'sama.incident.ack',
+  escalate: 'sama.incident.escalate',
+  resolve: 'sama.incident.resolve',
+  silence: 'sama.incident.silence',
+} as const;
+
+/** A Slack mention, shown as the person's name by Slack. */
+export const mention = (slackId: string) => `<@${slackId}>`;
+
+/** A time of day in the inventory's timezone, e.g. `14:05`. */
+export function clockTime(ms: number, timezone: string): string {
+  return new Intl.DateTimeFormat('fr-FR', {
+    timeZone: timezone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(ms));
+}
+
+/** A duration for people: `2 h 05 min`, `4 min`, `30 s`. */
+export function humanDuration(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+}
+
+/** One timeline record as a line of the incident's thread. */
+export function recordText(record: TimelineRecord, locale: Locale, timezone: string): string {
+  const t = (key: Parameters<typeof msg>[0], params?: Record<string, string | number>) =>
+    translate(locale, msg(key, params));
+  switch (record.type) {
+    case 'opened':
+      return t('incidents.event.opened', { level: record.level, who: mention(record.by) });
+    case 'paged':
+      return t('incidents.event.paged', {
+        level: record.level,
+        people: record.people.map(mention).join(' '),
+        reason: t(`incidents.reason.${record.reason}`),
+      });
+    case 'level-skipped':
+      return t('incidents.event.levelSkipped', { level: record.level });
+    case 'nobody-reachable':
+      return t('incidents.event.nobodyReachable', { level: record.level });
+    case 'page-suppressed':
+      return t('incidents.event.pageSuppressed', { level: record.level });
+    case 'sla-breached':
+      return t('incidents.event.slaBreached', { level: record.level });
+    case 'acknowledged':
+      return t('incidents.event.acknowledged', { level: record.level, who: mention(record.by) });
+    case 'escalated':
+      return record.by === null
+        ? t('incidents.event.escalatedAuto', { from: record.from, to: record.to })
+        : t('incidents.event.escalatedBy', { from: record.from, to: record.to, who: mention(record.by) });
+    case 'resolved':
+      return t('incidents.event.resolved', { level: record.level, who: mention(record.by) });
+    case 'silenced':
+      return t('incidents.event.silenced', {
+        time: clockTime(record.untilMs, timezone),
+        who: mention(record.by),
+      });
+    case 'reopened':
+      return t('incidents.event.reopened', { who: mention(record.by) });
+    case 'duplicate':
+      return t('incidents.event.duplicate', { source: record.source });
+  }
+}
+
+/**
+ * The incident's own message: level and state, title, source, who was paged, who acknowledged,
+ * time left to the resolve deadline, and the four buttons while it is not resolved.
+ */
+export function incidentMessage(incident: StoredIncident, locale: Locale, now: number): ChatMessage {
+  const t = (key: Parameters<typeof msg>[0], params?: Record<string, string | number>) =>
+    translate(locale, msg(key, params));
+  const { state, snapshot } = incident;
+  const tz = snapshot.timezone;
+  const summary =
+    state.status === 'open'
+      ? t('incidents.state.open', { level: state.level })
+      : state.status === 'acknowledged'
+        ? t('incidents.state.acknowledged', { level: state.level, who: mention(state.acknowledgedBy) })
+        : t('incidents.state.resolved', { level: state.level, who: mention(state.resolvedBy) });
+  const lines = [{ text: t('incidents.field.source', { source: incident.source }) }];
+  if (state.status !== 'resolved') {
+    lines.push({
+      text:
+        state.paged.length > 0
+          ? t('incidents.field.paged', { people: state.paged.map(mention).join(' ') })
+          : t('incidents.field.nobodyPaged'),
+    });
+    const due = state.deadlines.resolveBy;
+    if (due !== null) {
+      lines.push({
+        text:
+          due > now
+            ? t('incidents.field.deadline', { time: clockTime(due, tz), left: humanDuration(due - now) })
+            : t('incidents.field.deadlinePassed', { time: clockTime(due, tz) }),
+      });
+    }
+    if (state.silencedUntil !== null && state.silencedUntil > now) {
+      lines.push({ text: t('incidents.field.silenced', { time: clockTime(state.silencedUntil, tz) }) });
+    }
+  }
+  const value = String(incident.id);
+  const buttons: MessageButton[] =
+    state.status === 'resolved'
+      ? []
+      : [
+          ...(state.status === 'open'
+            ? [
+                {
+                  actionId: INCIDENT_ACTIONS.acknowledge,
+                  label: t('incidents.button.acknowledge'),
+                  value,
+                  style: 'primary' as const,
+                },
+              ]
+            : []),
+          { actionId: INCIDENT_ACTIONS.escalate, label: t('incidents.button.escalate'), value },
+          { actionId: INCIDENT_ACTIONS.resolve, label: t('incidents.button.resolve'), value },
+          {
+            actionId: INCIDENT_ACTIONS.silence,
+            label: t('incidents.button.silence'),
+            value,
+            style: 'danger' as const,
+          },
+        ];
+  return {
+    title: t('incidents.title', { id: incident.id, title: incident.title }),
+    summary,
+    status: state.status === 'resolved' ? 'ok' : state.level === 'N1' ? 'warn' : 'fail',
+    sections: [{ lines }],
+    ...(buttons.length > 0 ? { buttons } : {}),
+  };
+}

@@ -1,0 +1,154 @@
+import type pg from 'pg';
+import {
+  appendTimeline,
+  findOpenByDedupKey,
+  insertIncident,
+  readIncident,
+  saveState,
+  writeOutbox,
+} from '../store/incidents/incident-queries.js';
+import type { StoredIncident } from '../store/incidents/incident-row.js';
+import { activeMaintenance, activeOverrides } from '../store/incidents/oncall-and-maintenance.js';
+import type { IncidentEvent, Refusal, TimelineRecord } from './engine/incident-state.js';
+import type { Level, PolicySnapshot } from './engine/policy-snapshot.js';
+import { openIncident, type StepContext, step } from './engine/step.js';
+import { outboxFor } from './outbox-messages.js';
+import { type TimerJobData, timersOf } from './timer-jobs.js';
+
+/** What to enqueue once the transaction has committed (never before: a rollback must send nothing). */
+export interface AfterCommit {
+  timers: TimerJobData[];
+  outbox: number[];
+  /** The incident whose Slack message needs an update, with the generation it should show. */
+  update: { incidentId: number; generation: number } | null;
+}
+
+/** The outcome of applying an event to an incident. */
+export type StepOutcome =
+  | { kind: 'applied'; incident: StoredIncident; records: TimelineRecord[]; after: AfterCommit }
+  | { kind: 'refused'; refusal: Refusal; incident: StoredIncident }
+  | { kind: 'not-found' };
+
+/** An incident opened, or joined when the same failure was already open. */
+export type OpenOutcome = { kind: 'opened' | 'joined'; incident: StoredIncident; after: AfterCommit };
+
+async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** Overrides and the maintenance window, read in the step's transaction. */
+export async function stepContext(db: pg.PoolClient | pg.Pool, now: number): Promise<StepContext> {
+  const [overrides, maintenance] = await Promise.all([activeOverrides(db, now), activeMaintenance(db, now)]);
+  return { overrides, maintenanceUntil: maintenance?.untilMs ?? null };
+}
+
+/**
+ * Applies one event in one transaction: locks the incident row, runs the pure step (which refuses
+ * a stale timer), writes the new state with a conditional UPDATE, its timeline and its outbox.
+ * The caller enqueues `after` once this has returned (the transaction has committed).
+ */
+export async function applyIncidentEvent(
+  pool: pg.Pool,
+  incidentId: number,
+  event: IncidentEvent,
+  now: number = Date.now(),
+): Promise<StepOutcome> {
+  return inTransaction(pool, async (client) => {
+    const incident = await readIncident(client, incidentId, true);
+    if (!incident) return { kind: 'not-found' };
+    const context = await stepContext(client, now);
+    const result = step(incident.snapshot, incident.state, event, context, now);
+    if (!result.applied) return { kind: 'refused', refusal: result.refusal, incident };
+    if (!(await saveState(client, incidentId, incident.state.generation, result.state))) {
+      // Unreachable while the row is locked; kept so that a bug cannot page twice.
+      return { kind: 'refused', refusal: 'stale-timer', incident };
+    }
+    await appendTimeline(client, incidentId, result.records, now);
+    const dueAt = event.kind === 'timer' ? dueOf(incident, event.timer) : null;
+    const outbox = await writeOutbox(client, incidentId, outboxFor(result.records, dueAt), now);
+    return {
+      kind: 'applied',
+      incident: { ...incident, state: result.state },
+      records: result.records,
+      after: {
+        timers: timersOf(incidentId, result.state),
+        outbox,
+        update: { incidentId, generation: result.state.generation },
+      },
+    };
+  });
+}
+
+function dueOf(incident: StoredIncident, timer: 'ack' | 'repeat' | 'resolve'): number | null {
+  const { deadlines } = incident.state;
+  return timer === 'ack' ? deadlines.ackAt : timer === 'repeat' ? deadlines.repeatAt : deadlines.resolveBy;
+}
+
+/** Opens an incident (policy frozen now), or joins the unresolved one with the same dedup key. */
+export async function openOrJoinIncident(
+  pool: pg.Pool,
+  request: {
+    dedupKey: string;
+    title: string;
+    source: string;
+    level: Level;
+    by: string;
+    snapshot: PolicySnapshot;
+    channel: string | null;
+  },
+  now: number = Date.now(),
+): Promise<OpenOutcome> {
+  return inTransaction(pool, async (client) => {
+    const context = await stepContext(client, now);
+    const { state, records } = openIncident(request.snapshot, request.level, request.by, context, now);
+    const id = await insertIncident(client, {
+      dedupKey: request.dedupKey,
+      title: request.title,
+      source: request.source,
+      openedBy: request.by,
+      openedAt: now,
+      snapshot: request.snapshot,
+      state,
+      slackChannel: request.channel,
+    });
+    if (id === null) {
+      const existing = await findOpenByDedupKey(client, request.dedupKey);
+      if (!existing) throw new Error(`incident with key ${request.dedupKey} vanished`);
+      await readIncident(client, existing.id, true);
+      const record: TimelineRecord = {
+        type: 'duplicate',
+        level: existing.state.level,
+        source: request.source,
+      };
+      await appendTimeline(client, existing.id, [record], now);
+      const outbox = await writeOutbox(client, existing.id, outboxFor([record], null), now);
+      return { kind: 'joined', incident: existing, after: { timers: [], outbox, update: null } };
+    }
+    await appendTimeline(client, id, records, now);
+    const root = await writeOutbox(
+      client,
+      id,
+      [{ kind: 'root', recipient: null, record: null, dueAt: null }],
+      now,
+    );
+    const outbox = await writeOutbox(client, id, outboxFor(records, null), now);
+    const incident = await readIncident(client, id);
+    if (!incident) throw new Error(`incident ${id} vanished`);
+    return {
+      kind: 'opened',
+      incident,
+      after: { timers: timersOf(id, state), outbox: [...root, ...outbox], update: null },
+    };
+  });
+}

@@ -1,0 +1,151 @@
+import type { Redis } from 'ioredis';
+import type pg from 'pg';
+import type { Locale } from '../../i18n/define-messages.js';
+import { msg } from '../../i18n/message.js';
+import { translate } from '../../i18n/translate.js';
+import {
+  readIncident,
+  setMessageGeneration,
+  setSlackMessage,
+} from '../../store/incidents/incident-queries.js';
+import type { TimelineRecord } from '../engine/incident-state.js';
+import { incidentMessage, recordText } from '../incident-message.js';
+import { takeChannelSlot } from './channel-rate.js';
+import type { SlackSender } from './slack-sender.js';
+
+/** What delivering needs. */
+export interface DeliveryDeps {
+  pool: pg.Pool;
+  redis: Redis;
+  sender: SlackSender;
+  locale: Locale;
+  /** Key prefix of the per-channel slots. */
+  prefix: string;
+  /** Minimum gap between two messages to one channel. Default 1000 ms (Slack's limit). */
+  channelIntervalMs: number;
+  /** Channel used when the incident has none recorded. */
+  defaultChannel: string | null;
+  now?: () => number;
+}
+
+/** Thrown while the incident's root message is not posted yet: thread lines wait for it. */
+export class RootNotPosted extends Error {
+  readonly code = 'ROOT_NOT_POSTED';
+}
+
+interface OutboxLine {
+  id: string;
+  incident_id: string;
+  kind: 'root' | 'thread' | 'dm';
+  recipient: string | null;
+  record: TimelineRecord | null;
+}
+
+/**
+ * Sends one outbox message, exactly once as far as the database can tell: its row is locked
+ * (SKIP LOCKED: another replica sending it means nothing to do) and marked sent in the same
+ * transaction as the Slack call succeeds. Thread lines of the same incident waiting together
+ * are coalesced into one message. A Slack error rolls back: the job retries with backoff.
+ */
+export async function deliverOutbox(deps: DeliveryDeps, outboxId: number): Promise<'sent' | 'nothing'> {
+  const client = await deps.pool.connect();
+  try {
+    await client.query('BEGIN');
+    const { rows } = await client.query<OutboxLine>(
+      'SELECT id, incident_id, kind, recipient, record FROM incident_outbox WHERE id = $1 AND sent_at IS NULL FOR UPDATE SKIP LOCKED',
+      [outboxId],
+    );
+    const line = rows[0];
+    if (!line) {
+      await client.query('COMMIT');
+      return 'nothing';
+    }
+    const incident = await readIncident(client, Number(line.incident_id));
+    if (!incident) throw new Error(`incident ${line.incident_id} missing for outbox ${outboxId}`);
+    const tz = incident.snapshot.timezone;
+    const now = deps.now?.() ?? Date.now();
+    let sentIds = [line.id];
+    switch (line.kind) {
+      case 'root': {
+        const channel = incident.slackChannel ?? deps.defaultChannel;
+        if (!channel) break;
+        await takeChannelSlot(deps.redis, deps.prefix, channel, deps.channelIntervalMs);
+        const posted = await deps.sender.post(channel, incidentMessage(incident, deps.locale, now));
+        await setSlackMessage(client, incident.id, posted.channel, posted.ts);
+        break;
+      }
+      case 'thread': {
+        if (!incident.slackChannel || !incident.slackTs) throw new RootNotPosted(`incident ${incident.id}`);
+        const batch = await client.query<{ id: string; record: TimelineRecord }>(
+          `SELECT id, record FROM incident_outbox WHERE incident_id = $1 AND kind = 'thread' AND sent_at IS NULL
+           ORDER BY id FOR UPDATE SKIP LOCKED`,
+          [incident.id],
+        );
+        const lines = batch.rows.some((row) => row.id === line.id)
+          ? batch.rows
+          : [{ id: line.id, record: line.record }, ...batch.rows];
+        await takeChannelSlot(deps.redis, deps.prefix, incident.slackChannel, deps.channelIntervalMs);
+        const text = lines
+          .flatMap((row) => (row.record ? [recordText(row.record, deps.locale, tz)] : []))
+          .join('\n');
+        await deps.sender.post(incident.slackChannel, text, incident.slackTs);
+        sentIds = lines.map((row) => row.id);
+        break;
+      }
+      case 'dm': {
+        const record = line.record;
+        if (!line.recipient || record?.type !== 'paged') break;
+        await takeChannelSlot(deps.redis, deps.prefix, line.recipient, deps.channelIntervalMs);
+        const channel = await deps.sender.openDm(line.recipient);
+        const reason = translate(deps.locale, msg(`incidents.reason.${record.reason}`));
+        await deps.sender.post(
+          channel,
+          translate(
+            deps.locale,
+            msg('incidents.dm.paged', {
+              level: record.level,
+              id: incident.id,
+              title: incident.title,
+              reason,
+            }),
+          ),
+        );
+        break;
+      }
+    }
+    await client.query('UPDATE incident_outbox SET sent_at = $2 WHERE id = ANY($1::bigint[])', [
+      sentIds,
+      new Date(now),
+    ]);
+    await client.query('COMMIT');
+    return 'sent';
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * Updates the incident message to its current state. Coalesced: an update for an older
+ * generation than the one already shown, or than the incident's current one, does nothing.
+ */
+export async function deliverUpdate(
+  deps: DeliveryDeps,
+  incidentId: number,
+  generation: number,
+): Promise<'sent' | 'nothing'> {
+  const incident = await readIncident(deps.pool, incidentId);
+  if (!incident || incident.state.generation > generation || incident.messageGeneration >= generation)
+    return 'nothing';
+  if (!incident.slackChannel || !incident.slackTs) throw new RootNotPosted(`incident ${incidentId}`);
+  await takeChannelSlot(deps.redis, deps.prefix, incident.slackChannel, deps.channelIntervalMs);
+  await deps.sender.update(
+    incident.slackChannel,
+    incident.slackTs,
+    incidentMessage(incident, deps.locale, deps.now?.() ?? Date.now()),
+  );
+  await setMessageGeneration(deps.pool, incidentId, generation);
+  return 'sent';
+}

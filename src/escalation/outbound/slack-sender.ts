@@ -1,0 +1,52 @@
+import type { webApi } from '@slack/bolt';
+import type { Locale } from '../../i18n/define-messages.js';
+import { msg } from '../../i18n/message.js';
+import { translate } from '../../i18n/translate.js';
+import { renderBlockKit } from '../../render/block-kit.js';
+import type { ChatMessage } from '../../render/message-model.js';
+
+/** The three Slack calls escalation makes; the outbound worker is their only caller. */
+export interface SlackSender {
+  /** chat.postMessage, in a thread when `threadTs` is given. */
+  post(
+    channel: string,
+    message: ChatMessage | string,
+    threadTs?: string,
+  ): Promise<{ channel: string; ts: string }>;
+  /** chat.update of the incident message. */
+  update(channel: string, ts: string, message: ChatMessage): Promise<void>;
+  /** conversations.open: the DM channel with a person. */
+  openDm(userId: string): Promise<string>;
+}
+
+/**
+ * The SlackSender over Bolt's WebClient. The WebClient's own retries are kept short here: the
+ * outbound queue retries with backoff, so a 429 or a 5xx never loses a message.
+ */
+export function webClientSender(client: webApi.WebClient, locale: Locale): SlackSender {
+  const render = (message: ChatMessage | string) =>
+    typeof message === 'string'
+      ? { text: message }
+      : renderBlockKit(message, {
+          moreLines: (count) => translate(locale, msg('slack.render.moreLines', { count })),
+        });
+  return {
+    async post(channel, message, threadTs) {
+      const result = await client.chat.postMessage({
+        channel,
+        ...render(message),
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+      });
+      return { channel: result.channel ?? channel, ts: result.ts ?? '' };
+    },
+    async update(channel, ts, message) {
+      await client.chat.update({ channel, ts, ...render(message) });
+    },
+    async openDm(userId) {
+      const result = await client.conversations.open({ users: userId });
+      const id = result.channel?.id;
+      if (!id) throw new Error(`conversations.open returned no channel for ${userId}`);
+      return id;
+    },
+  };
+}

@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { createEscalationService, type EscalationService } from '../../src/escalation/escalation-service.js';
+import type { SlackSender } from '../../src/escalation/outbound/slack-sender.js';
+import { createLogger } from '../../src/logging/logger.js';
+import type { ChatMessage } from '../../src/render/message-model.js';
+import { migrate } from '../../src/store/migrate.js';
+import { TEST_CHANNEL, testInventory } from '../handlers/test-inventory.js';
+import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database.js';
+
+/** One Slack call the recording sender received. */
+export interface SentMessage {
+  method: 'post' | 'update' | 'openDm';
+  channel: string;
+  text: string;
+  threadTs?: string;
+  at: number;
+}
+
+/** A SlackSender that records, and can fail the next calls like Slack's 429. */
+export function recordingSender(): SlackSender & {
+  sent: SentMessage[];
+  failNext(count: number): void;
+  failures: number;
+} {
+  const sent: SentMessage[] = [];
+  let toFail = 0;
+  let ts = 0;
+  const textOf = (message: ChatMessage | string) =>
+    typeof message === 'string' ? message : [message.title, message.summary ?? ''].join(' | ');
+  const maybeFail = () => {
+    if (toFail > 0) {
+      toFail -= 1;
+      sender.failures += 1;
+      throw Object.assign(new Error('An API error occurred: ratelimited'), {
+        code: 'slack_webapi_rate_limited_error',
+      });
+    }
+  };
+  const sender = {
+    sent,
+    failures: 0,
+    failNext(count: number) {
+      toFail = count;
+    },
+    async post(channel: string, message: ChatMessage | string, threadTs?: string) {
+      maybeFail();
+      ts += 1;
+      sent.push({
+        method: 'post' as const,
+        channel,
+        text: textOf(message),
+        ...(threadTs ? { threadTs } : {}),
+        at: Date.now(),
+      });
+      return { channel, ts: `1700000000.${String(ts).padStart(6, '0')}` };
+    },
+    async update(channel: string, _ts: string, message: ChatMessage) {
+      sent.push({ method: 'update' as const, channel, text: textOf(message), at: Date.now() });
+    },
+    async openDm(userId: string) {
+      return `D${userId}`;
+    },
+  };
+  return sender;
+}
+
+/** Team of the integration tests: one 24/7 person per level. */
+export const PEOPLE = { n1: 'UNIVEAU1', n2: 'UNIVEAU2', n3: 'UNIVEAU3', outsider: 'UOUTSIDE1' } as const;
+
+/** A scratch database, a Redis connection, unique queue names, and services built on them. */
+export interface Harness {
+  pool: pg.Pool;
+  redis: Redis;
+  sender: ReturnType<typeof recordingSender>;
+  names: { timersQueue: string; outboundQueue: string };
+  start(options?: { workers?: boolean; reconcileEveryMs?: number }): EscalationService;
+  /** DMs sent to a person (their DM channel is `D` + id). */
+  dmsTo(slackId: string): SentMessage[];
+  close(): Promise<void>;
+}
+
+/** Builds the harness with level timings in inventory syntax (`1s`, `700ms`). */
+export async function startHarness(levels: {
+  ackTimeout: string;
+  repeatEvery: string;
+  resolveWithin: string;
+}): Promise<Harness> {
+  const database: ScratchDatabase = await createScratchDatabase('samaops_escalation');
+  const pool = new pg.Pool({ connectionString: database.url, max: 20 });
+  // DROP DATABASE ... WITH (FORCE) at the end terminates clients a closing worker may still hold.
+  pool.on('error', () => undefined);
+  await migrate(pool);
+  const redis = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
+  const id = randomUUID().slice(0, 8);
+  const names = { timersQueue: `test-esc-timers-${id}`, outboundQueue: `test-esc-out-${id}` };
+  const { inventory, remove } = testInventory({
+    team: [
+      { slackId: PEOPLE.n1, name: 'Awa', roles: ['support_n1'] },
+      { slackId: PEOPLE.n2, name: 'Moussa', roles: ['devops'] },
+      { slackId: PEOPLE.n3, name: 'Fatou', roles: ['lead'] },
+      { slackId: PEOPLE.outsider, name: 'Ibou', roles: ['backend'] },
+    ],
+    escalation: { levels: { N1: levels, N2: levels, N3: levels } },
+  });
+  remove();
+  const sender = recordingSender();
+  const logger = createLogger({ level: 'silent' });
+  const services: EscalationService[] = [];
+  return {
+    pool,
+    redis,
+    sender,
+    names,
+    start(options = {}) {
+      const service = createEscalationService({
+        pool,
+        redis,
+        sender,
+        inventory,
+        logger,
+        ...names,
+        channelIntervalMs: 50,
+        ...options,
+      });
+      services.push(service);
+      return service;
+    },
+    dmsTo: (slackId) => sender.sent.filter((message) => message.channel === `D${slackId}`),
+    async close() {
+      await Promise.allSettled(services.map((service) => service.close({ graceMs: 1000 })));
+      for (const name of Object.values(names)) {
+        const queue = new Queue(name, { connection: redis });
+        await queue.obliterate({ force: true }).catch(() => undefined);
+        await queue.close();
+      }
+      const slots = await redis.keys(`${names.outboundQueue}:slack-slot:*`);
+      if (slots.length > 0) await redis.del(...slots);
+      redis.disconnect();
+      await pool.end();
+      await database.drop();
+    },
+  };
+}
+
+/** Polls `condition` until true or `timeoutMs` passes (then throws with `what`). */
+export async function until(
+  what: string,
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+export { TEST_CHANNEL };
