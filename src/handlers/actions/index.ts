@@ -1,5 +1,11 @@
 import type { ActionHandler } from '../sub-command.js';
+import { approveRemediationAction } from './approve-remediation-action.js';
+import { rejectRemediationAction } from './reject-remediation-action.js';
 import { rerunDiagnosisAction } from './rerun-diagnosis-action.js';
 
 /** Every button handler, by action id. A new one is one file and one line here. */
-export const actionHandlers: readonly ActionHandler[] = [rerunDiagnosisAction];
+export const actionHandlers: readonly ActionHandler[] = [
+  rerunDiagnosisAction,
+  approveRemediationAction,
+  rejectRemediationAction,
+];

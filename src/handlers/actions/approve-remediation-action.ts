@@ -1,0 +1,12 @@
+import { approveRemediation } from '../../playbooks/guard/approve-remediation.js';
+import { guardContextOf } from '../../playbooks/guard/guard-context-of.js';
+import { APPROVE_REMEDIATION_ACTION } from '../../playbooks/guard/request-message.js';
+import type { ActionHandler } from '../sub-command.js';
+
+/** Approve: the value is a stored request's id; the guard checks everything else against the store. */
+export const approveRemediationAction: ActionHandler = {
+  actionId: APPROVE_REMEDIATION_ACTION,
+  async run({ invocation, value, services }) {
+    await approveRemediation(guardContextOf(services), invocation, value);
+  },
+};

@@ -1,0 +1,24 @@
+import { msg } from '../../i18n/message.js';
+import { translate } from '../../i18n/translate.js';
+import { guardContextOf } from '../../playbooks/guard/guard-context-of.js';
+import { requestRemediation } from '../../playbooks/guard/request-remediation.js';
+import type { RemediationId } from '../../playbooks/remediation.js';
+import { remediations } from '../../playbooks/remediations/index.js';
+import { CommandUsageError } from '../command-usage-error.js';
+import type { SubCommand } from '../sub-command.js';
+
+/**
+ * `/sama <remediation> <args>`: asks the guard for a stored request (parse, preview, evidence,
+ * approval message). Bad arguments get the help with the valid values, and nothing is stored.
+ */
+export function remediationCommand(id: RemediationId): SubCommand {
+  return {
+    name: id,
+    usage: remediations[id].usage,
+    summary: (locale) => translate(locale, msg('remediation.command.summary', { id })),
+    async run({ invocation, args, services }) {
+      const result = await requestRemediation(guardContextOf(services), invocation, id, args);
+      if (result.kind === 'usage') throw new CommandUsageError(result.problem);
+    },
+  };
+}

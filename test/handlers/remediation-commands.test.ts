@@ -1,0 +1,178 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inventoryAccessPolicy } from '../../src/handlers/access-policy.js';
+import type { HandlerServices, Invocation } from '../../src/handlers/handler-context.js';
+import { routeAction, routeCommand } from '../../src/handlers/route-command.js';
+import { silentLogger } from '../../src/logging/logger.js';
+import { createMetrics } from '../../src/observability/metrics.js';
+import { createPlatformClients } from '../../src/platform/platform-clients.js';
+import { APPROVE_REMEDIATION_ACTION } from '../../src/playbooks/guard/request-message.js';
+import { shareDiagnoses } from '../../src/playbooks/shared-diagnoses.js';
+import { latestAudit } from '../../src/store/audit/audit-log.js';
+import { verifyAuditChain } from '../../src/store/audit/verify-audit-chain.js';
+import { createBotDatabase } from '../../src/store/bot-database.js';
+import { migrate } from '../../src/store/migrate.js';
+import { getRequest } from '../../src/store/remediation-requests.js';
+import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database.js';
+import { recordingReplies } from './recording-replies.js';
+import { TEST_CHANNEL, TEST_USER, testInventory } from './test-inventory.js';
+
+const DBA = 'UDBA00002';
+let scratch: ScratchDatabase;
+let watched: ScratchDatabase;
+let pool: pg.Pool;
+let services: HandlerServices;
+let closeAll: () => Promise<void>;
+
+beforeAll(async () => {
+  // The bot's own database, and a scratch "platform" database that VACUUM really acts on.
+  [scratch, watched] = await Promise.all([createScratchDatabase(), createScratchDatabase('samaops_watched')]);
+  pool = createBotDatabase(scratch.url, silentLogger());
+  await migrate(pool);
+  const platform = new pg.Client({ connectionString: watched.url });
+  await platform.connect();
+  await platform.query(
+    'CREATE TABLE meter_readings (id serial PRIMARY KEY, kwh int); INSERT INTO meter_readings (kwh) SELECT g FROM generate_series(1, 500) g; DELETE FROM meter_readings WHERE id % 2 = 0',
+  );
+  await platform.end();
+  const fixture = testInventory({
+    team: [
+      { slackId: TEST_USER, name: 'Awa Ndiaye', roles: ['devops'] },
+      { slackId: DBA, name: 'Moussa Diop', roles: ['dba'] },
+    ],
+    services: {
+      postgres: { url: watched.url },
+      redis: { url: 'redis://127.0.0.1:6379/0' },
+      rabbitmq: { url: 'amqp://guest:guest@127.0.0.1:5672' },
+    },
+  });
+  const clients = createPlatformClients(fixture.inventory, silentLogger());
+  services = {
+    inventory: fixture.inventory,
+    clients,
+    logger: silentLogger(),
+    metrics: createMetrics(),
+    access: inventoryAccessPolicy(fixture.inventory),
+    diagnoses: shareDiagnoses({ inventory: fixture.inventory, clients }),
+    store: { pool, close: async () => undefined },
+  };
+  closeAll = async () => {
+    await clients.close();
+    fixture.remove();
+  };
+});
+afterAll(async () => {
+  await closeAll();
+  await pool.end();
+  await Promise.all([scratch.drop(), watched.drop()]);
+});
+
+function invocation(userId = TEST_USER): Invocation & { replies: ReturnType<typeof recordingReplies> } {
+  return { userId, channelId: TEST_CHANNEL, replies: recordingReplies() };
+}
+async function storedRequests(): Promise<number> {
+  return (
+    (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM remediation_requests')).rows[0]?.n ?? -1
+  );
+}
+
+describe('remediation sub-commands and buttons (real PostgreSQL, the real remediation modules)', () => {
+  it('/sama vacuum meter_readings → Approve by a DBA → VACUUM really ran → succeeded, message updated', async () => {
+    const requester = invocation();
+    expect(await routeCommand('vacuum meter_readings', requester, services)).toBe('ok');
+    const post = requester.replies.recorded.find((r) => r.kind === 'post');
+    const approve = post?.message.buttons?.find((b) => b.actionId === APPROVE_REMEDIATION_ACTION);
+    expect(approve?.value).toMatch(/^[0-9a-f-]{36}$/);
+    const id = approve?.value ?? '';
+    expect(await getRequest(pool, id)).toMatchObject({ state: 'requested', remediation: 'vacuum', tier: 1 });
+
+    const dba = invocation(DBA);
+    dba.replies.updateMessage = requester.replies.updateMessage;
+    expect(await routeAction(APPROVE_REMEDIATION_ACTION, id, dba, services)).toBe('ok');
+    const done = await getRequest(pool, id);
+    expect(done?.state).toBe('succeeded');
+    const last = requester.replies.recorded.at(-1);
+    expect(last?.kind).toBe('update');
+    expect(last?.message.status).toBe('ok');
+
+    const platform = new pg.Client({ connectionString: watched.url });
+    await platform.connect();
+    const { rows } = await platform.query(
+      "SELECT last_vacuum IS NOT NULL AS vacuumed FROM pg_stat_user_tables WHERE relname = 'meter_readings'",
+    );
+    await platform.end();
+    expect(rows[0]).toEqual({ vacuumed: true });
+
+    const actions = (await latestAudit(pool, 5)).map((e) => e.action).reverse();
+    expect(actions).toEqual([
+      'remediation.requested',
+      'remediation.approval',
+      'remediation.approved',
+      'remediation.running',
+      'remediation.succeeded',
+    ]);
+    expect(await verifyAuditChain(pool)).toEqual({ ok: true, rows: 5 });
+  });
+
+  it('answers injection attempts in every argument of every remediation with the help, and stores nothing', async () => {
+    const before = await storedRequests();
+    const attempts = [
+      'x;reboot',
+      '$(id)',
+      '`id`',
+      'a&&b',
+      '../../etc/passwd',
+      "a'--",
+      'a|b',
+      '-rf',
+      'a\u0000b',
+    ];
+    const commands = [
+      'restart',
+      'purge',
+      'kill-queries',
+      'vacuum',
+      'scale celery_worker_2',
+      'scale',
+      'cleanup',
+      'flush-redis',
+    ];
+    for (const command of commands)
+      for (const attempt of attempts) {
+        const call = invocation();
+        const outcome = await routeCommand(`${command} ${attempt}`, call, services);
+        expect([command, attempt, outcome]).toEqual([command, attempt, 'usage']);
+        expect(call.replies.recorded.map((r) => r.kind)).toEqual(['ephemeral']);
+      }
+    expect(await storedRequests()).toBe(before);
+  });
+
+  it('/sama audit [n] shows the newest entries to the person who asked', async () => {
+    const call = invocation();
+    expect(await routeCommand('audit 2', call, services)).toBe('ok');
+    const [answer] = call.replies.recorded;
+    expect(answer?.kind).toBe('ephemeral');
+    const lines = answer?.message.sections[0]?.lines.map((line) => line.text) ?? [];
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^`#\d+ .* remediation\.succeeded vacuum /);
+    expect(await routeCommand('audit 0;drop', invocation(), services)).toBe('usage');
+  });
+
+  it('refuses remediations without the audit store, while diagnostics still work', async () => {
+    const withoutStore: HandlerServices = {
+      ...services,
+      store: { pool: undefined, close: async () => undefined },
+    };
+    const call = invocation();
+    expect(await routeCommand('vacuum', call, withoutStore)).toBe('ok');
+    expect(call.replies.recorded.map((r) => [r.kind, r.message.summary])).toEqual([
+      [
+        'ephemeral',
+        'Le journal d’audit (base de données du bot) est injoignable : aucune remédiation ne peut être demandée ni lancée. Les diagnostics restent disponibles.',
+      ],
+    ]);
+    const diagnose = invocation();
+    expect(await routeCommand('diagnose db', diagnose, withoutStore)).toBe('ok');
+    expect(diagnose.replies.recorded.at(-1)?.message.sections.length).toBeGreaterThan(0);
+  });
+});
