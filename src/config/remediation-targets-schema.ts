@@ -1,25 +1,11 @@
 import { z } from 'zod';
-import type { Inventory } from './schema.js';
+import { identifier, safeAbsolutePath } from './identifiers.js';
 
 /**
  * What the remediation modules may act on beyond the allow-lists already in the inventory
  * (containers, queues, servers): the compose services that may be scaled and their bounds, the
  * runbook's retention for disk cleanup, and how long an API instance may take to be healthy again.
  */
-
-// The same rules as schema.ts's `identifier` and `safeAbsolutePath`, restated here because schema.ts
-// will import this file (an import back would be circular). The SSH command builders re-validate
-// with schema.ts's own rules anyway.
-const identifier = z
-  .string()
-  .regex(
-    /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/,
-    'letters, digits, "_", "." and "-" only, not starting with "-"',
-  );
-const safeAbsolutePath = z
-  .string()
-  .regex(/^\/[A-Za-z0-9_.\-/]*$/, 'an absolute path made of letters, digits, "_", ".", "-" and "/"')
-  .refine((p) => !p.split('/').includes('..'), 'must not contain ".."');
 
 const scalableServiceSchema = z
   .strictObject({
@@ -58,14 +44,3 @@ export const remediationTargetsSchema = z
 
 /** The remediation targets, defaults applied. */
 export type RemediationTargets = z.infer<typeof remediationTargetsSchema>;
-
-const defaults = remediationTargetsSchema.parse(undefined);
-
-/**
- * The inventory's `remediationTargets`, or the defaults while the key is not wired into the
- * inventory schema (the lookup is structural so that it keeps working once it is).
- */
-export function remediationTargetsOf(inventory: Inventory): RemediationTargets {
-  const wired = (inventory as { remediationTargets?: RemediationTargets }).remediationTargets;
-  return wired ?? defaults;
-}

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { escalationPolicySchema } from './escalation-policy-schema.js';
+import { identifier, safeAbsolutePath, safeGlob } from './identifiers.js';
 import { remediationPolicySchema } from './remediation-policy-schema.js';
+import { remediationTargetsSchema } from './remediation-targets-schema.js';
+
+export { identifier, safeAbsolutePath, safeGlob };
 
 /**
  * The inventory: everything samaops knows about the platform it watches.
@@ -8,27 +12,6 @@ import { remediationPolicySchema } from './remediation-policy-schema.js';
  * Secrets reach these fields already resolved from `${ENV}` references or `*File` paths
  * (see resolve-secrets.ts).
  */
-
-/** Identifiers that end up in remote argument vectors: letters, digits, `_ . -`, no leading dash. */
-export const identifier = z
-  .string()
-  .regex(
-    /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/,
-    'letters, digits, "_", "." and "-" only, not starting with "-"',
-  );
-
-/** Absolute paths without shell metacharacters, `..` segments or whitespace. */
-export const safeAbsolutePath = z
-  .string()
-  .regex(/^\/[A-Za-z0-9_.\-/]*$/, 'an absolute path made of letters, digits, "_", ".", "-" and "/"')
-  .refine((p) => !p.split('/').includes('..'), 'must not contain ".."');
-
-/** Like safeAbsolutePath, with `*` and `?` allowed in the last segment (log globs). */
-export const safeGlob = z
-  .string()
-  .regex(/^\/[A-Za-z0-9_.\-/]*[A-Za-z0-9_.\-*?]*$/, 'an absolute path whose last part may use * and ?')
-  .refine((p) => !p.split('/').includes('..'), 'must not contain ".."')
-  .refine((p) => !p.slice(0, p.lastIndexOf('/')).match(/[*?]/), 'wildcards only in the file name');
 
 const fingerprint = z
   .string()
@@ -210,6 +193,8 @@ export const inventorySchema = z
     team: z.array(personSchema).default([]),
     /** Guarded remediations: approvals, cooldowns, caps (see remediation-policy-schema.ts). */
     remediations: remediationPolicySchema,
+    /** What remediations may act on beyond the allow-lists: scalable services, retention (see remediation-targets-schema.ts). */
+    remediationTargets: remediationTargetsSchema,
     /** N1/N2/N3 escalation and on-call (see escalation-policy-schema.ts). */
     escalation: escalationPolicySchema,
   })

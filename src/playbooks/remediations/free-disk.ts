@@ -1,5 +1,4 @@
 import { parseDf } from '../../checks/remote/parse-df.js';
-import { remediationTargetsOf } from '../../config/remediation-targets-schema.js';
 import type { Inventory, Server } from '../../config/schema.js';
 import { msg } from '../../i18n/message.js';
 import { diskUsage, dockerImagePrune, journaldVacuum } from '../../remote/remote-commands.js';
@@ -37,7 +36,7 @@ export const freeDisk: Remediation = {
   targetLabel: (args) => stringArg(args, 'server'),
   async preview(context, args) {
     const server = stored(args, context.inventory);
-    const { imagePruneHours, journaldDays } = remediationTargetsOf(context.inventory);
+    const { imagePruneHours, journaldDays } = context.inventory.remediationTargets;
     const lines = await dfLines(context, server);
     return {
       lines: [
@@ -63,7 +62,7 @@ export const freeDisk: Remediation = {
   },
   async run(context, args) {
     const server = stored(args, context.inventory);
-    const { imagePruneHours, journaldDays } = remediationTargetsOf(context.inventory);
+    const { imagePruneHours, journaldDays } = context.inventory.remediationTargets;
     const before = used(await dfLines(context, server));
     const output: string[] = [];
     const prune = await context.clients.ssh.run(

@@ -1,4 +1,3 @@
-import { remediationTargetsOf } from '../../config/remediation-targets-schema.js';
 import type { Inventory } from '../../config/schema.js';
 import { msg } from '../../i18n/message.js';
 import { scrubSecrets } from '../../logging/scrub-secrets.js';
@@ -79,7 +78,7 @@ export const restartContainers: Remediation = {
     }
     const lines = rows.map((row) => msg('fix.restart.preview', row));
     if (rows.length > 1) {
-      const seconds = Math.round(remediationTargetsOf(context.inventory).healthTimeoutMs / 1000);
+      const seconds = Math.round(context.inventory.remediationTargets.healthTimeoutMs / 1000);
       lines.push(msg('fix.restart.previewRolling', { seconds }));
     }
     return { lines, data: { containers: rows } };
@@ -95,7 +94,7 @@ export const restartContainers: Remediation = {
   },
   async run(context, args) {
     const containers = stored(args, context.inventory);
-    const { healthTimeoutMs } = remediationTargetsOf(context.inventory);
+    const { healthTimeoutMs } = context.inventory.remediationTargets;
     const steps: RestartStep[] = [];
     const output: string[] = [];
     for (const [index, { name, server }] of containers.entries()) {

@@ -1,4 +1,3 @@
-import { remediationTargetsOf } from '../../config/remediation-targets-schema.js';
 import type { Inventory, Server } from '../../config/schema.js';
 import { msg } from '../../i18n/message.js';
 import { dockerComposeScale, dockerPs, type ScalableService } from '../../remote/remote-commands.js';
@@ -106,7 +105,7 @@ export const scaleService: Remediation = {
 /** Scalable services whose server exists: the named one, else the first server of role `workers`. */
 function placedServices(inventory: Inventory): Placed[] {
   const workers = inventory.servers.find((server) => server.role === 'workers');
-  return remediationTargetsOf(inventory).scalable.flatMap((entry) => {
+  return inventory.remediationTargets.scalable.flatMap((entry) => {
     const server = entry.server ? inventory.servers.find((each) => each.name === entry.server) : workers;
     return server ? [{ ...entry, server }] : [];
   });
