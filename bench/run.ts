@@ -5,6 +5,7 @@ import { labComponents, labDown } from '../test/lab/lab.js';
 import type { BenchRow, BenchSection } from './bench-row.js';
 import { diagnoseLab } from './sections/diagnose-lab.js';
 import { diagnoseLocal } from './sections/diagnose-local.js';
+import { guardOverhead } from './sections/guard-overhead.js';
 import { slackAck } from './sections/slack-ack.js';
 
 /**
@@ -16,6 +17,7 @@ const SECTIONS: Record<string, BenchSection> = {
   'diagnose-local': diagnoseLocal,
   'diagnose-lab': diagnoseLab,
   'slack-ack': slackAck,
+  'guard-overhead': guardOverhead,
 };
 
 const wanted = process.argv.slice(2);
