@@ -2,13 +2,25 @@ import { randomUUID } from 'node:crypto';
 import type { Message } from '../../i18n/message.js';
 import { msg } from '../../i18n/message.js';
 import { errorReason } from '../../logging/error-reason.js';
-import { insertRequest, requestHistory, setMessageTs } from '../../store/remediation-requests.js';
+import {
+  failInterruptedRequests,
+  insertRequest,
+  requestHistory,
+  setMessageTs,
+} from '../../store/remediation-requests.js';
 import type { RemediationId } from '../remediation.js';
 import { effectiveRule, requestRefusal } from './approval-rules.js';
 import { type GuardActor, type GuardContext, tellActor, viewOf } from './guard-context.js';
 import { refusalText } from './refusal-text.js';
 import { requestMessage } from './request-message.js';
 import type { StoredRequest } from './request-state.js';
+
+/**
+ * A request still approved or running after this long was cut short (the bot stopped mid-run): it
+ * is marked failed so that its target is free again. Default 120: longer than any remediation's
+ * own bound (VACUUM's is 30 min).
+ */
+export const INTERRUPTED_AFTER_MINUTES = 120;
 
 /** How a request ended: stored and posted, refused (told to the actor), or bad arguments (the router shows the help). */
 export type RequestResult =
@@ -47,6 +59,7 @@ export async function requestRemediation(
   const now = context.now?.() ?? new Date();
   let history: Awaited<ReturnType<typeof requestHistory>>;
   try {
+    await failInterruptedRequests(pool, INTERRUPTED_AFTER_MINUTES);
     history = await requestHistory(pool, id, targetKey);
   } catch (error) {
     context.logger.error({ err: errorReason(error) }, 'audit store unreachable: remediation refused');

@@ -354,3 +354,28 @@ describe('guard flow (real PostgreSQL, a fixture remediation acting on a real ta
     expect(await runs()).toBe(0);
   });
 });
+
+describe('a run cut short by a stopped bot', () => {
+  it('frees its target after two hours: the stale request is failed as interrupted, with an audit row', async () => {
+    const ctx = context([fixtureRemediation(pool, { id: 'restart', tier: 2 })]);
+    const { request } = await posted(ctx, 'restart', ['alpha']);
+    await pool.query(
+      "UPDATE remediation_requests SET state = 'running', started_at = now() - interval '121 minutes' WHERE id = $1",
+      [request.id],
+    );
+    const next = await requestRemediation(ctx, actor(REQUESTER), 'restart', ['alpha']);
+    expect(next.kind).toBe('posted');
+    expect(await getRequest(pool, request.id)).toMatchObject({
+      state: 'failed',
+      outcome: { interrupted: true },
+    });
+    const audit = await latestAudit(pool, 2);
+    expect(audit.map((entry) => [entry.action, entry.requestId])).toEqual([
+      ['remediation.requested', next.kind === 'posted' ? next.request.id : ''],
+      ['remediation.interrupted', request.id],
+    ]);
+    expect(await requestRemediation(ctx, actor(REQUESTER), 'restart', ['beta'])).toMatchObject({
+      kind: 'posted',
+    });
+  });
+});
