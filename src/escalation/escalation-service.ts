@@ -51,12 +51,14 @@ export interface EscalationOptions {
 export interface EscalationService {
   /** The policy snapshot an incident opened now would get. */
   snapshot(): PolicySnapshot;
+  /** Opens (or joins) an incident, posted in the policy's channel, else `channel`, else the first bot channel. */
   open(request: {
     dedupKey: string;
     title: string;
     source: string;
     level: Level;
     by: string;
+    channel?: string;
   }): Promise<OpenOutcome>;
   act(incidentId: number, event: IncidentEvent): Promise<StepOutcome>;
   /** Re-creates the timer and delivery jobs from PostgreSQL (start, every minute, after a Redis flush). */
@@ -219,7 +221,7 @@ export function createEscalationService(options: EscalationOptions): EscalationS
       const outcome = await openOrJoinIncident(pool, {
         ...request,
         snapshot: snapshotPolicy(inventory),
-        channel,
+        channel: inventory.escalation.channel ?? request.channel ?? channel,
       });
       await enqueueAfterCommit(outcome.after);
       return outcome;

@@ -1,4 +1,5 @@
 import type { Inventory } from '../config/schema.js';
+import type { EscalationService } from '../escalation/escalation-service.js';
 import type { Logger } from '../logging/logger.js';
 import type { BotMetrics } from '../observability/metrics.js';
 import type { PlatformClients } from '../platform/platform-clients.js';
@@ -18,6 +19,8 @@ export interface HandlerServices {
   diagnoses: SharedDiagnoses;
   /** The bot's own database (requests, audit, incidents); its pool is absent without DATABASE_URL. */
   store: BotStore;
+  /** Incidents and escalation (issue 6); absent without DATABASE_URL and REDIS_URL. */
+  escalation?: EscalationService;
   /** Aborted at shutdown: checks still running stop. */
   signal?: AbortSignal;
 }

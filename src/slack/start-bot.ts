@@ -1,5 +1,7 @@
 import { setMaxListeners } from 'node:events';
+import type { webApi } from '@slack/bolt';
 import type { Inventory } from '../config/schema.js';
+import { startEscalation } from '../escalation/start-escalation.js';
 import { inventoryAccessPolicy } from '../handlers/access-policy.js';
 import type { Logger } from '../logging/logger.js';
 import { healthRoutes } from '../observability/health-routes.js';
@@ -40,6 +42,15 @@ export async function startBot(options: {
   const shutdown = new AbortController();
   // Every running check listens to this one signal: many concurrent diagnoses exceed the default 10.
   setMaxListeners(0, shutdown.signal);
+  // The outbound worker needs the Bolt app's client, which exists once the app is built below.
+  let slackClient: webApi.WebClient | undefined;
+  const escalation = startEscalation({
+    redisUrl: env.REDIS_URL,
+    pool: store.pool,
+    inventory,
+    logger,
+    slackClient: () => slackClient,
+  });
   const bot = createSlackBot(mode, {
     services: {
       inventory,
@@ -49,13 +60,17 @@ export async function startBot(options: {
       access: inventoryAccessPolicy(inventory),
       diagnoses: shareDiagnoses({ inventory, clients }, shutdown.signal),
       store,
+      ...(escalation ? { escalation: escalation.service } : {}),
       signal: shutdown.signal,
     },
     routes: healthRoutes(metrics, readiness),
     logger,
     ...(options.host ? { host: options.host } : {}),
   });
+  slackClient = bot.app.client;
   const closeClients = async () => {
+    // Escalation workers first: their running jobs still use the store's pool.
+    await escalation?.close().catch(() => undefined);
     await Promise.allSettled([clients.close(), readiness.close(), store.close()]);
   };
   let port: number;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import type { Inventory } from '../../src/config/schema.js';
 import { createEscalationService, type EscalationService } from '../../src/escalation/escalation-service.js';
 import type { SlackSender } from '../../src/escalation/outbound/slack-sender.js';
 import { createLogger } from '../../src/logging/logger.js';
@@ -72,6 +73,7 @@ export const PEOPLE = { n1: 'UNIVEAU1', n2: 'UNIVEAU2', n3: 'UNIVEAU3', outsider
 
 /** A scratch database, a Redis connection, unique queue names, and services built on them. */
 export interface Harness {
+  inventory: Inventory;
   pool: pg.Pool;
   redis: Redis;
   sender: ReturnType<typeof recordingSender>;
@@ -110,6 +112,7 @@ export async function startHarness(levels: {
   const logger = createLogger({ level: 'silent' });
   const services: EscalationService[] = [];
   return {
+    inventory,
     pool,
     redis,
     sender,

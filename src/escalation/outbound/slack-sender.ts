@@ -23,7 +23,13 @@ export interface SlackSender {
  * The SlackSender over Bolt's WebClient. The WebClient's own retries are kept short here: the
  * outbound queue retries with backoff, so a 429 or a 5xx never loses a message.
  */
-export function webClientSender(client: webApi.WebClient, locale: Locale): SlackSender {
+export function webClientSender(clientOf: () => webApi.WebClient | undefined, locale: Locale): SlackSender {
+  // The Bolt app (and its client) is built after the services that hold this sender.
+  const client = () => {
+    const current = clientOf();
+    if (!current) throw new Error('Slack client not ready yet');
+    return current;
+  };
   const render = (message: ChatMessage | string) =>
     typeof message === 'string'
       ? { text: message }
@@ -32,7 +38,7 @@ export function webClientSender(client: webApi.WebClient, locale: Locale): Slack
         });
   return {
     async post(channel, message, threadTs) {
-      const result = await client.chat.postMessage({
+      const result = await client().chat.postMessage({
         channel,
         ...render(message),
         ...(threadTs ? { thread_ts: threadTs } : {}),
@@ -40,10 +46,10 @@ export function webClientSender(client: webApi.WebClient, locale: Locale): Slack
       return { channel: result.channel ?? channel, ts: result.ts ?? '' };
     },
     async update(channel, ts, message) {
-      await client.chat.update({ channel, ts, ...render(message) });
+      await client().chat.update({ channel, ts, ...render(message) });
     },
     async openDm(userId) {
-      const result = await client.conversations.open({ users: userId });
+      const result = await client().conversations.open({ users: userId });
       const id = result.channel?.id;
       if (!id) throw new Error(`conversations.open returned no channel for ${userId}`);
       return id;

@@ -1,5 +1,6 @@
 import type { ActionHandler } from '../sub-command.js';
 import { approveRemediationAction } from './approve-remediation-action.js';
+import { incidentActions } from './incident-actions.js';
 import { rejectRemediationAction } from './reject-remediation-action.js';
 import { rerunDiagnosisAction } from './rerun-diagnosis-action.js';
 
@@ -8,4 +9,5 @@ export const actionHandlers: readonly ActionHandler[] = [
   rerunDiagnosisAction,
   approveRemediationAction,
   rejectRemediationAction,
+  ...incidentActions,
 ];

@@ -4,7 +4,10 @@ import { cleanupCommand } from './cleanup-command.js';
 import { diagnoseCommand } from './diagnose-command.js';
 import { flushRedisCommand } from './flush-redis-command.js';
 import { helpCommand } from './help-command.js';
+import { incidentCommand } from './incident-command.js';
 import { killQueriesCommand } from './kill-queries-command.js';
+import { maintenanceCommand } from './maintenance-command.js';
+import { oncallCommand } from './oncall-command.js';
 import { purgeCommand } from './purge-command.js';
 import { restartCommand } from './restart-command.js';
 import { scaleCommand } from './scale-command.js';
@@ -24,4 +27,7 @@ export const subCommands: readonly SubCommand[] = [
   cleanupCommand,
   flushRedisCommand,
   auditCommand,
+  incidentCommand,
+  oncallCommand,
+  maintenanceCommand,
 ];

@@ -1,0 +1,52 @@
+import type { IncidentEvent } from '../../escalation/engine/incident-state.js';
+import { isInPolicy } from '../../escalation/engine/policy-snapshot.js';
+import {
+  answerOutcome,
+  notice,
+  parseIncidentId,
+  requireEscalation,
+} from '../../escalation/incident-handler-support.js';
+import { INCIDENT_ACTIONS } from '../../escalation/incident-message.js';
+import { readIncident } from '../../store/incidents/incident-queries.js';
+import { activeOverrides } from '../../store/incidents/oncall-and-maintenance.js';
+import type { ActionHandler } from '../sub-command.js';
+
+const SILENCE_MS = 3_600_000;
+
+/** One incident button: the value is the incident id; only people in its frozen policy may press. */
+function incidentAction(actionId: string, event: (by: string, now: number) => IncidentEvent): ActionHandler {
+  return {
+    actionId,
+    async run({ invocation, value, services }) {
+      const locale = services.inventory.locale;
+      const ready = await requireEscalation(services, invocation);
+      if (!ready) return;
+      const id = parseIncidentId(value);
+      const incident = id === null ? null : await readIncident(ready.pool, id);
+      if (id === null || !incident) {
+        await invocation.replies.respondEphemeral(
+          notice(locale, 'incidents.error.notFound', { id: value.slice(0, 20) }),
+        );
+        return;
+      }
+      const now = Date.now();
+      const overrideRoles = (await activeOverrides(ready.pool, now))
+        .filter((override) => override.slackId === invocation.userId)
+        .map((override) => override.role);
+      if (!isInPolicy(incident.snapshot, invocation.userId, overrideRoles)) {
+        await invocation.replies.respondEphemeral(notice(locale, 'incidents.error.notInPolicy'));
+        return;
+      }
+      const outcome = await ready.escalation.act(id, event(invocation.userId, now));
+      await answerOutcome(outcome, id, invocation, locale);
+    },
+  };
+}
+
+/** Acknowledge / Escalate / Resolve / Silence (one hour) buttons of the incident message. */
+export const incidentActions: readonly ActionHandler[] = [
+  incidentAction(INCIDENT_ACTIONS.acknowledge, (by) => ({ kind: 'acknowledge', by })),
+  incidentAction(INCIDENT_ACTIONS.escalate, (by) => ({ kind: 'escalate', by })),
+  incidentAction(INCIDENT_ACTIONS.resolve, (by) => ({ kind: 'resolve', by })),
+  incidentAction(INCIDENT_ACTIONS.silence, (by, now) => ({ kind: 'silence', by, untilMs: now + SILENCE_MS })),
+];
