@@ -14,6 +14,7 @@ import { type GuardActor, type GuardContext, tellActor, viewOf } from './guard-c
 import { refusalText } from './refusal-text.js';
 import { requestMessage } from './request-message.js';
 import type { StoredRequest } from './request-state.js';
+import { scrubEvidence } from './scrub-evidence.js';
 
 /**
  * A request still approved or running after this long was cut short (the bot stopped mid-run): it
@@ -81,7 +82,7 @@ export async function requestRemediation(
     signal: context.signal ?? new AbortController().signal,
   };
   const preview = await remediation.preview(remediationContext, args);
-  const evidence = await remediation.evidence(remediationContext, args);
+  const evidence = scrubEvidence(await remediation.evidence(remediationContext, args));
   const request: StoredRequest = {
     id: randomUUID(),
     remediation: id,

@@ -44,7 +44,11 @@ export function fixtureRemediation(
       };
     },
     async evidence(_context, args) {
-      return { target: args.target, capturedAt: new Date().toISOString() };
+      return {
+        target: args.target,
+        capturedAt: new Date().toISOString(),
+        logs: ['connecting to postgresql://app:s3cret@db:5432/app'],
+      };
     },
     async run(_context, args, preview) {
       await options.gate?.();

@@ -112,6 +112,7 @@ describe('guard flow (real PostgreSQL, a fixture remediation acting on a real ta
     const stored = await getRequest(pool, request.id);
     expect(stored).toMatchObject({ state: 'requested', tier: 2, channel: TEST_CHANNEL, messageTs: '1' });
     expect(stored?.evidence.target).toBe('alpha');
+    expect(stored?.evidence.logs).toEqual(['connecting to postgresql://***@db:5432/app']);
     expect(stored?.preview.data).toEqual({ target: 'alpha', runsBefore: 0 });
 
     const clickers = Array.from({ length: 50 }, (_, index) => actor(index % 2 === 0 ? DEVOPS : LEAD));
