@@ -11,6 +11,7 @@ import { shareDiagnoses } from '../../src/playbooks/shared-diagnoses.js';
 import { latestAudit } from '../../src/store/audit/audit-log.js';
 import { verifyAuditChain } from '../../src/store/audit/verify-audit-chain.js';
 import { createBotDatabase } from '../../src/store/bot-database.js';
+import { startMaintenance, stopMaintenance } from '../../src/store/incidents/oncall-and-maintenance.js';
 import { migrate } from '../../src/store/migrate.js';
 import { getRequest } from '../../src/store/remediation-requests.js';
 import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database.js';
@@ -156,6 +157,23 @@ describe('remediation sub-commands and buttons (real PostgreSQL, the real remedi
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^`#\d+ .* remediation\.succeeded vacuum /);
     expect(await routeCommand('audit 0;drop', invocation(), services)).toBe('usage');
+  });
+
+  it('refuses a remediation during a maintenance window (/sama maintenance start)', async () => {
+    await startMaintenance(
+      pool,
+      { reason: 'migration', by: TEST_USER, untilMs: Date.now() + 60_000 },
+      Date.now(),
+    );
+    try {
+      const call = invocation();
+      expect(await routeCommand('vacuum', call, services)).toBe('ok');
+      expect(call.replies.recorded.map((r) => r.message.summary)).toEqual([
+        'Une fenêtre de maintenance est ouverte : « vacuum » n’est pas autorisé pendant la maintenance.',
+      ]);
+    } finally {
+      await stopMaintenance(pool, TEST_USER, Date.now());
+    }
   });
 
   it('refuses remediations without the audit store, while diagnostics still work', async () => {

@@ -1,15 +1,20 @@
 import type { HandlerServices } from '../../handlers/handler-context.js';
+import { activeMaintenance } from '../../store/incidents/oncall-and-maintenance.js';
 import { remediations } from '../remediations/index.js';
 import type { GuardContext } from './guard-context.js';
 
-/** The guard's view of the handler services, with the registered remediations and no maintenance window (issue 6). */
+/** The guard's view of the handler services: the registered remediations, and the maintenance window from the incidents store. */
 export function guardContextOf(services: HandlerServices): GuardContext {
+  const pool = services.store.pool;
   return {
     inventory: services.inventory,
     clients: services.clients,
     logger: services.logger,
-    pool: services.store.pool,
+    pool,
     signal: services.signal,
     remediations,
+    maintenance: async () => ({
+      active: pool ? (await activeMaintenance(pool, Date.now())) !== null : false,
+    }),
   };
 }

@@ -9,7 +9,7 @@ import {
   setMessageTs,
 } from '../../store/remediation-requests.js';
 import type { RemediationId } from '../remediation.js';
-import { effectiveRule, requestRefusal } from './approval-rules.js';
+import { effectiveRule, type MaintenanceState, requestRefusal } from './approval-rules.js';
 import { type GuardActor, type GuardContext, tellActor, viewOf } from './guard-context.js';
 import { refusalText } from './refusal-text.js';
 import { requestMessage } from './request-message.js';
@@ -59,16 +59,18 @@ export async function requestRemediation(
   const rule = effectiveRule(inventory.remediations, id, tier);
   const now = context.now?.() ?? new Date();
   let history: Awaited<ReturnType<typeof requestHistory>>;
+  let maintenance: MaintenanceState;
   try {
     await failInterruptedRequests(pool, INTERRUPTED_AFTER_MINUTES);
     history = await requestHistory(pool, id, targetKey);
+    maintenance = (await context.maintenance?.()) ?? { active: false };
   } catch (error) {
     context.logger.error({ err: errorReason(error) }, 'audit store unreachable: remediation refused');
     return refuse(msg('remediation.refused.storeUnavailable'));
   }
   const refusal = requestRefusal({
     rule,
-    maintenance: (await context.maintenance?.()) ?? { active: false },
+    maintenance,
     lastFinishedOnTarget: history.lastFinishedOnTarget,
     startedInLastHour: history.startedInLastHour,
     now,
