@@ -5,6 +5,7 @@ import { labComponents, labDown } from '../test/lab/lab.js';
 import type { BenchRow, BenchSection } from './bench-row.js';
 import { diagnoseLab } from './sections/diagnose-lab.js';
 import { diagnoseLocal } from './sections/diagnose-local.js';
+import { escalationBench } from './sections/escalation.js';
 import { guardOverhead } from './sections/guard-overhead.js';
 import { slackAck } from './sections/slack-ack.js';
 
@@ -18,6 +19,7 @@ const SECTIONS: Record<string, BenchSection> = {
   'diagnose-lab': diagnoseLab,
   'slack-ack': slackAck,
   'guard-overhead': guardOverhead,
+  escalation: escalationBench,
 };
 
 const wanted = process.argv.slice(2);

@@ -59,6 +59,8 @@ export interface EscalationService {
     level: Level;
     by: string;
     channel?: string;
+    /** The policy to freeze; default: the inventory's now (benches give each incident its own timings). */
+    snapshot?: PolicySnapshot;
   }): Promise<OpenOutcome>;
   act(incidentId: number, event: IncidentEvent): Promise<StepOutcome>;
   /** Re-creates the timer and delivery jobs from PostgreSQL (start, every minute, after a Redis flush). */
@@ -220,7 +222,7 @@ export function createEscalationService(options: EscalationOptions): EscalationS
     async open(request) {
       const outcome = await openOrJoinIncident(pool, {
         ...request,
-        snapshot: snapshotPolicy(inventory),
+        snapshot: request.snapshot ?? snapshotPolicy(inventory),
         channel: inventory.escalation.channel ?? request.channel ?? channel,
       });
       await enqueueAfterCommit(outcome.after);

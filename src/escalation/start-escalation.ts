@@ -20,6 +20,8 @@ export interface StartedEscalation {
  */
 export function startEscalation(options: {
   redisUrl: string | undefined;
+  /** Names the queues `<namespace>-escalation-timers` and `<namespace>-slack-outbound`. Default `samaops`. */
+  queueNamespace?: string | undefined;
   pool: pg.Pool | undefined;
   inventory: Inventory;
   logger: Logger;
@@ -38,6 +40,8 @@ export function startEscalation(options: {
     sender: webClientSender(options.slackClient, inventory.locale),
     inventory,
     logger,
+    timersQueue: `${options.queueNamespace ?? 'samaops'}-escalation-timers`,
+    outboundQueue: `${options.queueNamespace ?? 'samaops'}-slack-outbound`,
   });
   return {
     service,

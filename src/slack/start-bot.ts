@@ -46,6 +46,7 @@ export async function startBot(options: {
   let slackClient: webApi.WebClient | undefined;
   const escalation = startEscalation({
     redisUrl: env.REDIS_URL,
+    queueNamespace: env.SAMAOPS_QUEUE_NAMESPACE,
     pool: store.pool,
     inventory,
     logger,
