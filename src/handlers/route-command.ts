@@ -57,6 +57,10 @@ export async function routeAction(
       );
     await handler.run({ invocation, value, services });
   });
+  if (outcome === 'refused' && handler?.onRefused)
+    await handler.onRefused({ invocation, value, services }).catch((error: unknown) => {
+      services.logger.warn({ action: label, err: errorReason(error) }, 'could not record a refused press');
+    });
   services.metrics.commandHandled(label, outcome);
   return outcome;
 }

@@ -30,4 +30,6 @@ export interface SubCommand {
 export interface ActionHandler {
   actionId: string;
   run(call: { invocation: Invocation; value: string; services: HandlerServices }): Promise<void>;
+  /** Called after the access policy refused the press (e.g. to audit an unauthorised approver). */
+  onRefused?(call: { invocation: Invocation; value: string; services: HandlerServices }): Promise<void>;
 }

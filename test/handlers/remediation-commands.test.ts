@@ -159,6 +159,32 @@ describe('remediation sub-commands and buttons (real PostgreSQL, the real remedi
     expect(await routeCommand('audit 0;drop', invocation(), services)).toBe('usage');
   });
 
+  it('refuses an approver outside the team ephemerally, with an audit line; a forged id leaves none', async () => {
+    const requester = invocation();
+    expect(await routeCommand('vacuum', requester, services)).toBe('ok');
+    const id = requester.replies.recorded.find((r) => r.kind === 'post')?.message.buttons?.[0]?.value ?? '';
+    const stranger = invocation('USTRANGER1');
+    expect(await routeAction(APPROVE_REMEDIATION_ACTION, id, stranger, services)).toBe('refused');
+    expect(stranger.replies.recorded.map((r) => r.kind)).toEqual(['ephemeral']);
+    const [entry] = await latestAudit(pool, 1);
+    expect(entry).toMatchObject({
+      actor: 'USTRANGER1',
+      action: 'remediation.approve-refused',
+      requestId: id,
+      detail: { reason: 'access' },
+    });
+    expect(
+      await routeAction(
+        APPROVE_REMEDIATION_ACTION,
+        '00000000-0000-4000-8000-000000000000',
+        stranger,
+        services,
+      ),
+    ).toBe('refused');
+    expect((await latestAudit(pool, 1))[0]?.id).toBe(entry?.id);
+    expect(await getRequest(pool, id)).toMatchObject({ state: 'requested' });
+  });
+
   it('refuses a remediation during a maintenance window (/sama maintenance start)', async () => {
     await startMaintenance(
       pool,

@@ -1,4 +1,5 @@
 import { approveRemediation } from '../../playbooks/guard/approve-remediation.js';
+import { auditRefusedAccess } from '../../playbooks/guard/audit-refused-access.js';
 import { guardContextOf } from '../../playbooks/guard/guard-context-of.js';
 import { APPROVE_REMEDIATION_ACTION } from '../../playbooks/guard/request-message.js';
 import type { ActionHandler } from '../sub-command.js';
@@ -8,5 +9,8 @@ export const approveRemediationAction: ActionHandler = {
   actionId: APPROVE_REMEDIATION_ACTION,
   async run({ invocation, value, services }) {
     await approveRemediation(guardContextOf(services), invocation, value);
+  },
+  async onRefused({ invocation, value, services }) {
+    await auditRefusedAccess(guardContextOf(services), invocation, value, 'approve');
   },
 };

@@ -1,3 +1,4 @@
+import { auditRefusedAccess } from '../../playbooks/guard/audit-refused-access.js';
 import { guardContextOf } from '../../playbooks/guard/guard-context-of.js';
 import { rejectRemediation } from '../../playbooks/guard/reject-remediation.js';
 import { REJECT_REMEDIATION_ACTION } from '../../playbooks/guard/request-message.js';
@@ -8,5 +9,8 @@ export const rejectRemediationAction: ActionHandler = {
   actionId: REJECT_REMEDIATION_ACTION,
   async run({ invocation, value, services }) {
     await rejectRemediation(guardContextOf(services), invocation, value);
+  },
+  async onRefused({ invocation, value, services }) {
+    await auditRefusedAccess(guardContextOf(services), invocation, value, 'reject');
   },
 };
