@@ -116,6 +116,8 @@ export function createEscalationService(options: EscalationOptions): EscalationS
 
   const enqueueAfterCommit = async (after: AfterCommit) => {
     await scheduleTimers(timers, after.timers);
+    // An active job (the one running this step) is not removed (BullMQ returns 0): it ends stale.
+    await Promise.allSettled((after.staleTimerIds ?? []).map((id) => timers.remove(id)));
     const jobs = [
       ...after.outbox.map((outboxId) => ({
         name: 'outbox',
@@ -177,7 +179,8 @@ export function createEscalationService(options: EscalationOptions): EscalationS
           throw new Error(`timer ${job.id} not due yet`);
         }
       },
-      { connection: redis, concurrency: 16 },
+      // A replica killed mid-job leaves it locked: a short lock gets it retried within seconds.
+      { connection: redis, concurrency: 16, lockDuration: 10_000, stalledInterval: 5_000 },
     );
     const outboundWorker = new Worker<OutboundJobData>(
       outboundName,

@@ -13,12 +13,14 @@ import type { IncidentEvent, Refusal, TimelineRecord } from './engine/incident-s
 import type { Level, PolicySnapshot } from './engine/policy-snapshot.js';
 import { openIncident, type StepContext, step } from './engine/step.js';
 import { outboxFor } from './outbox-messages.js';
-import { type TimerJobData, timersOf } from './timer-jobs.js';
+import { type TimerJobData, timerJobId, timersOf } from './timer-jobs.js';
 
 /** What to enqueue once the transaction has committed (never before: a rollback must send nothing). */
 export interface AfterCommit {
   timers: TimerJobData[];
   outbox: number[];
+  /** Timer jobs of the generation just replaced: removed best-effort (they would find themselves stale). */
+  staleTimerIds?: string[];
   /** The incident whose Slack message needs an update, with the generation it should show. */
   update: { incidentId: number; generation: number } | null;
 }
@@ -83,6 +85,7 @@ export async function applyIncidentEvent(
       records: result.records,
       after: {
         timers: timersOf(incidentId, result.state),
+        staleTimerIds: timersOf(incidentId, incident.state).map(timerJobId),
         outbox,
         update: { incidentId, generation: result.state.generation },
       },

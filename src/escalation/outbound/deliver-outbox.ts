@@ -75,6 +75,8 @@ export async function deliverOutbox(deps: DeliveryDeps, outboxId: number): Promi
         break;
       }
       case 'thread': {
+        // No channel anywhere (none configured): the thread cannot exist; DMs still go.
+        if (!incident.slackChannel && !deps.defaultChannel) break;
         if (!incident.slackChannel || !incident.slackTs) throw new RootNotPosted(`incident ${incident.id}`);
         const batch = await client.query<{ id: string; record: TimelineRecord }>(
           `SELECT id, record FROM incident_outbox WHERE incident_id = $1 AND kind = 'thread' AND sent_at IS NULL
