@@ -8,6 +8,7 @@ import { diagnosePlaybooks, type PlaybookId } from '../playbooks/diagnose-playbo
 import { formatThreshold, formatValue } from './format-measure.js';
 import type { ChatMessage, MessageLine } from './message-model.js';
 import { orderResults } from './order-results.js';
+import { withRemediationButtons } from './remediation-buttons.js';
 
 /** Action id of the "run the diagnosis again" button; its value is the playbook id. */
 export const RERUN_DIAGNOSIS_ACTION = 'sama.diagnose.rerun';
@@ -40,7 +41,10 @@ export function diagnosisMessage(diagnosis: Diagnosis, options: DiagnosisMessage
 
   const sections: ChatMessage['sections'] = [];
   if (problems.length > 0) {
-    sections.push({ heading: t('slack.report.problems'), lines: problems.map((r) => resultLine(r, locale)) });
+    sections.push({
+      heading: t('slack.report.problems'),
+      lines: problems.map((r) => withRemediationButtons(resultLine(r, locale), r, locale)),
+    });
   }
   if (healthy.length > 0) {
     const shown = healthy.slice(0, options.okLinesShown ?? 5);

@@ -7,6 +7,7 @@ import { silentLogger } from '../../src/logging/logger.js';
 import { createMetrics } from '../../src/observability/metrics.js';
 import { createPlatformClients } from '../../src/platform/platform-clients.js';
 import { APPROVE_REMEDIATION_ACTION } from '../../src/playbooks/guard/request-message.js';
+import { SUGGESTED_REMEDIATION_ACTION } from '../../src/playbooks/guard/suggested-remediations.js';
 import { shareDiagnoses } from '../../src/playbooks/shared-diagnoses.js';
 import { latestAudit } from '../../src/store/audit/audit-log.js';
 import { verifyAuditChain } from '../../src/store/audit/verify-audit-chain.js';
@@ -183,6 +184,21 @@ describe('remediation sub-commands and buttons (real PostgreSQL, the real remedi
     ).toBe('refused');
     expect((await latestAudit(pool, 1))[0]?.id).toBe(entry?.id);
     expect(await getRequest(pool, id)).toMatchObject({ state: 'requested' });
+  });
+
+  it("a diagnosis line's remediation button is the same as the command: validated, then a request only", async () => {
+    for (const forged of ['reboot now', 'restart x;reboot', 'purge $(id)', 'restart', '']) {
+      const call = invocation();
+      expect([forged, await routeAction(SUGGESTED_REMEDIATION_ACTION, forged, call, services)]).toEqual([
+        forged,
+        'usage',
+      ]);
+    }
+    const before = await storedRequests();
+    const call = invocation();
+    expect(await routeAction(SUGGESTED_REMEDIATION_ACTION, 'kill-queries', call, services)).toBe('ok');
+    expect(call.replies.recorded.map((r) => r.kind)).toEqual(['post']);
+    expect(await storedRequests()).toBe(before + 1);
   });
 
   it('refuses a remediation during a maintenance window (/sama maintenance start)', async () => {

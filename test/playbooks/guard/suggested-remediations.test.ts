@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { CheckId, CheckResult, CheckStatus } from '../../../src/checks/check.js';
+import { msg } from '../../../src/i18n/message.js';
+import {
+  SUGGESTED_REMEDIATION_ACTION,
+  suggestedRemediations,
+  suggestionValue,
+} from '../../../src/playbooks/guard/suggested-remediations.js';
+import { diagnosisMessage } from '../../../src/render/diagnosis-message.js';
+
+function result(
+  id: CheckId,
+  target: string,
+  status: CheckStatus = 'fail',
+  data?: Record<string, unknown>,
+): CheckResult {
+  return {
+    id,
+    target,
+    title: msg('check.postgres.ping.title'),
+    status,
+    value: null,
+    threshold: null,
+    detail: msg('check.crashed', { reason: 'x' }),
+    durationMs: 1,
+    data,
+  };
+}
+
+describe('suggestedRemediations', () => {
+  it.each([
+    [result('api.health', 'samaconso_api_1'), ['restart samaconso_api_1']],
+    [
+      result('docker.containers', 'workers', 'fail', {
+        problems: [{ name: 'samaconso_celery_worker_1', problem: 'exited' }, { name: 42 }],
+      }),
+      ['restart samaconso_celery_worker_1'],
+    ],
+    [result('rabbitmq.queue', 'urgent'), ['purge urgent']],
+    [result('postgres.long_queries', 'db'), ['kill-queries']],
+    [result('disk.usage', 'workers:/var/lib/docker'), ['cleanup workers']],
+    [result('redis.memory', 'redis'), ['flush-redis']],
+    [result('postgres.cache_hit', 'db'), ['vacuum']],
+    [result('minio.live', 'minio'), []],
+    [result('api.health', 'samaconso_api_1', 'warn'), []],
+    [result('api.health', 'samaconso_api_1', 'unknown'), []],
+  ])('%# → %j', (input, expected) => {
+    expect(suggestedRemediations(input).map(suggestionValue)).toEqual(expected);
+  });
+
+  it('puts the buttons on the failing lines of a diagnosis message', () => {
+    const message = diagnosisMessage(
+      {
+        status: 'fail',
+        startedAt: new Date('2026-11-24T03:00:00Z'),
+        durationMs: 10,
+        results: [result('api.health', 'samaconso_api_1'), result('api.health', 'samaconso_api_2', 'ok')],
+      },
+      { locale: 'fr', platform: 'SamaConso', playbook: 'api', timeZone: 'Africa/Dakar', requestedBy: 'Awa' },
+    );
+    const buttons = message.sections.flatMap((section) =>
+      section.lines.flatMap((line) => line.buttons ?? []),
+    );
+    expect(buttons).toEqual([
+      {
+        actionId: SUGGESTED_REMEDIATION_ACTION,
+        label: 'Remédier : restart samaconso_api_1',
+        value: 'restart samaconso_api_1',
+      },
+    ]);
+  });
+});
