@@ -5,6 +5,7 @@ import { parse, stringify } from 'yaml';
 import { parseInventory } from '../../src/config/load-inventory.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { APPROVE_REMEDIATION_ACTION } from '../../src/playbooks/guard/request-message.js';
+import { SUGGESTED_REMEDIATION_ACTION } from '../../src/playbooks/guard/suggested-remediations.js';
 import { type RunningBot, startBot } from '../../src/slack/start-bot.js';
 import { latestAudit } from '../../src/store/audit/audit-log.js';
 import { verifyAuditChain } from '../../src/store/audit/verify-audit-chain.js';
@@ -17,8 +18,8 @@ import { SignedRequestClient } from './signed-request-client.js';
 import { SlackApiDouble } from './slack-api-double.js';
 
 /**
- * End to end over Slack's HTTP protocol and the lab: api-1-down → `/sama restart samaconso_api_1`
- * → Approve pressed by a second devops → the lab's container really restarts → /health green →
+ * End to end over Slack's HTTP protocol and the lab: api-1-down → `/sama diagnose api` → the
+ * failing line's Restart button → Approve pressed by a second devops → the lab's container really restarts → /health green →
  * the message says so, and the audit rows are chained.
  */
 const CHANNEL = 'CSAMAPROD1';
@@ -66,19 +67,40 @@ interface Block {
   type: string;
   text?: { text: string };
   elements?: { action_id?: string; value?: string }[];
+  accessory?: { action_id?: string; value?: string };
 }
 
 describe('guarded restart over Slack HTTP mode, on the lab', () => {
-  it('api-1-down → /sama restart → approved by a second devops → restarted, verified green, message updated', async () => {
+  it('api-1-down → diagnose → Restart button → approved by a second devops → restarted, verified green, message updated', async () => {
     await injectFault('api-1-down');
     await lab.until([{ id: 'api.health', target: 'samaconso_api_1' }], ['fail'], 15_000);
 
-    const posts = double.callsOf('chat.postMessage').length;
-    const response = await slack.slashCommand(
+    // /sama diagnose api: the report's failing line carries the Restart button.
+    const reports = double.callsOf('chat.update').length;
+    const diagnose = await slack.slashCommand(
       {
-        text: 'restart samaconso_api_1',
+        text: 'diagnose api',
         userId: REQUESTER,
         channelId: CHANNEL,
+        responseUrl: double.responseUrl(randomUUID()),
+      },
+      { signingSecret },
+    );
+    expect(diagnose.status).toBe(200);
+    const [report] = (await double.waitForCalls('chat.update', reports + 1, 20_000)).slice(reports);
+    const fix = (report?.params.blocks as Block[])
+      .flatMap((block) => [...(block.elements ?? []), ...(block.accessory ? [block.accessory] : [])])
+      .find((button) => button.action_id === SUGGESTED_REMEDIATION_ACTION);
+    expect(fix?.value).toBe('restart samaconso_api_1');
+
+    const posts = double.callsOf('chat.postMessage').length;
+    const response = await slack.blockAction(
+      {
+        actionId: SUGGESTED_REMEDIATION_ACTION,
+        value: fix?.value ?? '',
+        userId: REQUESTER,
+        channelId: CHANNEL,
+        messageTs: '1700000000.000100',
         responseUrl: double.responseUrl(randomUUID()),
       },
       { signingSecret },
