@@ -88,7 +88,7 @@ describe('guarded restart over Slack HTTP mode, on the lab', () => {
     );
     expect(diagnose.status).toBe(200);
     const [report] = (await double.waitForCalls('chat.update', reports + 1, 20_000)).slice(reports);
-    const fix = (report?.params.blocks as Block[])
+    const fix = ((report?.params.blocks ?? []) as Block[])
       .flatMap((block) => [...(block.elements ?? []), ...(block.accessory ? [block.accessory] : [])])
       .find((button) => button.action_id === SUGGESTED_REMEDIATION_ACTION);
     expect(fix?.value).toBe('restart samaconso_api_1');
