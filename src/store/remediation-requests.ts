@@ -375,3 +375,21 @@ export async function failInterruptedRequests(pool: pg.Pool, staleMinutes: numbe
     return rows.length;
   });
 }
+
+/** requested → expired for every request past its approval window, each with an audit row. */
+export async function expireOverdueRequests(pool: pg.Pool): Promise<StoredRequest[]> {
+  return inTransaction(pool, async (client) => {
+    const { rows } = await client.query<RequestRow>(
+      "UPDATE remediation_requests SET state = 'expired' WHERE state = 'requested' AND expires_at <= now() RETURNING *",
+    );
+    const expired = rows.map(fromRow);
+    for (const request of expired)
+      await appendAudit(client, {
+        actor: 'samaops',
+        action: 'remediation.expired',
+        requestId: request.id,
+        detail: about(request),
+      });
+    return expired;
+  });
+}

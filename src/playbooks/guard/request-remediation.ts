@@ -3,6 +3,7 @@ import type { Message } from '../../i18n/message.js';
 import { msg } from '../../i18n/message.js';
 import { errorReason } from '../../logging/error-reason.js';
 import {
+  expireOverdueRequests,
   failInterruptedRequests,
   insertRequest,
   requestHistory,
@@ -62,6 +63,7 @@ export async function requestRemediation(
   let maintenance: MaintenanceState;
   try {
     await failInterruptedRequests(pool, INTERRUPTED_AFTER_MINUTES);
+    await closeExpired(context, actor, await expireOverdueRequests(pool));
     history = await requestHistory(pool, id, targetKey);
     maintenance = (await context.maintenance?.()) ?? { active: false };
   } catch (error) {
@@ -117,4 +119,32 @@ export async function requestRemediation(
   );
   await setMessageTs(pool, request.id, ref.ts);
   return { kind: 'posted', request: { ...request, messageTs: ref.ts } };
+}
+
+/**
+ * Requests nobody approved in time, found while handling a new one: their messages lose their
+ * buttons and say so (best effort; a click on a stale button would expire it too).
+ */
+async function closeExpired(
+  context: GuardContext,
+  actor: GuardActor,
+  expired: StoredRequest[],
+): Promise<void> {
+  for (const request of expired) {
+    if (!request.messageTs) continue;
+    await actor.replies
+      .updateMessage(
+        { channel: request.channel, ts: request.messageTs },
+        requestMessage(
+          request,
+          viewOf(context, request, [], {
+            kind: 'expired',
+            minutes: context.inventory.remediations.approvalTtlMinutes,
+          }),
+        ),
+      )
+      .catch((error: unknown) =>
+        context.logger.warn({ err: errorReason(error) }, 'could not update a request message'),
+      );
+  }
 }

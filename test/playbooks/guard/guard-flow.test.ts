@@ -380,3 +380,25 @@ describe('a run cut short by a stopped bot', () => {
     });
   });
 });
+
+describe('requests nobody approved in time', () => {
+  it('are expired when the next request arrives, their messages updated and audited', async () => {
+    const ctx = context([fixtureRemediation(pool, { id: 'restart', tier: 2 })]);
+    const { request } = await posted(ctx, 'restart', ['alpha']);
+    await pool.query(
+      "UPDATE remediation_requests SET expires_at = now() - interval '1 second' WHERE id = $1",
+      [request.id],
+    );
+    const next = actor(REQUESTER);
+    expect(await requestRemediation(ctx, next, 'restart', ['beta'])).toMatchObject({ kind: 'posted' });
+    expect(await getRequest(pool, request.id)).toMatchObject({ state: 'expired' });
+    const update = next.replies.recorded.find((r) => r.kind === 'update');
+    expect(update?.kind === 'update' && update.ref).toEqual({ channel: TEST_CHANNEL, ts: request.messageTs });
+    expect(update?.message.buttons).toBeUndefined();
+    const actions = (await latestAudit(pool, 2)).map((entry) => [entry.actor, entry.action]);
+    expect(actions).toEqual([
+      [REQUESTER, 'remediation.requested'],
+      ['samaops', 'remediation.expired'],
+    ]);
+  });
+});
