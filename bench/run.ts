@@ -7,6 +7,7 @@ import { diagnoseLab } from './sections/diagnose-lab.js';
 import { diagnoseLocal } from './sections/diagnose-local.js';
 import { escalationBench } from './sections/escalation.js';
 import { guardOverhead } from './sections/guard-overhead.js';
+import { remediationLab } from './sections/remediation-lab.js';
 import { slackAck } from './sections/slack-ack.js';
 
 /**
@@ -19,6 +20,7 @@ const SECTIONS: Record<string, BenchSection> = {
   'diagnose-lab': diagnoseLab,
   'slack-ack': slackAck,
   'guard-overhead': guardOverhead,
+  'remediation-lab': remediationLab,
   escalation: escalationBench,
 };
 
