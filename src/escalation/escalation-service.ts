@@ -196,7 +196,12 @@ export function createEscalationService(options: EscalationOptions): EscalationS
           throw error;
         }
       },
-      { connection: redis, concurrency: options.outboundConcurrency ?? 8 },
+      {
+        connection: redis,
+        concurrency: options.outboundConcurrency ?? 8,
+        lockDuration: 10_000,
+        stalledInterval: 5_000,
+      },
     );
     for (const worker of [timerWorker, outboundWorker]) {
       worker.on('failed', (job, error) =>
