@@ -52,6 +52,12 @@ export const remediationPolicySchema = z
         approvals: approvalCount.default(2),
       })
       .prefault({}),
+    /**
+     * During a maintenance window, a remediation whose rule does not allow it may still be
+     * requested, but only these roles may approve it (PRODUCT.md §5: "forced by an N3 approver").
+     * Default the runbook's N3: lead and architect. Empty: refused outright.
+     */
+    maintenanceOverrideRoles: z.array(role).default(['lead', 'architect']),
     /** One rule per remediation id. */
     rules: z
       .strictObject({

@@ -46,6 +46,7 @@ interface RequestRow {
   started_at: Date | null;
   finished_at: Date | null;
   outcome: Record<string, unknown> | null;
+  maintenance_forced: boolean;
 }
 
 function fromRow(row: RequestRow): StoredRequest {
@@ -67,6 +68,7 @@ function fromRow(row: RequestRow): StoredRequest {
     startedAt: row.started_at,
     finishedAt: row.finished_at,
     outcome: row.outcome,
+    maintenanceForced: row.maintenance_forced,
   };
 }
 
@@ -96,8 +98,9 @@ export async function insertRequest(
     if (busy.rows[0]) return { ok: false, busyWith: busy.rows[0].id };
     await client.query(
       `INSERT INTO remediation_requests
-         (id, remediation, args, target_key, target_label, tier, preview, evidence, requester, channel, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+         (id, remediation, args, target_key, target_label, tier, preview, evidence, requester, channel, expires_at,
+          maintenance_forced)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
       [
         request.id,
         request.remediation,
@@ -110,6 +113,7 @@ export async function insertRequest(
         request.requester,
         request.channel,
         request.expiresAt,
+        request.maintenanceForced,
       ],
     );
     await appendAudit(client, {
@@ -121,6 +125,7 @@ export async function insertRequest(
         args: request.args,
         preview: request.preview.data,
         evidence: request.evidence,
+        maintenanceForced: request.maintenanceForced,
       },
     });
     return { ok: true };

@@ -201,7 +201,7 @@ describe('remediation sub-commands and buttons (real PostgreSQL, the real remedi
     expect(await storedRequests()).toBe(before + 1);
   });
 
-  it('refuses a remediation during a maintenance window (/sama maintenance start)', async () => {
+  it('during a maintenance window (/sama maintenance start), only N3 roles may approve a remediation', async () => {
     await startMaintenance(
       pool,
       { reason: 'migration', by: TEST_USER, untilMs: Date.now() + 60_000 },
@@ -209,10 +209,16 @@ describe('remediation sub-commands and buttons (real PostgreSQL, the real remedi
     );
     try {
       const call = invocation();
-      expect(await routeCommand('vacuum', call, services)).toBe('ok');
-      expect(call.replies.recorded.map((r) => r.message.summary)).toEqual([
-        'Une fenêtre de maintenance est ouverte : « vacuum » n’est pas autorisé pendant la maintenance.',
-      ]);
+      expect(await routeCommand('kill-queries', call, services)).toBe('ok');
+      const post = call.replies.recorded.find((r) => r.kind === 'post');
+      expect(post?.message.summary).toContain('parmi : lead, architect');
+      const id = post?.message.buttons?.[0]?.value ?? '';
+      const dba = invocation(DBA);
+      expect(await routeAction(APPROVE_REMEDIATION_ACTION, id, dba, services)).toBe('ok');
+      expect(dba.replies.recorded.map((r) => r.message.summary).join()).toContain(
+        'Seuls les rôles lead, architect',
+      );
+      expect(await getRequest(pool, id)).toMatchObject({ state: 'requested', maintenanceForced: true });
     } finally {
       await stopMaintenance(pool, TEST_USER, Date.now());
     }

@@ -10,6 +10,8 @@ export const remediationMessages = defineMessages({
       'Risque niveau {tier} · {needed} approbation(s) de personnes distinctes parmi : {roles} · expire à {time}',
     'remediation.request.selfNotAllowed': 'Le demandeur ne peut pas approuver (niveau ≥ 2).',
     'remediation.request.preview': 'Ce qui sera exécuté',
+    'remediation.request.maintenanceForced':
+      'Fenêtre de maintenance ouverte : seule une approbation N3 ({roles}) peut forcer cette remédiation.',
     'remediation.request.evidence': 'Preuves conservées avant action : {keys}',
     'remediation.request.context': 'demandé par {user} · demande {id}',
     'remediation.button.approve': 'Approuver',
@@ -69,6 +71,8 @@ export const remediationMessages = defineMessages({
       'Risk tier {tier} · {needed} approval(s) from distinct people among: {roles} · expires at {time}',
     'remediation.request.selfNotAllowed': 'The requester may not approve (tier ≥ 2).',
     'remediation.request.preview': 'What will run',
+    'remediation.request.maintenanceForced':
+      'A maintenance window is open: only an N3 approval ({roles}) can force this remediation.',
     'remediation.request.evidence': 'Evidence kept before acting: {keys}',
     'remediation.request.context': 'requested by {user} · request {id}',
     'remediation.button.approve': 'Approve',

@@ -13,17 +13,26 @@ export interface EffectiveRule {
   requesterMayApprove: boolean;
 }
 
-/** The remediation's own rule, raised to the highest tier's roles and count for tier-3 requests. */
-export function effectiveRule(policy: RemediationPolicy, id: RemediationId, tier: RiskTier): EffectiveRule {
+/**
+ * The remediation's own rule, raised to the highest tier's roles and count for tier-3 requests, and
+ * to the maintenance override roles for a request made during a maintenance window it is not allowed in.
+ */
+export function effectiveRule(
+  policy: RemediationPolicy,
+  id: RemediationId,
+  tier: RiskTier,
+  maintenanceForced = false,
+): EffectiveRule {
   const rule = policy.rules[id];
   const highest = tier === 3;
+  const roles = highest ? policy.highestTier.approverRoles : rule.approverRoles;
   return {
-    approverRoles: highest ? policy.highestTier.approverRoles : rule.approverRoles,
+    approverRoles: maintenanceForced ? policy.maintenanceOverrideRoles : roles,
     approvals: highest ? (Math.max(rule.approvals, policy.highestTier.approvals) as 1 | 2) : rule.approvals,
     cooldownMinutes: rule.cooldownMinutes,
     hourlyCap: rule.hourlyCap,
     allowedDuringMaintenance: rule.allowedDuringMaintenance,
-    requesterMayApprove: tier < 2,
+    requesterMayApprove: tier < 2 && !maintenanceForced,
   };
 }
 
@@ -75,6 +84,8 @@ export type RequestRefusal =
 export interface RequestAttempt {
   rule: EffectiveRule;
   maintenance: MaintenanceState;
+  /** Whether someone may force it through a maintenance window (`maintenanceOverrideRoles` not empty). */
+  maintenanceOverride: boolean;
   /** When the last run on this target finished, if any. */
   lastFinishedOnTarget: Date | undefined;
   /** Runs of this remediation started in the last hour, all targets. */
@@ -89,7 +100,8 @@ export interface MaintenanceState {
 
 /** Null when the request may go ahead; otherwise the maintenance window, the cooldown or the cap. */
 export function requestRefusal(attempt: RequestAttempt): RequestRefusal | null {
-  if (attempt.maintenance.active && !attempt.rule.allowedDuringMaintenance) return { reason: 'maintenance' };
+  if (attempt.maintenance.active && !attempt.rule.allowedDuringMaintenance && !attempt.maintenanceOverride)
+    return { reason: 'maintenance' };
   if (attempt.lastFinishedOnTarget) {
     const until = new Date(attempt.lastFinishedOnTarget.getTime() + attempt.rule.cooldownMinutes * 60_000);
     if (attempt.now.getTime() < until.getTime()) return { reason: 'cooldown', until };

@@ -1,9 +1,16 @@
 import { msg } from '../../i18n/message.js';
 import { errorReason } from '../../logging/error-reason.js';
 import { type ApprovalResult, approveRequest, getRequest } from '../../store/remediation-requests.js';
-import { approvalRefusal, approvalsComplete, effectiveRule } from './approval-rules.js';
+import { approvalRefusal, approvalsComplete } from './approval-rules.js';
 import { executeApproved } from './execute-approved.js';
-import { type GuardActor, type GuardContext, REQUEST_ID, tellActor, viewOf } from './guard-context.js';
+import {
+  type GuardActor,
+  type GuardContext,
+  REQUEST_ID,
+  ruleOf,
+  tellActor,
+  viewOf,
+} from './guard-context.js';
 import { refusalText } from './refusal-text.js';
 import { requestMessage } from './request-message.js';
 import type { StoredRequest } from './request-state.js';
@@ -55,16 +62,12 @@ export async function approveRemediation(
           approverId: actor.userId,
           approver,
           requesterId: request.requester,
-          rule: effectiveRule(context.inventory.remediations, request.remediation, request.tier),
+          rule: ruleOf(context, request),
           approvedBy,
           now,
           expiresAt: request.expiresAt,
         }),
-      complete: (request, approvedBy) =>
-        approvalsComplete(
-          effectiveRule(context.inventory.remediations, request.remediation, request.tier),
-          approvedBy,
-        ),
+      complete: (request, approvedBy) => approvalsComplete(ruleOf(context, request), approvedBy),
     });
   } catch (error) {
     context.logger.error({ err: errorReason(error) }, 'audit store unreachable: approval refused');
@@ -95,7 +98,7 @@ async function answer(
       return result;
     case 'refused': {
       const { request } = result;
-      const rule = effectiveRule(context.inventory.remediations, request.remediation, request.tier);
+      const rule = ruleOf(context, request);
       await tellActor(
         context,
         actor,
@@ -114,11 +117,7 @@ async function answer(
       return result;
     }
     case 'recorded': {
-      const rule = effectiveRule(
-        context.inventory.remediations,
-        result.request.remediation,
-        result.request.tier,
-      );
+      const rule = ruleOf(context, result.request);
       await update(context, actor, result.request, result.approvedBy, { kind: 'requested' });
       await tellActor(
         context,

@@ -7,7 +7,7 @@ import type { Logger } from '../../logging/logger.js';
 import type { PlatformClients } from '../../platform/platform-clients.js';
 import type { Remediation, RemediationId } from '../remediation.js';
 import type { MaintenanceState } from './approval-rules.js';
-import { effectiveRule } from './approval-rules.js';
+import { type EffectiveRule, effectiveRule } from './approval-rules.js';
 import type { RequestStage, RequestView } from './request-message.js';
 import type { StoredRequest } from './request-state.js';
 
@@ -59,7 +59,7 @@ export function viewOf(
   return {
     locale: context.inventory.locale,
     timeZone: context.inventory.timezone,
-    rule: effectiveRule(context.inventory.remediations, request.remediation, request.tier),
+    rule: ruleOf(context, request),
     approvedBy,
     nameOf: (userId) => nameOf(context, userId),
     stage,
@@ -68,3 +68,13 @@ export function viewOf(
 
 /** The stored request's id format; anything else is refused before touching the database. */
 export const REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The rule a stored request is held to. */
+export function ruleOf(context: GuardContext, request: StoredRequest): EffectiveRule {
+  return effectiveRule(
+    context.inventory.remediations,
+    request.remediation,
+    request.tier,
+    request.maintenanceForced,
+  );
+}

@@ -1,8 +1,14 @@
 import { msg } from '../../i18n/message.js';
 import { errorReason } from '../../logging/error-reason.js';
 import { getRequest, type RejectResult, rejectRequest } from '../../store/remediation-requests.js';
-import { effectiveRule } from './approval-rules.js';
-import { type GuardActor, type GuardContext, REQUEST_ID, tellActor, viewOf } from './guard-context.js';
+import {
+  type GuardActor,
+  type GuardContext,
+  REQUEST_ID,
+  ruleOf,
+  tellActor,
+  viewOf,
+} from './guard-context.js';
 import { requestMessage } from './request-message.js';
 
 /**
@@ -33,7 +39,7 @@ export async function rejectRemediation(
     }
     result = await rejectRequest(pool, value, actor.userId, (request) => {
       if (request.requester === actor.userId) return true;
-      const rule = effectiveRule(context.inventory.remediations, request.remediation, request.tier);
+      const rule = ruleOf(context, request);
       return person?.roles.some((role) => rule.approverRoles.includes(role)) ?? false;
     });
   } catch (error) {
@@ -50,7 +56,7 @@ export async function rejectRemediation(
       return result;
     case 'refused': {
       const { request } = result;
-      const rule = effectiveRule(context.inventory.remediations, request.remediation, request.tier);
+      const rule = ruleOf(context, request);
       await tellActor(
         context,
         actor,

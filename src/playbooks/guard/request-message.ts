@@ -67,6 +67,10 @@ export function requestMessage(request: StoredRequest, view: RequestView): ChatM
     sections,
     context: [t('remediation.request.context', { user: view.nameOf(request.requester), id: request.id })],
   };
+  if (request.maintenanceForced)
+    message.context?.push(
+      t('remediation.request.maintenanceForced', { roles: view.rule.approverRoles.join(', ') }),
+    );
   if (!view.rule.requesterMayApprove) message.context?.push(t('remediation.request.selfNotAllowed'));
   if (approvers) message.context?.push(t('remediation.state.approvedBy', { users: approvers }));
   const stage = view.stage;

@@ -73,6 +73,7 @@ export async function requestRemediation(
   const refusal = requestRefusal({
     rule,
     maintenance,
+    maintenanceOverride: inventory.remediations.maintenanceOverrideRoles.length > 0,
     lastFinishedOnTarget: history.lastFinishedOnTarget,
     startedInLastHour: history.startedInLastHour,
     now,
@@ -105,6 +106,7 @@ export async function requestRemediation(
     startedAt: null,
     finishedAt: null,
     outcome: null,
+    maintenanceForced: maintenance.active && !rule.allowedDuringMaintenance,
   };
   let stored: Awaited<ReturnType<typeof insertRequest>>;
   try {

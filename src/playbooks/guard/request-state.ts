@@ -29,6 +29,8 @@ export interface StoredRequest {
   startedAt: Date | null;
   finishedAt: Date | null;
   outcome: Record<string, unknown> | null;
+  /** Requested during a maintenance window its rule does not allow: only the override roles approve. */
+  maintenanceForced: boolean;
 }
 
 /** Whether nothing can happen to the request any more. */

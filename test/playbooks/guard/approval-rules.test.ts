@@ -46,6 +46,12 @@ describe('effectiveRule', () => {
     expect(effectiveRule(policy, 'flush-redis', 3).approvals).toBe(2);
   });
 
+  it('hands a request forced through a maintenance window to the override roles (N3), never the requester', () => {
+    const forced = effectiveRule(policy, 'vacuum', 1, true);
+    expect(forced.approverRoles).toEqual(['lead', 'architect']);
+    expect(forced.requesterMayApprove).toBe(false);
+  });
+
   it('lets the requester approve tier 1 only', () => {
     expect(effectiveRule(policy, 'vacuum', 1).requesterMayApprove).toBe(true);
     expect(effectiveRule(policy, 'restart', 2).requesterMayApprove).toBe(false);
@@ -104,6 +110,7 @@ describe('requestRefusal', () => {
   const base = {
     rule,
     maintenance: { active: false },
+    maintenanceOverride: false,
     lastFinishedOnTarget: undefined,
     startedInLastHour: 0,
     now,
@@ -111,6 +118,11 @@ describe('requestRefusal', () => {
   it.each([
     ['nothing in the way', base, null],
     ['a maintenance window', { ...base, maintenance: { active: true } }, 'maintenance'],
+    [
+      'a maintenance window, N3 may force it',
+      { ...base, maintenance: { active: true }, maintenanceOverride: true },
+      null,
+    ],
     [
       'a maintenance window, allowed by the rule',
       { ...base, maintenance: { active: true }, rule: { ...rule, allowedDuringMaintenance: true } },

@@ -216,14 +216,28 @@ describe('guard flow (real PostgreSQL, a fixture remediation acting on a real ta
     expect(await requestRemediation(ctx, again, 'restart', ['beta'])).toMatchObject({ kind: 'posted' });
   });
 
-  it('refuses during a maintenance window unless the rule allows it', async () => {
-    const ctx = context([fixtureRemediation(pool, { id: 'restart', tier: 2 })], {
-      maintenance: async () => ({ active: true }),
+  it('during a maintenance window, lets only an N3 approver force a remediation; refuses it without override roles', async () => {
+    const remediations = [fixtureRemediation(pool, { id: 'restart', tier: 2 })];
+    const maintenance = async () => ({ active: true });
+    const ctx = context(remediations, { maintenance });
+    const { request, requester } = await posted(ctx, 'restart', ['alpha']);
+    expect(request.maintenanceForced).toBe(true);
+    const post = requester.replies.recorded.find((r) => r.kind === 'post');
+    expect(post?.message.context?.join(' ')).toContain('seule une approbation N3 (lead, architect)');
+    expect(await approveRemediation(ctx, actor(DEVOPS), request.id)).toMatchObject({
+      refusal: { reason: 'role' },
+    });
+    expect(await approveRemediation(ctx, actor(LEAD), request.id)).toMatchObject({ kind: 'ran' });
+    expect(await runs()).toBe(1);
+
+    const strict = context(remediations, {
+      maintenance,
+      inventory: { ...inventory, remediations: { ...inventory.remediations, maintenanceOverrideRoles: [] } },
     });
     const who = actor(REQUESTER);
-    expect(await requestRemediation(ctx, who, 'restart', ['alpha'])).toMatchObject({ kind: 'refused' });
+    expect(await requestRemediation(strict, who, 'restart', ['beta'])).toMatchObject({ kind: 'refused' });
     expect(ephemeralText(who)).toContain('fenêtre de maintenance');
-    expect(await requests()).toBe(0);
+    expect(await requests()).toBe(1);
   });
 
   it('rejects an unknown target and injection attempts before anything is stored', async () => {
