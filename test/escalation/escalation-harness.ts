@@ -78,7 +78,11 @@ export interface Harness {
   redis: Redis;
   sender: ReturnType<typeof recordingSender>;
   names: { timersQueue: string; outboundQueue: string };
-  start(options?: { workers?: boolean; reconcileEveryMs?: number }): EscalationService;
+  start(options?: {
+    workers?: boolean;
+    reconcileEveryMs?: number;
+    channelIntervalMs?: number;
+  }): EscalationService;
   /** DMs sent to a person (their DM channel is `D` + id). */
   dmsTo(slackId: string): SentMessage[];
   close(): Promise<void>;

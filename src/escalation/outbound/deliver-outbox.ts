@@ -28,6 +28,9 @@ export interface DeliveryDeps {
   now?: () => number;
 }
 
+/** Advisory lock class of "sending this incident's thread lines" (an arbitrary constant). */
+const THREAD_LOCK = 7_243_002;
+
 /** Thrown while the incident's root message is not posted yet: thread lines wait for it. */
 export class RootNotPosted extends Error {
   readonly code = 'ROOT_NOT_POSTED';
@@ -51,8 +54,22 @@ export async function deliverOutbox(deps: DeliveryDeps, outboxId: number): Promi
   const client = await deps.pool.connect();
   try {
     await client.query('BEGIN');
+    // Thread lines of one incident are sent one batch at a time (advisory lock per incident):
+    // the lines waiting together go out as one message, in order. Other kinds lock their own row.
+    const peek = await client.query<{ incident_id: string; kind: OutboxLine['kind'] }>(
+      'SELECT incident_id, kind FROM incident_outbox WHERE id = $1 AND sent_at IS NULL',
+      [outboxId],
+    );
+    const peeked = peek.rows[0];
+    if (peeked?.kind === 'thread') {
+      await client.query('SELECT pg_advisory_xact_lock($1, $2::int)', [
+        THREAD_LOCK,
+        Number(peeked.incident_id),
+      ]);
+    }
     const { rows } = await client.query<OutboxLine>(
-      'SELECT id, incident_id, kind, recipient, record FROM incident_outbox WHERE id = $1 AND sent_at IS NULL FOR UPDATE SKIP LOCKED',
+      `SELECT id, incident_id, kind, recipient, record FROM incident_outbox WHERE id = $1 AND sent_at IS NULL
+       FOR UPDATE${peeked?.kind === 'thread' ? '' : ' SKIP LOCKED'}`,
       [outboxId],
     );
     const line = rows[0];
@@ -80,7 +97,7 @@ export async function deliverOutbox(deps: DeliveryDeps, outboxId: number): Promi
         if (!incident.slackChannel || !incident.slackTs) throw new RootNotPosted(`incident ${incident.id}`);
         const batch = await client.query<{ id: string; record: TimelineRecord }>(
           `SELECT id, record FROM incident_outbox WHERE incident_id = $1 AND kind = 'thread' AND sent_at IS NULL
-           ORDER BY id FOR UPDATE SKIP LOCKED`,
+           ORDER BY id FOR UPDATE`,
           [incident.id],
         );
         const lines = batch.rows.some((row) => row.id === line.id)
