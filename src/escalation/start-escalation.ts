@@ -45,7 +45,7 @@ export function startEscalation(options: {
   });
   return {
     service,
-    async close(graceMs = 3000) {
+    async close(graceMs = 1500) {
       await service.close({ graceMs });
       redis.disconnect();
     },
