@@ -17,7 +17,7 @@ import {
 import { ChannelBusy } from './outbound/channel-rate.js';
 import { type DeliveryDeps, deliverOutbox, deliverUpdate } from './outbound/deliver-outbox.js';
 import type { SlackSender } from './outbound/slack-sender.js';
-import { outboundJobId, scheduleTimers, type TimerJobData, timersOf } from './timer-jobs.js';
+import { outboundJobId, scheduleTimers, type TimerJobData, timerJobId, timersOf } from './timer-jobs.js';
 
 /** A job of the outbound queue: one outbox message, or an update of the incident message. */
 export type OutboundJobData =
@@ -41,6 +41,8 @@ export interface EscalationOptions {
   reconcileEveryMs?: number;
   /** Default 1000 ms (Slack: about one message per second per channel). */
   channelIntervalMs?: number;
+  /** Tries of one Slack delivery before it waits for the reconciler. Default 12 (about half an hour of backoff). */
+  outboundAttempts?: number;
   /** Outbound worker concurrency (channels are independent). Default 8. */
   outboundConcurrency?: number;
   /** Called after a timer step applied, with its lateness (bench, metrics). */
@@ -64,7 +66,7 @@ export interface EscalationService {
   }): Promise<OpenOutcome>;
   act(incidentId: number, event: IncidentEvent): Promise<StepOutcome>;
   /** Re-creates the timer and delivery jobs from PostgreSQL (start, every minute, after a Redis flush). */
-  reconcile(): Promise<{ timers: number; outbox: number }>;
+  reconcile(): Promise<{ timers: number; outbox: number; retried: number }>;
   /** The running maintenance window, or null; the remediation guard refuses while one runs. */
   activeMaintenance(now?: number): Promise<MaintenanceWindow | null>;
   /** True while a maintenance window runs. */
@@ -108,7 +110,7 @@ export function createEscalationService(options: EscalationOptions): EscalationS
     defaultChannel: channel,
   };
   const outboundOpts = {
-    attempts: 12,
+    attempts: options.outboundAttempts ?? 12,
     backoff: { type: 'exponential' as const, delay: 500 },
     removeOnComplete: true,
     removeOnFail: 5000,
@@ -164,7 +166,13 @@ export function createEscalationService(options: EscalationOptions): EscalationS
       .map((incident) => ({ incidentId: incident.id, generation: incident.state.generation }));
     await enqueueAfterCommit({ timers: [], outbox: unsent, update: null });
     for (const update of updates) await enqueueAfterCommit({ timers: [], outbox: [], update });
-    return { timers: all.length, outbox: unsent.length };
+    // A job that used up its attempts (database or Slack down for long) keeps its id in the failed
+    // set, so adding it again is ignored: retry those the database still needs.
+    const wanted = new Set([...all.map(timerJobId), ...unsent.map(outboundJobId)]);
+    const failed = [...(await timers.getFailed()), ...(await outbound.getFailed())];
+    const retried = failed.filter((job) => job.id !== undefined && wanted.has(job.id));
+    await Promise.allSettled(retried.map((job) => job.retry()));
+    return { timers: all.length, outbox: unsent.length, retried: retried.length };
   };
 
   const workers: Worker[] = [];

@@ -82,6 +82,7 @@ export interface Harness {
     workers?: boolean;
     reconcileEveryMs?: number;
     channelIntervalMs?: number;
+    outboundAttempts?: number;
   }): EscalationService;
   /** DMs sent to a person (their DM channel is `D` + id). */
   dmsTo(slackId: string): SentMessage[];
