@@ -13,7 +13,11 @@ import { SlackApiDouble } from './slack-api-double.js';
 const signingSecret = `secret-${randomUUID()}`;
 const botToken = `xoxb-test-${randomUUID()}`;
 // The bot's own database is a scratch one (the bot migrates it at start); its Redis is the machine's.
-const env: Record<string, string> = { REDIS_URL: 'redis://127.0.0.1:6379/0' };
+const env: Record<string, string> = {
+  REDIS_URL: 'redis://127.0.0.1:6379/0',
+  // Its own BullMQ queues: the bot starts the escalation workers when REDIS_URL is set.
+  SAMAOPS_QUEUE_NAMESPACE: `test-${randomUUID()}`,
+};
 let scratch: ScratchDatabase;
 
 /** Starts the bot in HTTP mode on a loopback port, talking to the double's Web API. */
