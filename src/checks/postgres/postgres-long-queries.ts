@@ -2,6 +2,7 @@ import type { Inventory } from '../../config/schema.js';
 import { msg } from '../../i18n/message.js';
 import { type CheckOutcome, defineCheck, type Threshold } from '../check.js';
 import { isoTimestampSql } from './iso-timestamp-sql.js';
+import { LONG_RUNNING_FILTER } from './long-running-filter.js';
 import { postgresTargets } from './postgres-target.js';
 import { statementExcerpt } from './statement-excerpt.js';
 
@@ -22,10 +23,7 @@ const LONG_QUERIES_SQL = `
          left(query, 1000) AS query,
          count(*) OVER ()::int AS total
   FROM pg_stat_activity
-  WHERE backend_type = 'client backend'
-    AND state <> 'idle'
-    AND pid <> pg_backend_pid()
-    AND clock_timestamp() - query_start > make_interval(secs => $1)
+  WHERE ${LONG_RUNNING_FILTER}
   ORDER BY query_start
   LIMIT ${LISTED}`;
 

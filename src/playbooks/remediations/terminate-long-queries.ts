@@ -1,4 +1,5 @@
 import { isoTimestampSql } from '../../checks/postgres/iso-timestamp-sql.js';
+import { LONG_RUNNING_FILTER } from '../../checks/postgres/long-running-filter.js';
 import type { LongQuery } from '../../checks/postgres/postgres-long-queries.js';
 import { statementExcerpt } from '../../checks/postgres/statement-excerpt.js';
 import { msg } from '../../i18n/message.js';
@@ -26,11 +27,8 @@ const CANDIDATES_SQL = `
          ${isoTimestampSql('query_start')} AS query_start,
          left(query, 1000) AS query
   FROM pg_stat_activity
-  WHERE backend_type = 'client backend'
-    AND state <> 'idle'
-    AND pid <> pg_backend_pid()
+  WHERE ${LONG_RUNNING_FILTER}
     AND coalesce(application_name, '') NOT LIKE 'samaops%'
-    AND clock_timestamp() - query_start > make_interval(secs => $1)
   ORDER BY query_start
   LIMIT ${MAX_LISTED}`;
 
@@ -44,11 +42,8 @@ const EVIDENCE_SQL = `
          ${isoTimestampSql('state_change')} AS state_change,
          left(query, 1000) AS query
   FROM pg_stat_activity
-  WHERE backend_type = 'client backend'
-    AND state <> 'idle'
-    AND pid <> pg_backend_pid()
+  WHERE ${LONG_RUNNING_FILTER}
     AND coalesce(application_name, '') NOT LIKE 'samaops%'
-    AND clock_timestamp() - query_start > make_interval(secs => $1)
   ORDER BY query_start
   LIMIT ${MAX_LISTED}`;
 
