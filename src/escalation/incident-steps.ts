@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { inTransaction } from '../store/in-transaction.js';
 import {
   appendTimeline,
   findOpenByDedupKey,
@@ -33,21 +34,6 @@ export type StepOutcome =
 
 /** An incident opened, or joined when the same failure was already open. */
 export type OpenOutcome = { kind: 'opened' | 'joined'; incident: StoredIncident; after: AfterCommit };
-
-async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-}
 
 /** Overrides and the maintenance window, read in the step's transaction. */
 export async function stepContext(db: pg.PoolClient | pg.Pool, now: number): Promise<StepContext> {

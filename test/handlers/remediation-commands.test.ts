@@ -14,7 +14,7 @@ import { verifyAuditChain } from '../../src/store/audit/verify-audit-chain.js';
 import { createBotDatabase } from '../../src/store/bot-database.js';
 import { startMaintenance, stopMaintenance } from '../../src/store/incidents/oncall-and-maintenance.js';
 import { migrate } from '../../src/store/migrate.js';
-import { getRequest } from '../../src/store/remediation-requests.js';
+import { getRequest } from '../../src/store/remediation-requests/stored-requests.js';
 import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database.js';
 import { recordingReplies } from './recording-replies.js';
 import { TEST_CHANNEL, TEST_USER, testInventory } from './test-inventory.js';

@@ -1,6 +1,7 @@
 import { msg } from '../../i18n/message.js';
 import { errorReason } from '../../logging/error-reason.js';
-import { type ApprovalResult, approveRequest, getRequest } from '../../store/remediation-requests.js';
+import { type ApprovalResult, approveRequest } from '../../store/remediation-requests/request-transitions.js';
+import { getRequest } from '../../store/remediation-requests/stored-requests.js';
 import { approvalRefusal, approvalsComplete } from './approval-rules.js';
 import { executeApproved } from './execute-approved.js';
 import {

@@ -1,6 +1,6 @@
 import { errorReason } from '../../logging/error-reason.js';
 import { appendAuditNow } from '../../store/audit/audit-log.js';
-import { getRequest } from '../../store/remediation-requests.js';
+import { getRequest } from '../../store/remediation-requests/stored-requests.js';
 import { type GuardActor, type GuardContext, REQUEST_ID } from './guard-context.js';
 
 /**

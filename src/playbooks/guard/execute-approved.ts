@@ -4,7 +4,7 @@ import { msg } from '../../i18n/message.js';
 import { translate } from '../../i18n/translate.js';
 import { errorReason } from '../../logging/error-reason.js';
 import { scrubSecrets } from '../../logging/scrub-secrets.js';
-import { finishRequest, startRunning } from '../../store/remediation-requests.js';
+import { finishRequest, startRunning } from '../../store/remediation-requests/request-transitions.js';
 import type { RemediationOutcome } from '../remediation.js';
 import { type GuardActor, type GuardContext, viewOf } from './guard-context.js';
 import { requestMessage } from './request-message.js';

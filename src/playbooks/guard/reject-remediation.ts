@@ -1,6 +1,7 @@
 import { msg } from '../../i18n/message.js';
 import { errorReason } from '../../logging/error-reason.js';
-import { getRequest, type RejectResult, rejectRequest } from '../../store/remediation-requests.js';
+import { type RejectResult, rejectRequest } from '../../store/remediation-requests/request-transitions.js';
+import { getRequest } from '../../store/remediation-requests/stored-requests.js';
 import {
   type GuardActor,
   type GuardContext,

@@ -5,10 +5,12 @@ import { errorReason } from '../../logging/error-reason.js';
 import {
   expireOverdueRequests,
   failInterruptedRequests,
+} from '../../store/remediation-requests/overdue-requests.js';
+import {
   insertRequest,
   requestHistory,
   setMessageTs,
-} from '../../store/remediation-requests.js';
+} from '../../store/remediation-requests/stored-requests.js';
 import type { RemediationId } from '../remediation.js';
 import { effectiveRule, type MaintenanceState, requestRefusal } from './approval-rules.js';
 import { type GuardActor, type GuardContext, tellActor, viewOf } from './guard-context.js';

@@ -16,7 +16,7 @@ import { latestAudit } from '../../../src/store/audit/audit-log.js';
 import { verifyAuditChain } from '../../../src/store/audit/verify-audit-chain.js';
 import { createBotDatabase } from '../../../src/store/bot-database.js';
 import { migrate } from '../../../src/store/migrate.js';
-import { getRequest } from '../../../src/store/remediation-requests.js';
+import { getRequest } from '../../../src/store/remediation-requests/stored-requests.js';
 import { recordingReplies } from '../../handlers/recording-replies.js';
 import { TEST_CHANNEL, testInventory } from '../../handlers/test-inventory.js';
 import { createScratchDatabase, type ScratchDatabase } from '../../support/scratch-database.js';

@@ -1,0 +1,90 @@
+import type pg from 'pg';
+import type { StoredRequest } from '../../playbooks/guard/request-state.js';
+import type { RemediationId } from '../../playbooks/remediation.js';
+import { appendAudit } from '../audit/audit-log.js';
+import { inTransaction } from '../in-transaction.js';
+import { about, fromRow, type RequestRow } from './request-row.js';
+
+/** A request as the guard stores it. */
+export type NewRequest = Omit<
+  StoredRequest,
+  'state' | 'createdAt' | 'startedAt' | 'finishedAt' | 'outcome' | 'messageTs'
+>;
+
+/** Stores a request and its audit row, unless a remediation is already approved or running on its target. */
+export async function insertRequest(
+  pool: pg.Pool,
+  request: NewRequest,
+): Promise<{ ok: true } | { ok: false; busyWith: string }> {
+  return inTransaction(pool, async (client) => {
+    const busy = await client.query<{ id: string }>(
+      "SELECT id FROM remediation_requests WHERE target_key = $1 AND state IN ('approved', 'running') LIMIT 1",
+      [request.targetKey],
+    );
+    if (busy.rows[0]) return { ok: false, busyWith: busy.rows[0].id };
+    await client.query(
+      `INSERT INTO remediation_requests
+         (id, remediation, args, target_key, target_label, tier, preview, evidence, requester, channel, expires_at,
+          maintenance_forced)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [
+        request.id,
+        request.remediation,
+        request.args,
+        request.targetKey,
+        request.targetLabel,
+        request.tier,
+        request.preview,
+        request.evidence,
+        request.requester,
+        request.channel,
+        request.expiresAt,
+        request.maintenanceForced,
+      ],
+    );
+    await appendAudit(client, {
+      actor: request.requester,
+      action: 'remediation.requested',
+      requestId: request.id,
+      detail: {
+        ...about(request),
+        args: request.args,
+        preview: request.preview.data,
+        evidence: request.evidence,
+        maintenanceForced: request.maintenanceForced,
+      },
+    });
+    return { ok: true };
+  });
+}
+
+/** Remembers the message that shows the request, so that clicks can update it. */
+export async function setMessageTs(pool: pg.Pool, id: string, ts: string): Promise<void> {
+  await pool.query('UPDATE remediation_requests SET message_ts = $2 WHERE id = $1', [id, ts]);
+}
+
+/** The stored request, or undefined for an id that names none. */
+export async function getRequest(pool: pg.Pool, id: string): Promise<StoredRequest | undefined> {
+  const { rows } = await pool.query<RequestRow>('SELECT * FROM remediation_requests WHERE id = $1', [id]);
+  return rows[0] ? fromRow(rows[0]) : undefined;
+}
+
+/** Past runs the cooldown and the hourly cap are computed from. */
+export async function requestHistory(
+  pool: pg.Pool,
+  remediation: RemediationId,
+  targetKey: string,
+): Promise<{ lastFinishedOnTarget: Date | undefined; startedInLastHour: number }> {
+  const { rows } = await pool.query<{ last_finished: Date | null; started: number }>(
+    `SELECT
+       (SELECT max(finished_at) FROM remediation_requests
+         WHERE remediation = $1 AND target_key = $2 AND state IN ('succeeded', 'failed')) AS last_finished,
+       (SELECT count(*)::int FROM remediation_requests
+         WHERE remediation = $1 AND started_at > now() - interval '1 hour') AS started`,
+    [remediation, targetKey],
+  );
+  return {
+    lastFinishedOnTarget: rows[0]?.last_finished ?? undefined,
+    startedInLastHour: rows[0]?.started ?? 0,
+  };
+}
