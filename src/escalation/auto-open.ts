@@ -1,5 +1,8 @@
 import type { CheckResult } from '../checks/check.js';
+import type { Diagnosis } from '../checks/run-checks.js';
 import type { EscalationPolicy } from '../config/escalation-policy-schema.js';
+import { errorReason } from '../logging/error-reason.js';
+import type { Logger } from '../logging/logger.js';
 import type { Level } from './engine/policy-snapshot.js';
 import type { EscalationService } from './escalation-service.js';
 import type { OpenOutcome } from './incident-steps.js';
@@ -66,4 +69,29 @@ export async function openIncidentsFor(
     );
   }
   return outcomes;
+}
+
+/**
+ * The hook a shared diagnosis runs once per run: opens or joins the incidents its failures call
+ * for. A failure to open is logged and never spoils the report the requesters are waiting for.
+ */
+export function autoOpenAfterDiagnosis(
+  service: Pick<EscalationService, 'open'>,
+  rules: EscalationPolicy['autoOpen'],
+  logger: Logger,
+): (diagnosis: Diagnosis, playbook: string) => Promise<void> {
+  return async (diagnosis, playbook) => {
+    if (rules.length === 0) return;
+    try {
+      const outcomes = await openIncidentsFor(service, rules, diagnosis.results, `diagnose ${playbook}`);
+      if (outcomes.length > 0) {
+        logger.info(
+          { incidents: outcomes.map((o) => ({ id: o.incident.id, kind: o.kind })) },
+          'auto-opened incidents',
+        );
+      }
+    } catch (error) {
+      logger.error({ err: errorReason(error) }, 'auto-open after diagnosis failed');
+    }
+  };
 }

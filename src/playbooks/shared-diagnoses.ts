@@ -14,15 +14,23 @@ export interface SharedDiagnoses {
  * the load on the very servers that are struggling. A request arriving after a run ends starts a
  * new one, so no answer is older than the moment it was asked for by more than one run's duration.
  */
-export function shareDiagnoses(context: CheckContext, signal?: AbortSignal): SharedDiagnoses {
+export function shareDiagnoses(
+  context: CheckContext,
+  signal?: AbortSignal,
+  /** Runs once per actual run (not per requester), e.g. opening incidents for what failed. */
+  afterRun?: (diagnosis: Diagnosis, playbook: PlaybookId) => Promise<void>,
+): SharedDiagnoses {
   const inFlight = new Map<PlaybookId, Promise<Diagnosis>>();
+  const runOnce = async (playbook: PlaybookId) => {
+    const diagnosis = await runPlaybook(playbook, context, signal ? { signal } : {});
+    await afterRun?.(diagnosis, playbook);
+    return diagnosis;
+  };
   return {
     run(playbook) {
       const running = inFlight.get(playbook);
       if (running) return running;
-      const started = runPlaybook(playbook, context, signal ? { signal } : {}).finally(() =>
-        inFlight.delete(playbook),
-      );
+      const started = runOnce(playbook).finally(() => inFlight.delete(playbook));
       inFlight.set(playbook, started);
       return started;
     },

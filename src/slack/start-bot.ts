@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import type { webApi } from '@slack/bolt';
 import type { Inventory } from '../config/schema.js';
+import { autoOpenAfterDiagnosis } from '../escalation/auto-open.js';
 import { startEscalation } from '../escalation/start-escalation.js';
 import { inventoryAccessPolicy } from '../handlers/access-policy.js';
 import type { Logger } from '../logging/logger.js';
@@ -59,7 +60,13 @@ export async function startBot(options: {
       logger,
       metrics,
       access: inventoryAccessPolicy(inventory),
-      diagnoses: shareDiagnoses({ inventory, clients }, shutdown.signal),
+      diagnoses: shareDiagnoses(
+        { inventory, clients },
+        shutdown.signal,
+        escalation
+          ? autoOpenAfterDiagnosis(escalation.service, inventory.escalation.autoOpen, logger)
+          : undefined,
+      ),
       store,
       ...(escalation ? { escalation: escalation.service } : {}),
       signal: shutdown.signal,
