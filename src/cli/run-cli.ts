@@ -3,6 +3,7 @@ import type { CliIo } from './cli-io.js';
 import { auditCommand } from './commands/audit-command.js';
 import { checkConfigCommand } from './commands/check-config-command.js';
 import { diagnoseCommand } from './commands/diagnose-command.js';
+import { reportCommand } from './commands/report-command.js';
 import { EXIT } from './exit-codes.js';
 import { UsageError } from './usage-error.js';
 
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, Command> = {
   diagnose: diagnoseCommand,
   'check-config': checkConfigCommand,
   audit: auditCommand,
+  report: reportCommand,
 };
 
 const USAGE = `usage: samaops <command> [options]
@@ -19,6 +21,7 @@ commands:
   diagnose [playbook] [--json] [--config FILE]   run checks (playbooks: all, api, notifications, db, disk, redis)
   check-config [--config FILE]                   validate the inventory and summarise it
   audit verify | audit [n]                       check the audit log's hash chain, or show its newest n entries (DATABASE_URL)
+  report daily|weekly|monthly [--json]           produce a maintenance report now (stored and compared when DATABASE_URL is set)
 exit codes: 0 ok, 1 warn, 2 fail, 3 unknown, 64 usage error, 78 configuration error`;
 
 /** Runs one CLI invocation and returns its exit code; never throws. */

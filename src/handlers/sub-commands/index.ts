@@ -9,6 +9,7 @@ import { killQueriesCommand } from './kill-queries-command.js';
 import { maintenanceCommand } from './maintenance-command.js';
 import { oncallCommand } from './oncall-command.js';
 import { purgeCommand } from './purge-command.js';
+import { reportCommand } from './report-command.js';
 import { restartCommand } from './restart-command.js';
 import { scaleCommand } from './scale-command.js';
 import { statusCommand } from './status-command.js';
@@ -30,4 +31,5 @@ export const subCommands: readonly SubCommand[] = [
   incidentCommand,
   oncallCommand,
   maintenanceCommand,
+  reportCommand,
 ];

@@ -5,6 +5,7 @@ import { commonMessages } from './common.js';
 import { incidentMessages } from './incidents.js';
 import { remediationMessages } from './remediation.js';
 import { remediationActionMessages } from './remediation-actions.js';
+import { reportMessages } from './reports.js';
 import { slackMessages } from './slack.js';
 
 /**
@@ -21,6 +22,7 @@ export const catalogue = {
     ...remediationMessages.fr,
     ...remediationActionMessages.fr,
     ...incidentMessages.fr,
+    ...reportMessages.fr,
   },
   en: {
     ...commonMessages.en,
@@ -31,6 +33,7 @@ export const catalogue = {
     ...remediationMessages.en,
     ...remediationActionMessages.en,
     ...incidentMessages.en,
+    ...reportMessages.en,
   },
 };
 

@@ -1,0 +1,52 @@
+import { parseArgs } from 'node:util';
+import { inventoryPath, loadInventory } from '../../config/load-inventory.js';
+import { createLogger } from '../../logging/logger.js';
+import { createPlatformClients } from '../../platform/platform-clients.js';
+import { renderMessageText } from '../../render/message-terminal.js';
+import { produceReport } from '../../reports/produce-report.js';
+import { reportMessage } from '../../reports/report-message.js';
+import { isReportKind, reportKinds } from '../../reports/report-model.js';
+import { createBotDatabase } from '../../store/bot-database.js';
+import { migrate } from '../../store/migrate.js';
+import type { CliIo } from '../cli-io.js';
+import { exitCodeFor } from '../exit-codes.js';
+import { UsageError } from '../usage-error.js';
+
+/**
+ * `samaops report KIND [--json] [--config FILE]`: produces a report now and prints it. With
+ * DATABASE_URL it is stored and compared with the previous one of its kind; without, no trend.
+ */
+export async function reportCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, config: { type: 'string' } },
+  });
+  const [kind, ...rest] = positionals;
+  if (kind === undefined || rest.length > 0 || !isReportKind(kind))
+    throw new UsageError(`report takes one kind: ${reportKinds.join(', ')}`);
+  const inventory = loadInventory(inventoryPath(values.config, io.env), io.env);
+  const logger = createLogger({ level: io.env.LOG_LEVEL ?? 'warn' });
+  const clients = createPlatformClients(inventory, logger);
+  const pool = io.env.DATABASE_URL ? createBotDatabase(io.env.DATABASE_URL, logger, { max: 2 }) : undefined;
+  try {
+    if (pool) await migrate(pool);
+    const { report } = await produceReport(kind, { inventory, clients }, { pool });
+    if (values.json) {
+      io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    } else {
+      const message = reportMessage(report, {
+        locale: inventory.locale,
+        platform: inventory.platform,
+        timezone: inventory.timezone,
+      });
+      io.stdout.write(
+        `${renderMessageText(message, { colour: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR }).text}\n`,
+      );
+    }
+    return exitCodeFor(report.status);
+  } finally {
+    await clients.close();
+    await pool?.end();
+  }
+}

@@ -1,0 +1,84 @@
+import { type CheckContext, worstStatus } from '../checks/check.js';
+import { msg } from '../i18n/message.js';
+import { errorReason } from '../logging/error-reason.js';
+import { Semaphore } from '../remote/semaphore.js';
+import type { ReportCollector } from './report-collector.js';
+import type { Report, ReportKind, ReportSection } from './report-model.js';
+
+/** Options of one collection. */
+export interface CollectOptions {
+  /** Collectors running at once. Default 4: each may itself run several checks concurrently. */
+  concurrency?: number;
+  /** Budget of one collector, ms. Default: twice the inventory's checkTimeoutMs, so its own checks time out first. */
+  timeoutMs?: number;
+  /** Aborts every collector still running (shutdown). */
+  signal?: AbortSignal;
+  /** Clock, for tests. Default `new Date()`. */
+  now?: () => Date;
+}
+
+/**
+ * Runs a report's collectors, a bounded number at once, each under its own budget. A collector
+ * that throws or overruns yields its section with one `unknown` line saying why, at its place:
+ * the report always renders the rest. Never rejects.
+ */
+export async function collectReport(
+  kind: ReportKind,
+  collectors: readonly ReportCollector[],
+  context: CheckContext,
+  options: CollectOptions = {},
+): Promise<Report> {
+  const createdAt = (options.now ?? (() => new Date()))();
+  const started = performance.now();
+  const semaphore = new Semaphore(options.concurrency ?? 4);
+  const timeoutMs = options.timeoutMs ?? context.inventory.checkTimeoutMs * 2;
+  const sections = await Promise.all(
+    collectors.map((collector) =>
+      semaphore.use(() => collectOne(collector, context, timeoutMs, options.signal)),
+    ),
+  );
+  return {
+    kind,
+    createdAt: createdAt.toISOString(),
+    durationMs: Math.round(performance.now() - started),
+    status: worstStatus(sections.map((section) => section.status)),
+    sections,
+  };
+}
+
+async function collectOne(
+  collector: ReportCollector,
+  context: CheckContext,
+  timeoutMs: number,
+  outer?: AbortSignal,
+): Promise<ReportSection> {
+  const controller = new AbortController();
+  const onOuterAbort = () => controller.abort(outer?.reason);
+  outer?.addEventListener('abort', onOuterAbort, { once: true });
+  let timer: NodeJS.Timeout | undefined;
+  const overrun = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const reason = new Error(`timeout after ${timeoutMs} ms`);
+      controller.abort(reason);
+      reject(reason);
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([collector.collect({ ...context, signal: controller.signal }), overrun]);
+  } catch (error) {
+    return unreachableSection(collector, errorReason(error));
+  } finally {
+    clearTimeout(timer);
+    outer?.removeEventListener('abort', onOuterAbort);
+  }
+}
+
+/** The section of a collector that could not reach its target: one line with the reason. */
+export function unreachableSection(collector: ReportCollector, reason: string): ReportSection {
+  return {
+    id: collector.id,
+    title: collector.title,
+    status: 'unknown',
+    lines: [{ label: collector.id, status: 'unknown', text: msg('report.unreachable', { reason }) }],
+  };
+}

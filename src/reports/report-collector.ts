@@ -1,0 +1,16 @@
+import type { CheckContext } from '../checks/check.js';
+import type { Message } from '../i18n/message.js';
+import type { ReportSection } from './report-model.js';
+
+/** Everything a collector may use: the inventory, the platform clients, and an abort signal. */
+export interface CollectContext extends CheckContext {
+  signal: AbortSignal;
+}
+
+/** Gathers one section of a report. May throw: the collection turns that into an unreachable section. */
+export interface ReportCollector {
+  id: string;
+  /** Heading of its section, also when it could not collect. */
+  title: Message;
+  collect(context: CollectContext): Promise<ReportSection>;
+}

@@ -1,0 +1,10 @@
+import { dailyCollectors } from './daily-report.js';
+import type { ReportCollector } from './report-collector.js';
+import type { ReportKind } from './report-model.js';
+
+/** The collectors of each report kind, in the order their sections appear. */
+export const reportCollectors = {
+  daily: dailyCollectors,
+  weekly: [],
+  monthly: [],
+} satisfies Record<ReportKind, readonly ReportCollector[]>;
