@@ -1,10 +1,11 @@
 import { dailyCollectors } from './daily-report.js';
 import type { ReportCollector } from './report-collector.js';
 import type { ReportKind } from './report-model.js';
+import { weeklyCollectors } from './weekly-report.js';
 
 /** The collectors of each report kind, in the order their sections appear. */
 export const reportCollectors = {
   daily: dailyCollectors,
-  weekly: [],
+  weekly: weeklyCollectors,
   monthly: [],
 } satisfies Record<ReportKind, readonly ReportCollector[]>;

@@ -1,0 +1,16 @@
+import { msg } from '../i18n/message.js';
+import { checkSection } from './check-section.js';
+import { indexCandidates, largestTables, slowestStatements, unusedIndexes } from './postgres-sections.js';
+import { redisStats } from './redis-stats-section.js';
+import type { ReportCollector } from './report-collector.js';
+
+/** Runbook §9.2 weekly maintenance, read-only: PostgreSQL sizes, indexes and statements, Redis, RabbitMQ, Celery. */
+export const weeklyCollectors: readonly ReportCollector[] = [
+  largestTables,
+  indexCandidates,
+  unusedIndexes,
+  slowestStatements,
+  redisStats,
+  checkSection('rabbitmq-queues', 'rabbitmq.queue', msg('report.section.rabbitmqQueues')),
+  checkSection('celery-workers', 'celery.workers', msg('report.section.celeryWorkers')),
+];
