@@ -3,6 +3,7 @@ import { escalationPolicySchema } from './escalation-policy-schema.js';
 import { identifier, safeAbsolutePath, safeGlob } from './identifiers.js';
 import { remediationPolicySchema } from './remediation-policy-schema.js';
 import { remediationTargetsSchema } from './remediation-targets-schema.js';
+import { reportsSchema } from './reports-schema.js';
 
 export { identifier, safeAbsolutePath, safeGlob };
 
@@ -197,6 +198,8 @@ export const inventorySchema = z
     remediationTargets: remediationTargetsSchema,
     /** N1/N2/N3 escalation and on-call (see escalation-policy-schema.ts). */
     escalation: escalationPolicySchema,
+    /** Scheduled maintenance reports: cron patterns and channel (see reports-schema.ts). */
+    reports: reportsSchema,
   })
   .superRefine(
     (inventory, ctx) => {

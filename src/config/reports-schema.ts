@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/** A cron pattern of 5 fields (minute hour day month weekday), or 6 with seconds first. */
+const cronPattern = z
+  .string()
+  .regex(/^[\d*/,-]+( [\d*/,A-Za-z?-]+){4,5}$/, 'a cron pattern such as "0 6 * * *" (5 or 6 fields)');
+
+/** Scheduled maintenance reports (issue 7): when each kind runs, in the inventory's timezone, and where it is posted. */
+export const reportsSchema = z
+  .strictObject({
+    schedules: z
+      .strictObject({
+        /** Daily report. Default `0 6 * * *` (06:00, runbook §9.1 crontab). */
+        daily: cronPattern.default('0 6 * * *'),
+        /** Weekly report. Default `0 3 * * 0` (Sunday 03:00, runbook §9.2). */
+        weekly: cronPattern.default('0 3 * * 0'),
+        /** Monthly report. Default `0 6 1 * *` (the 1st at 06:00). */
+        monthly: cronPattern.default('0 6 1 * *'),
+      })
+      .prefault({}),
+    /** Channel the scheduled reports are posted to. Default: the first of `slack.channels`. */
+    channel: z
+      .string()
+      .regex(/^[CG][A-Z0-9]{2,20}$/, 'a Slack channel id such as C0123ABCD')
+      .optional(),
+  })
+  .prefault({});
+
+/** The reports section of the inventory. */
+export type ReportsConfig = z.infer<typeof reportsSchema>;

@@ -1,0 +1,37 @@
+import type pg from 'pg';
+import type { CheckContext } from '../checks/check.js';
+import type { ChatMessage } from '../render/message-model.js';
+import { produceReport } from './produce-report.js';
+import { reportMessage } from './report-message.js';
+import type { ReportKind } from './report-model.js';
+
+/** What a scheduled report needs: the platform, the bot's store, and a way to post to a channel. */
+export interface ScheduledReportDeps extends CheckContext {
+  pool: pg.Pool;
+  /** Posts one message to a channel (Slack: chat.postMessage of its Block Kit). */
+  post(channel: string, message: ChatMessage): Promise<void>;
+}
+
+/**
+ * The schedules' `run`: produces the report, stores it under its slot, and posts it only when
+ * this call stored it, so that a retried or duplicated occurrence posts nothing twice. Without a
+ * channel (`reports.channel`, else the first of `slack.channels`) the report is stored only.
+ */
+export function scheduledReportRunner(
+  deps: ScheduledReportDeps,
+): (kind: ReportKind, slot: string) => Promise<void> {
+  return async (kind, slot) => {
+    const { inventory, clients, pool } = deps;
+    const { report, stored } = await produceReport(kind, { inventory, clients }, { pool, slot });
+    const channel = inventory.reports.channel ?? inventory.slack.channels[0];
+    if (!stored || !channel) return;
+    await deps.post(
+      channel,
+      reportMessage(report, {
+        locale: inventory.locale,
+        platform: inventory.platform,
+        timezone: inventory.timezone,
+      }),
+    );
+  };
+}

@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseInventory } from '../../src/config/load-inventory.js';
+import { silentLogger } from '../../src/logging/logger.js';
+import { createPlatformClients } from '../../src/platform/platform-clients.js';
+import type { ChatMessage } from '../../src/render/message-model.js';
+import { type ReportSchedules, startReportSchedules } from '../../src/reports/report-schedules.js';
+import { scheduledReportRunner } from '../../src/reports/scheduled-report.js';
+import { createBotDatabase } from '../../src/store/bot-database.js';
+import { migrate } from '../../src/store/migrate.js';
+import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database.js';
+
+/**
+ * Two replicas on one queue with an every-second daily schedule (real Redis, real PostgreSQL): each
+ * tick stores one report and posts it once. The inventory has no servers or services, so a report
+ * is quick and its content is not the point here.
+ */
+
+let database: ScratchDatabase;
+let pool: pg.Pool;
+const queueName = `test-reports-${randomUUID()}`;
+const connections: Redis[] = [];
+const replicas: ReportSchedules[] = [];
+
+beforeAll(async () => {
+  database = await createScratchDatabase();
+  pool = createBotDatabase(database.url, silentLogger());
+  await migrate(pool);
+}, 60_000);
+
+afterAll(async () => {
+  for (const replica of replicas) await replica.close();
+  const cleaner = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
+  const { Queue } = await import('bullmq');
+  const queue = new Queue(queueName, { connection: cleaner });
+  await queue.obliterate({ force: true });
+  await queue.close();
+  cleaner.disconnect();
+  for (const connection of connections) connection.disconnect();
+  await pool?.end();
+  await database?.drop();
+}, 60_000);
+
+describe('report schedules', () => {
+  it('fire once per tick with two replicas: one stored report and one post per occurrence', async () => {
+    const inventory = parseInventory('platform: Test\nslack:\n  channels: [C0REPORTS]\n', 'inline.yml');
+    const clients = createPlatformClients(inventory, silentLogger());
+    const posts: { channel: string; message: ChatMessage }[] = [];
+    const slotsRun: string[] = [];
+    const runner = scheduledReportRunner({
+      inventory,
+      clients,
+      pool,
+      post: async (channel, message) => {
+        posts.push({ channel, message });
+      },
+    });
+    // Daily every second; weekly and monthly far away, so that only daily ticks during the test.
+    const patterns = { daily: '* * * * * *', weekly: '0 3 * * 0', monthly: '0 6 1 * *' };
+    for (let replica = 0; replica < 2; replica += 1) {
+      const connection = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
+      connections.push(connection);
+      replicas.push(
+        await startReportSchedules({
+          connection,
+          queueName,
+          patterns,
+          timezone: inventory.timezone,
+          logger: silentLogger(),
+          run: async (kind, slot) => {
+            slotsRun.push(slot);
+            await runner(kind, slot);
+          },
+        }),
+      );
+    }
+    const deadline = Date.now() + 15_000;
+    let stored: { slot: string; created_at: Date }[] = [];
+    while (Date.now() < deadline) {
+      stored = (
+        await pool.query<{ slot: string; created_at: Date }>(
+          "SELECT slot, created_at FROM reports WHERE kind = 'daily' ORDER BY id",
+        )
+      ).rows;
+      if (stored.length >= 4) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    for (const replica of replicas.splice(0)) await replica.close();
+    await clients.close();
+    stored = (
+      await pool.query<{ slot: string; created_at: Date }>(
+        "SELECT slot, created_at FROM reports WHERE kind = 'daily' ORDER BY id",
+      )
+    ).rows;
+
+    expect(stored.length).toBeGreaterThanOrEqual(4);
+    // Each occurrence ran once (no replica ran a tick the other had), stored once, posted once.
+    expect(new Set(slotsRun).size).toBe(slotsRun.length);
+    expect(new Set(stored.map((row) => row.slot)).size).toBe(stored.length);
+    expect(posts).toHaveLength(stored.length);
+    expect(posts.every((post) => post.channel === 'C0REPORTS')).toBe(true);
+    // One occurrence per second: the slots carry distinct fire times, a second apart.
+    const times = stored.map((row) => Number(row.slot.split(':').at(-1))).sort((a, b) => a - b);
+    for (let index = 1; index < times.length; index += 1)
+      expect((times[index] ?? 0) - (times[index - 1] ?? 0)).toBe(1000);
+  }, 30_000);
+});
