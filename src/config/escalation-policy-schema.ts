@@ -43,7 +43,25 @@ const autoOpenRuleSchema = z.strictObject({
   target: z.string().min(1).optional(),
   /** Level the incident opens at. */
   level: z.enum(['N1', 'N2', 'N3']),
+  /** Only when at least this many targets of the check fail together (both API instances → N3); default 1. */
+  atLeast: z.number().int().min(1).optional(),
 });
+
+/** Watch mode: a playbook run on a schedule, its failures opening incidents past a flap guard. */
+const watchSchema = z
+  .strictObject({
+    /** Playbook run at each tick (`all`, `api`, ...); `off` disables the watch. */
+    playbook: z.string().min(1).default('all'),
+    /** Interval between two runs (one run per tick across every replica). */
+    every: durationSchema.prefault('60s'),
+    /** Consecutive failing runs before an incident opens (Prometheus's `for:`). */
+    failuresBeforeOpen: z.number().int().min(1).default(3),
+    /** Healthy this long, the incident gets a "rétabli" event and Resolve is proposed. */
+    healthyBeforeRecovery: durationSchema.prefault('5m'),
+    /** Resolve the incident on recovery instead of proposing it. */
+    autoResolve: z.boolean().default(false),
+  })
+  .prefault({});
 
 /**
  * N1/N2/N3 escalation policy (runbook "Escalade"). Frozen onto each incident when it opens.
@@ -60,6 +78,7 @@ export const escalationPolicySchema = z
       .prefault({}),
     /** Failing checks that open an incident by themselves, first matching rule wins. */
     autoOpen: z.array(autoOpenRuleSchema).default([]),
+    watch: watchSchema,
     /** Channel where incidents are posted. Default: the first of `slack.channels`. */
     channel: z
       .string()

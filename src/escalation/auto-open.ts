@@ -29,11 +29,16 @@ export function autoOpenRequests(
   rules: EscalationPolicy['autoOpen'],
   results: readonly CheckResult[],
 ): AutoOpenRequest[] {
+  const failing = new Map<string, number>();
+  for (const result of results) {
+    if (result.status === 'fail') failing.set(result.id, (failing.get(result.id) ?? 0) + 1);
+  }
   return results.flatMap((result) => {
     if (result.status !== 'fail') return [];
     const rule = rules.find(
       (candidate) =>
         matches(candidate.check, result.id) &&
+        (candidate.atLeast ?? 1) <= (failing.get(result.id) ?? 0) &&
         (candidate.target === undefined || candidate.target === result.target),
     );
     return rule

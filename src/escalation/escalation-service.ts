@@ -5,11 +5,12 @@ import type { Inventory } from '../config/schema.js';
 import type { Logger } from '../logging/logger.js';
 import { unresolvedIncidents, unsentOutbox } from '../store/incidents/incident-queries.js';
 import { activeMaintenance, type MaintenanceWindow } from '../store/incidents/oncall-and-maintenance.js';
-import type { IncidentEvent } from './engine/incident-state.js';
+import type { IncidentEvent, TimelineRecord } from './engine/incident-state.js';
 import { type Level, type PolicySnapshot, snapshotPolicy } from './engine/policy-snapshot.js';
 import {
   type AfterCommit,
   applyIncidentEvent,
+  noteOnIncident,
   type OpenOutcome,
   openOrJoinIncident,
   type StepOutcome,
@@ -65,6 +66,8 @@ export interface EscalationService {
     snapshot?: PolicySnapshot;
   }): Promise<OpenOutcome>;
   act(incidentId: number, event: IncidentEvent): Promise<StepOutcome>;
+  /** Adds records to an unresolved incident's timeline and thread; false when it is resolved or gone. */
+  note(incidentId: number, recordsAt: (level: Level) => TimelineRecord[]): Promise<boolean>;
   /** Re-creates the timer and delivery jobs from PostgreSQL (start, every minute, after a Redis flush). */
   reconcile(): Promise<{ timers: number; outbox: number; retried: number }>;
   /** The running maintenance window, or null; the remediation guard refuses while one runs. */
@@ -248,6 +251,11 @@ export function createEscalationService(options: EscalationOptions): EscalationS
       const outcome = await applyIncidentEvent(pool, incidentId, event);
       if (outcome.kind === 'applied') await enqueueAfterCommit(outcome.after);
       return outcome;
+    },
+    async note(incidentId, recordsAt) {
+      const after = await noteOnIncident(pool, incidentId, recordsAt);
+      if (after) await enqueueAfterCommit(after);
+      return after !== null;
     },
     reconcile,
     activeMaintenance: (now = Date.now()) => activeMaintenance(pool, now),

@@ -73,6 +73,8 @@ export function recordText(record: TimelineRecord, locale: Locale, timezone: str
       return t('incidents.event.reopened', { who: mention(record.by) });
     case 'duplicate':
       return t('incidents.event.duplicate', { source: record.source });
+    case 'recovered':
+      return t('incidents.event.recovered', { checks: record.checks, left: humanDuration(record.healthyMs) });
   }
 }
 

@@ -141,3 +141,20 @@ export async function openOrJoinIncident(
     };
   });
 }
+
+/** Adds records to an unresolved incident's timeline and thread without changing its state (e.g. "rétabli"). */
+export async function noteOnIncident(
+  pool: pg.Pool,
+  incidentId: number,
+  recordsAt: (level: Level) => TimelineRecord[],
+  now: number = Date.now(),
+): Promise<AfterCommit | null> {
+  return inTransaction(pool, async (client) => {
+    const incident = await readIncident(client, incidentId, true);
+    if (!incident || incident.state.status === 'resolved') return null;
+    const records = recordsAt(incident.state.level);
+    await appendTimeline(client, incidentId, records, now);
+    const outbox = await writeOutbox(client, incidentId, outboxFor(records, null), now);
+    return { timers: [], outbox, update: null };
+  });
+}

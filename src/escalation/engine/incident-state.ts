@@ -58,7 +58,9 @@ export type TimelineRecord =
   | { type: 'resolved'; level: Level; by: string }
   | { type: 'silenced'; level: Level; by: string; untilMs: number }
   | { type: 'reopened'; level: Level; by: string }
-  | { type: 'duplicate'; level: Level; source: string };
+  | { type: 'duplicate'; level: Level; source: string }
+  /** The checks behind the incident have been healthy long enough (watch mode). */
+  | { type: 'recovered'; level: Level; checks: string; healthyMs: number };
 
 /** Why an event was not applied (nothing changes, nothing is paged). */
 export type Refusal =

@@ -1,0 +1,114 @@
+import type { CheckResult } from '../../checks/check.js';
+import type { EscalationPolicy } from '../../config/escalation-policy-schema.js';
+import { type AutoOpenRequest, autoOpenRequests } from '../auto-open.js';
+import type { Level } from '../engine/policy-snapshot.js';
+
+/** One (check, target)'s history across watch runs: stored in PostgreSQL so replicas share it. */
+export interface Streak {
+  checkId: string;
+  target: string;
+  /** Consecutive failing runs (0 once the check passes). */
+  failures: number;
+  /** Since when the check passes without interruption, or null while it fails (or never ran). */
+  healthySince: number | null;
+  /** The unresolved incident this failure opened or joined, or null. */
+  incidentId: number | null;
+  /** The level asked for last: a higher one raises the incident. */
+  level: Level | null;
+  /** True once the recovery was noted on the incident (noted once per recovery). */
+  recoveryNoted: boolean;
+}
+
+/** The watch settings the guard reads, durations in milliseconds. */
+export interface GuardSettings {
+  failuresBeforeOpen: number;
+  healthyBeforeRecoveryMs: number;
+  autoResolve: boolean;
+}
+
+/** What a run calls for: open (or join and raise) an incident, or note a recovery. */
+export type WatchAction =
+  | { kind: 'open'; request: AutoOpenRequest }
+  | {
+      kind: 'recovered';
+      incidentId: number;
+      checkId: string;
+      target: string;
+      healthyMs: number;
+      resolve: boolean;
+    };
+
+/** The key of a streak: one per check and target. */
+export const streakKey = (checkId: string, target: string): string => `${checkId} ${target}`;
+
+const fresh = (checkId: string, target: string): Streak => ({
+  checkId,
+  target,
+  failures: 0,
+  healthySince: null,
+  incidentId: null,
+  level: null,
+  recoveryNoted: false,
+});
+
+/** One result folded into its streak: `fail` counts, `ok`/`warn` heal, `unknown` (nothing measured) changes nothing. */
+export function observe(streak: Streak, status: CheckResult['status'], now: number): Streak {
+  switch (status) {
+    case 'fail':
+      return { ...streak, failures: streak.failures + 1, healthySince: null, recoveryNoted: false };
+    case 'ok':
+    case 'warn':
+      return { ...streak, failures: 0, healthySince: streak.healthySince ?? now };
+    case 'unknown':
+      return streak;
+  }
+}
+
+/**
+ * One watch run, pure: folds the results into the streaks, then asks to open an incident for each
+ * failure mapped by the rules that failed `failuresBeforeOpen` runs in a row and has no incident
+ * yet (or has one at a lower level: it is raised), and notes a recovery once an incident's check
+ * has been healthy `healthyBeforeRecoveryMs`. The `atLeast` rules count only guarded failures, so
+ * "both API instances down" means both past the guard.
+ */
+export function advanceWatch(
+  settings: GuardSettings,
+  rules: EscalationPolicy['autoOpen'],
+  results: readonly CheckResult[],
+  previous: readonly Streak[],
+  now: number,
+): { streaks: Streak[]; actions: WatchAction[] } {
+  const streaks = new Map(previous.map((streak) => [streakKey(streak.checkId, streak.target), streak]));
+  for (const result of results) {
+    const key = streakKey(result.id, result.target);
+    streaks.set(key, observe(streaks.get(key) ?? fresh(result.id, result.target), result.status, now));
+  }
+  const guarded = results.filter(
+    (result) =>
+      result.status === 'fail' &&
+      (streaks.get(streakKey(result.id, result.target))?.failures ?? 0) >= settings.failuresBeforeOpen,
+  );
+  const actions: WatchAction[] = [];
+  for (const request of autoOpenRequests(rules, guarded)) {
+    const streak = streaks.get(streakKey(request.checkId, request.target));
+    if (!streak) continue;
+    if (streak.incidentId === null || streak.level === null || request.level > streak.level) {
+      actions.push({ kind: 'open', request });
+    }
+  }
+  for (const [key, streak] of streaks) {
+    if (streak.incidentId === null || streak.recoveryNoted || streak.healthySince === null) continue;
+    const healthyMs = now - streak.healthySince;
+    if (healthyMs < settings.healthyBeforeRecoveryMs) continue;
+    actions.push({
+      kind: 'recovered',
+      incidentId: streak.incidentId,
+      checkId: streak.checkId,
+      target: streak.target,
+      healthyMs,
+      resolve: settings.autoResolve,
+    });
+    streaks.set(key, { ...streak, recoveryNoted: true });
+  }
+  return { streaks: [...streaks.values()], actions };
+}

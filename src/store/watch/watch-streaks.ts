@@ -1,0 +1,72 @@
+import type { Streak } from '../../escalation/watch/flap-guard.js';
+import type { Queryable } from '../incidents/incident-queries.js';
+
+/** An arbitrary constant: the advisory lock that serialises watch runs' streak updates between replicas. */
+const WATCH_LOCK = 7_243_210;
+
+/** Takes the watch lock for the current transaction (two overlapping runs fold one after the other). */
+export async function lockStreaks(db: Queryable): Promise<void> {
+  await db.query('SELECT pg_advisory_xact_lock($1)', [WATCH_LOCK]);
+}
+
+/** Every streak; an incident since resolved (by hand, or auto-resolved) reads as none. */
+export async function readStreaks(db: Queryable): Promise<Streak[]> {
+  const { rows } = await db.query<{
+    check_id: string;
+    target: string;
+    failures: number;
+    healthy_since: Date | null;
+    incident_id: string | null;
+    level: Streak['level'];
+    recovery_noted: boolean;
+  }>(
+    `SELECT s.check_id, s.target, s.failures, s.healthy_since, s.recovery_noted,
+            CASE WHEN i.state <> 'resolved' THEN s.incident_id END AS incident_id,
+            CASE WHEN i.state <> 'resolved' THEN s.level END AS level
+       FROM watch_streaks s LEFT JOIN incidents i ON i.id = s.incident_id`,
+  );
+  return rows.map((row) => ({
+    checkId: row.check_id,
+    target: row.target,
+    failures: row.failures,
+    healthySince: row.healthy_since ? row.healthy_since.getTime() : null,
+    incidentId: row.incident_id === null ? null : Number(row.incident_id),
+    level: row.level,
+    recoveryNoted: row.recovery_noted,
+  }));
+}
+
+/** Writes streaks (insert or replace), stamped `now`. */
+export async function saveStreaks(db: Queryable, streaks: readonly Streak[], now: number): Promise<void> {
+  for (const streak of streaks) {
+    await db.query(
+      `INSERT INTO watch_streaks (check_id, target, failures, healthy_since, incident_id, level, recovery_noted, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (check_id, target) DO UPDATE SET failures = $3, healthy_since = $4, incident_id = $5,
+         level = $6, recovery_noted = $7, updated_at = $8`,
+      [
+        streak.checkId,
+        streak.target,
+        streak.failures,
+        streak.healthySince === null ? null : new Date(streak.healthySince),
+        streak.incidentId,
+        streak.level,
+        streak.recoveryNoted,
+        new Date(now),
+      ],
+    );
+  }
+}
+
+/** Records the incident a streak's failure opened or joined, and the level asked for. */
+export async function linkStreak(
+  db: Queryable,
+  key: { checkId: string; target: string },
+  incidentId: number,
+  level: NonNullable<Streak['level']>,
+): Promise<void> {
+  await db.query(
+    'UPDATE watch_streaks SET incident_id = $3, level = $4, recovery_noted = false WHERE check_id = $1 AND target = $2',
+    [key.checkId, key.target, incidentId, level],
+  );
+}
