@@ -10,6 +10,7 @@ import { type BotMetrics, createMetrics } from '../observability/metrics.js';
 import { createReadinessProbe } from '../observability/readiness.js';
 import { createPlatformClients } from '../platform/platform-clients.js';
 import { shareDiagnoses } from '../playbooks/shared-diagnoses.js';
+import { startReports } from '../reports/start-reports.js';
 import { openBotStore } from '../store/open-bot-store.js';
 import { createSlackBot } from './create-slack-app.js';
 import type { SlackMode } from './slack-mode.js';
@@ -76,7 +77,17 @@ export async function startBot(options: {
     ...(options.host ? { host: options.host } : {}),
   });
   slackClient = bot.app.client;
+  const reports = startReports({
+    redisUrl: env.REDIS_URL,
+    queueNamespace: env.SAMAOPS_QUEUE_NAMESPACE,
+    pool: store.pool,
+    inventory,
+    clients,
+    logger,
+    slackClient: () => slackClient,
+  });
   const closeClients = async () => {
+    await reports?.close().catch(() => undefined);
     // Escalation workers first: their running jobs still use the store's pool.
     await escalation?.close().catch(() => undefined);
     await Promise.allSettled([clients.close(), readiness.close(), store.close()]);

@@ -1,0 +1,70 @@
+import type { webApi } from '@slack/bolt';
+import { Redis } from 'ioredis';
+import type pg from 'pg';
+import type { Inventory } from '../config/schema.js';
+import { msg } from '../i18n/message.js';
+import { translate } from '../i18n/translate.js';
+import type { Logger } from '../logging/logger.js';
+import { scrubSecrets } from '../logging/scrub-secrets.js';
+import type { PlatformClients } from '../platform/platform-clients.js';
+import { renderBlockKit } from '../render/block-kit.js';
+import { type ReportSchedules, startReportSchedules } from './report-schedules.js';
+import { scheduledReportRunner } from './scheduled-report.js';
+
+/** Running report schedules and how to stop them (their worker, then their Redis connection). */
+export interface StartedReports {
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the scheduled reports when the bot's database and Redis are both configured (queue
+ * `<namespace>-reports`); each report is posted through the Bolt app's client once it exists.
+ * Without them, reports still run by hand (`/sama report`), unstored.
+ */
+export function startReports(options: {
+  redisUrl: string | undefined;
+  /** Names the queue `<namespace>-reports`. Default `samaops`. */
+  queueNamespace?: string | undefined;
+  pool: pg.Pool | undefined;
+  inventory: Inventory;
+  clients: PlatformClients;
+  logger: Logger;
+  slackClient: () => webApi.WebClient | undefined;
+}): StartedReports | undefined {
+  const { redisUrl, pool, inventory, clients, logger } = options;
+  if (!redisUrl || !pool) {
+    logger.warn('scheduled reports disabled: DATABASE_URL and REDIS_URL are both needed');
+    return undefined;
+  }
+  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  connection.on('error', (error) => logger.warn({ err: scrubSecrets(error.message) }, 'reports redis error'));
+  const run = scheduledReportRunner({
+    inventory,
+    clients,
+    pool,
+    async post(channel, message) {
+      const client = options.slackClient();
+      if (!client) throw new Error('Slack client not ready: the report is stored, not posted');
+      const moreLines = (count: number) =>
+        translate(inventory.locale, msg('slack.render.moreLines', { count }));
+      await client.chat.postMessage({ channel, ...renderBlockKit(message, { moreLines }) });
+    },
+  });
+  const started: Promise<ReportSchedules | undefined> = startReportSchedules({
+    connection,
+    queueName: `${options.queueNamespace ?? 'samaops'}-reports`,
+    patterns: inventory.reports.schedules,
+    timezone: inventory.timezone,
+    run,
+    logger,
+  }).catch((error: unknown) => {
+    logger.warn({ err: scrubSecrets(String(error)) }, 'report schedules not started');
+    return undefined;
+  });
+  return {
+    async close() {
+      await (await started)?.close();
+      connection.disconnect();
+    },
+  };
+}
