@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { identifier, safeAbsolutePath } from './identifiers.js';
 
 /** A cron pattern of 5 fields (minute hour day month weekday), or 6 with seconds first. */
 const cronPattern = z
@@ -18,6 +19,12 @@ export const reportsSchema = z
         monthly: cronPattern.default('0 6 1 * *'),
       })
       .prefault({}),
+    /** Backup directories per server, whose files older than `backupRetentionDays` the weekly report counts. Default none. */
+    backups: z.array(z.strictObject({ server: identifier, directory: safeAbsolutePath })).default([]),
+    /** Age in days past which a backup is reported as due for deletion. Default 30 (runbook §9.2). */
+    backupRetentionDays: z.number().int().min(1).max(3650).default(30),
+    /** Age in days past which a log file matched by `logGlobs` should be gzipped. Default 7 (runbook §9.2). */
+    logCompressAfterDays: z.number().int().min(1).max(3650).default(7),
     /** Channel the scheduled reports are posted to. Default: the first of `slack.channels`. */
     channel: z
       .string()

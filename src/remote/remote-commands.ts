@@ -46,6 +46,21 @@ export const remoteCommandForms = {
     '{}',
     '+',
   ],
+  'files.old_backups': ['find', '<backupDirectory>', '-type', 'f', '-mtime', '<+days>', '-printf', '%s\\n'],
+  'logs.old_uncompressed': [
+    'find',
+    '<logDirectory>',
+    '-maxdepth',
+    '1',
+    '-type',
+    'f',
+    '-name',
+    '<logFilePattern>',
+    '-mtime',
+    '<+days>',
+    '-printf',
+    '%s\\n',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 /** The prefix of every command line: a remote time limit, then KILL 5 s later. */
@@ -174,6 +189,60 @@ export function countLogErrors(server: Server, glob: string): RemoteCommand {
     'ERROR|CRITICAL',
     '{}',
     '+',
+  ]);
+}
+
+/** A whole number of days for find's `-mtime +N`, 1..3650. */
+function mtimeDays(server: Server, days: number): string {
+  if (!Number.isInteger(days) || days < 1 || days > 3650) refuse(server, 'days', days, 'an integer 1..3650');
+  return `+${days}`;
+}
+
+/**
+ * Sizes (one per line, bytes) of the files under a backup directory last modified more than
+ * `days` ago; the directory must be one of `allowedDirectories` (the inventory's `reports.backups` for this server).
+ */
+export function oldBackupFiles(
+  server: Server,
+  directory: string,
+  allowedDirectories: readonly string[],
+  days: number,
+): RemoteCommand {
+  const valid = allowed(server, 'reports.backups', safeAbsolutePath, directory, allowedDirectories);
+  return command('files.old_backups', [
+    'find',
+    valid,
+    '-type',
+    'f',
+    '-mtime',
+    mtimeDays(server, days),
+    '-printf',
+    '%s\\n',
+  ]);
+}
+
+/**
+ * Sizes of the files matched by one of the server's `logGlobs` (so not yet gzipped) last modified
+ * more than `days` ago; the glob is split as in countLogErrors, never expanded by a shell.
+ */
+export function oldUncompressedLogs(server: Server, glob: string, days: number): RemoteCommand {
+  const valid = allowed(server, 'logGlobs', safeGlob, glob, server.logGlobs);
+  const slash = valid.lastIndexOf('/');
+  const pattern = valid.slice(slash + 1);
+  if (pattern === '') refuse(server, 'logGlobs', glob, 'must name files, not a directory');
+  return command('logs.old_uncompressed', [
+    'find',
+    valid.slice(0, slash) || '/',
+    '-maxdepth',
+    '1',
+    '-type',
+    'f',
+    '-name',
+    pattern,
+    '-mtime',
+    mtimeDays(server, days),
+    '-printf',
+    '%s\\n',
   ]);
 }
 

@@ -1,5 +1,6 @@
 import { msg } from '../i18n/message.js';
 import { checkSection } from './check-section.js';
+import { oldBackups, oldLogs } from './old-files-sections.js';
 import { indexCandidates, largestTables, slowestStatements, unusedIndexes } from './postgres-sections.js';
 import { redisStats } from './redis-stats-section.js';
 import type { ReportCollector } from './report-collector.js';
@@ -13,4 +14,6 @@ export const weeklyCollectors: readonly ReportCollector[] = [
   redisStats,
   checkSection('rabbitmq-queues', 'rabbitmq.queue', msg('report.section.rabbitmqQueues')),
   checkSection('celery-workers', 'celery.workers', msg('report.section.celeryWorkers')),
+  oldBackups,
+  oldLogs,
 ];

@@ -11,6 +11,8 @@ import {
   dockerRestartCounts,
   hostTrue,
   journaldVacuum,
+  oldBackupFiles,
+  oldUncompressedLogs,
   type RemoteCommand,
   remoteCommandForms,
 } from '../../src/remote/remote-commands.js';
@@ -59,6 +61,8 @@ describe('remote commands', () => {
       countLogErrors(server, '/var/log/samaconso/*.log'),
       dockerImagePrune(server, 72),
       journaldVacuum(server, 3),
+      oldBackupFiles(server, '/data/backups', ['/data/backups'], 30),
+      oldUncompressedLogs(server, '/var/log/samaconso/*.log', 7),
       dockerComposeScale(
         server,
         [

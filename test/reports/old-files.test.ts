@@ -1,0 +1,69 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Inventory } from '../../src/config/schema.js';
+import { collectReport } from '../../src/reports/collect-report.js';
+import { oldBackups, oldLogs } from '../../src/reports/old-files-sections.js';
+import { openReportLab, type ReportLab } from './report-lab.js';
+
+/**
+ * Old backups and old uncompressed logs, found over real SSH on lab hosts: files created with old
+ * mtimes (`touch -d`) beside recent ones and a gzipped one, counted by the fixed `find` forms, removed after.
+ */
+
+let lab: ReportLab;
+const tag = randomBytes(4).toString('hex');
+const backupDir = `/srv/samaops-lab/workers/data/backups-${tag}`;
+let logDir = '';
+const made: string[] = [];
+
+function file(path: string, bytes: number, age: string): void {
+  writeFileSync(path, randomBytes(bytes));
+  execFileSync('touch', ['-d', age, path]);
+  made.push(path);
+}
+
+beforeAll(async () => {
+  lab = await openReportLab();
+  mkdirSync(backupDir, { recursive: true });
+  file(join(backupDir, 'samaconso-old-1.sql.gz'), 1000, '40 days ago');
+  file(join(backupDir, 'samaconso-old-2.sql.gz'), 3000, '31 days ago');
+  file(join(backupDir, 'samaconso-recent.sql.gz'), 5000, '2 days ago');
+  const api = lab.inventory.servers.find((server) => server.name === 'api');
+  const glob = api?.logGlobs[0] ?? '';
+  logDir = glob.slice(0, glob.lastIndexOf('/'));
+  file(join(logDir, `old-${tag}.log`), 700, '10 days ago');
+  file(join(logDir, `recent-${tag}.log`), 300, '1 day ago');
+  file(join(logDir, `older-${tag}.log.gz`), 200, '20 days ago');
+}, 90_000);
+
+afterAll(async () => {
+  for (const path of made) rmSync(path, { force: true });
+  rmSync(backupDir, { recursive: true, force: true });
+  await lab?.close();
+}, 60_000);
+
+describe('old files on the lab', () => {
+  it('counts backups older than 30 days and logs older than 7 days not compressed, with their sizes', async () => {
+    const inventory: Inventory = {
+      ...lab.inventory,
+      reports: { ...lab.inventory.reports, backups: [{ server: 'workers', directory: backupDir }] },
+    };
+    const report = await collectReport('weekly', [oldBackups, oldLogs], { inventory, clients: lab.clients });
+    const [backups, logs] = report.sections;
+    expect(backups?.lines).toEqual([
+      expect.objectContaining({ label: `workers:${backupDir}`, status: 'warn', value: 2 }),
+    ]);
+    expect(backups?.lines[0]?.text.params).toMatchObject({ count: 2, days: 30, size: '3.9 KiB' });
+    const api = logs?.lines.find((line) => line.label === 'api');
+    // Only old-<tag>.log is ours; other old logs on the lab host would add to the count.
+    expect(api?.value).toBeGreaterThanOrEqual(1);
+    expect(logs?.lines.map((line) => line.label)).toEqual(lab.inventory.servers.map((server) => server.name));
+    rmSync(join(logDir, `old-${tag}.log`));
+    const again = await collectReport('weekly', [oldLogs], { inventory, clients: lab.clients });
+    const after = again.sections[0]?.lines.find((line) => line.label === 'api');
+    expect((api?.value ?? 0) - (after?.value ?? 0)).toBe(1);
+  });
+});
