@@ -8,6 +8,7 @@ import { diagnoseLocal } from './sections/diagnose-local.js';
 import { escalationBench } from './sections/escalation.js';
 import { guardOverhead } from './sections/guard-overhead.js';
 import { remediationLab } from './sections/remediation-lab.js';
+import { reportsBench } from './sections/reports.js';
 import { slackAck } from './sections/slack-ack.js';
 
 /**
@@ -22,6 +23,7 @@ const SECTIONS: Record<string, BenchSection> = {
   'guard-overhead': guardOverhead,
   'remediation-lab': remediationLab,
   escalation: escalationBench,
+  reports: reportsBench,
 };
 
 const wanted = process.argv.slice(2);

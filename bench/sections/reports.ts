@@ -1,0 +1,43 @@
+import { loadInventory } from '../../src/config/load-inventory.js';
+import { silentLogger } from '../../src/logging/logger.js';
+import { createPlatformClients } from '../../src/platform/platform-clients.js';
+import { collectReport } from '../../src/reports/collect-report.js';
+import { reportCollectors } from '../../src/reports/report-collectors.js';
+import { reportKinds } from '../../src/reports/report-model.js';
+import { labUp } from '../../test/lab/lab.js';
+import type { BenchRow } from '../bench-row.js';
+import { round1, summarise } from '../stats.js';
+
+const RUNS = 5;
+
+/** Issue 7: how long each report kind takes to collect against the lab (warm clients, as the bot runs). */
+export async function reportsBench(): Promise<BenchRow[]> {
+  const { inventory: file } = await labUp();
+  const inventory = loadInventory(file);
+  const clients = createPlatformClients(inventory, silentLogger());
+  const rows: BenchRow[] = [];
+  try {
+    for (const kind of reportKinds) {
+      await collectReport(kind, reportCollectors[kind], { inventory, clients });
+      const samples: number[] = [];
+      const lines: number[] = [];
+      for (let i = 0; i < RUNS; i += 1) {
+        const started = performance.now();
+        const report = await collectReport(kind, reportCollectors[kind], { inventory, clients });
+        samples.push(performance.now() - started);
+        lines.push(report.sections.reduce((sum, section) => sum + section.lines.length, 0));
+      }
+      const summary = summarise(samples);
+      rows.push({
+        section: 'reports',
+        measure: `${kind} report against the lab, median of ${RUNS}`,
+        value: round1(summary.median),
+        unit: 'ms',
+        details: { ...summary, lines },
+      });
+    }
+  } finally {
+    await clients.close();
+  }
+  return rows;
+}
