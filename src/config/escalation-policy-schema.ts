@@ -50,8 +50,8 @@ const autoOpenRuleSchema = z.strictObject({
 /** Watch mode: a playbook run on a schedule, its failures opening incidents past a flap guard. */
 const watchSchema = z
   .strictObject({
-    /** Playbook run at each tick (`all`, `api`, ...); `off` disables the watch. */
-    playbook: z.string().min(1).default('all'),
+    /** Playbook run at each tick; `off` disables the watch. The playbook ids, spelt here (importing them would be circular); a test keeps both lists equal. */
+    playbook: z.enum(['all', 'api', 'notifications', 'db', 'disk', 'redis', 'off']).default('all'),
     /** Interval between two runs (one run per tick across every replica). */
     every: durationSchema.prefault('60s'),
     /** Consecutive failing runs before an incident opens (Prometheus's `for:`). */

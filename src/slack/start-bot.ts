@@ -1,8 +1,8 @@
 import { setMaxListeners } from 'node:events';
 import type { webApi } from '@slack/bolt';
 import type { Inventory } from '../config/schema.js';
-import { autoOpenAfterDiagnosis } from '../escalation/auto-open.js';
 import { startEscalation } from '../escalation/start-escalation.js';
+import { diagnosisHook, startBotWatch } from '../escalation/watch/wire-watch.js';
 import { inventoryAccessPolicy } from '../handlers/access-policy.js';
 import type { Logger } from '../logging/logger.js';
 import { healthRoutes } from '../observability/health-routes.js';
@@ -54,6 +54,11 @@ export async function startBot(options: {
     logger,
     slackClient: () => slackClient,
   });
+  const diagnoses = shareDiagnoses(
+    { inventory, clients },
+    shutdown.signal,
+    escalation ? diagnosisHook(escalation.service, store.pool, inventory, logger) : undefined,
+  );
   const bot = createSlackBot(mode, {
     services: {
       inventory,
@@ -61,13 +66,7 @@ export async function startBot(options: {
       logger,
       metrics,
       access: inventoryAccessPolicy(inventory),
-      diagnoses: shareDiagnoses(
-        { inventory, clients },
-        shutdown.signal,
-        escalation
-          ? autoOpenAfterDiagnosis(escalation.service, inventory.escalation.autoOpen, logger)
-          : undefined,
-      ),
+      diagnoses,
       store,
       ...(escalation ? { escalation: escalation.service } : {}),
       signal: shutdown.signal,
@@ -77,6 +76,15 @@ export async function startBot(options: {
     ...(options.host ? { host: options.host } : {}),
   });
   slackClient = bot.app.client;
+  const watch = escalation
+    ? startBotWatch({
+        redisUrl: env.REDIS_URL,
+        queueNamespace: env.SAMAOPS_QUEUE_NAMESPACE,
+        inventory,
+        diagnoses,
+        logger,
+      })
+    : undefined;
   const reports = startReports({
     redisUrl: env.REDIS_URL,
     queueNamespace: env.SAMAOPS_QUEUE_NAMESPACE,
@@ -87,6 +95,7 @@ export async function startBot(options: {
     slackClient: () => slackClient,
   });
   const closeClients = async () => {
+    await watch?.close().catch(() => undefined);
     await reports?.close().catch(() => undefined);
     // Escalation workers first: their running jobs still use the store's pool.
     await escalation?.close().catch(() => undefined);

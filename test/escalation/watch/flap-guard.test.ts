@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../../src/checks/check.js';
 import { escalationPolicySchema } from '../../../src/config/escalation-policy-schema.js';
 import { advanceWatch, type Streak } from '../../../src/escalation/watch/flap-guard.js';
+import { playbookIds } from '../../../src/playbooks/diagnose-playbooks.js';
 
 const result = (id: string, target: string, status: CheckResult['status']) =>
   ({ id, target, status }) as unknown as CheckResult;
@@ -44,6 +45,13 @@ describe('the flap guard', () => {
       healthyBeforeRecovery: 300_000,
       autoResolve: false,
     });
+  });
+
+  it('offers every playbook, and off', () => {
+    for (const playbook of [...playbookIds, 'off']) {
+      expect(escalationPolicySchema.parse({ watch: { playbook } }).watch.playbook).toBe(playbook);
+    }
+    expect(() => escalationPolicySchema.parse({ watch: { playbook: 'everything' } })).toThrow();
   });
 
   it.each([

@@ -1,0 +1,91 @@
+import { type Job, Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { Diagnosis } from '../../checks/run-checks.js';
+import { errorReason } from '../../logging/error-reason.js';
+import type { Logger } from '../../logging/logger.js';
+import { scrubSecrets } from '../../logging/scrub-secrets.js';
+import type { PlaybookId } from '../../playbooks/diagnose-playbooks.js';
+import type { SharedDiagnoses } from '../../playbooks/shared-diagnoses.js';
+
+/** The data of one watch tick's job. */
+export interface WatchJobData {
+  playbook: PlaybookId;
+}
+
+/** A running watch: its queue's name and how to stop it. */
+export interface RunningWatch {
+  queueName: string;
+  /** Settles once the job scheduler is upserted (or its failure logged). */
+  ready: Promise<void>;
+  close(graceMs?: number): Promise<void>;
+}
+
+/** The job scheduler's id: one per queue, so every replica upserts the same one. */
+export const WATCH_SCHEDULER_ID = 'watch';
+
+/**
+ * Starts the watch: a BullMQ job scheduler (every replica upserts the same one, and it produces one
+ * job per tick, taken by one worker), whose worker runs the playbook through the shared diagnoses.
+ * The diagnoses' after-run hook feeds the flap guard. A slow run makes the scheduler's next job
+ * wait (concurrency 1 per replica); a failed run is logged and the next tick tries again.
+ */
+export function startWatch(options: {
+  redisUrl: string;
+  queueName: string;
+  playbook: PlaybookId;
+  everyMs: number;
+  diagnoses: SharedDiagnoses;
+  logger: Logger;
+  /** Called after each run this replica did (tests, metrics). */
+  onRun?: (diagnosis: Diagnosis, jobId: string | undefined) => void;
+}): RunningWatch {
+  const { logger } = options;
+  const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+  redis.on('error', (error) => logger.warn({ err: scrubSecrets(error.message) }, 'watch redis error'));
+  const queue = new Queue<WatchJobData>(options.queueName, { connection: redis });
+  const worker = new Worker<WatchJobData>(
+    options.queueName,
+    async (job: Job<WatchJobData>) => {
+      const diagnosis = await options.diagnoses.run(job.data.playbook);
+      options.onRun?.(diagnosis, job.id);
+    },
+    // A replica killed mid-run leaves its job locked: a short lock gets it retried soon.
+    { connection: redis, concurrency: 1, lockDuration: 30_000, stalledInterval: 15_000 },
+  );
+  worker.on('failed', (job, error) =>
+    logger.warn({ job: job?.id, err: errorReason(error) }, 'watch run failed'),
+  );
+  worker.on('error', (error) => logger.warn({ err: errorReason(error) }, 'watch worker error'));
+  // Not awaited by the bot: with Redis down at start, BullMQ's client would wait, not fail.
+  const ready = queue
+    .upsertJobScheduler(
+      WATCH_SCHEDULER_ID,
+      { every: options.everyMs },
+      {
+        name: 'watch',
+        data: { playbook: options.playbook },
+        opts: { removeOnComplete: true, removeOnFail: 100, attempts: 1 },
+      },
+    )
+    .then(
+      () => undefined,
+      (error: unknown) => logger.error({ err: errorReason(error) }, 'watch scheduler not set'),
+    );
+  logger.info(
+    { playbook: options.playbook, everyMs: options.everyMs, queue: options.queueName },
+    'watch started',
+  );
+  return {
+    queueName: options.queueName,
+    ready,
+    async close(graceMs = 1500) {
+      const closed = await Promise.race([
+        worker.close().then(() => true),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), graceMs).unref()),
+      ]);
+      if (!closed) await worker.close(true).catch(() => undefined);
+      await queue.close().catch(() => undefined);
+      redis.disconnect();
+    },
+  };
+}
