@@ -25,6 +25,8 @@ export const reportsSchema = z
     backupRetentionDays: z.number().int().min(1).max(3650).default(30),
     /** Age in days past which a log file matched by `logGlobs` should be gzipped. Default 7 (runbook §9.2). */
     logCompressAfterDays: z.number().int().min(1).max(3650).default(7),
+    /** HTTPS endpoint whose certificate expiry the monthly report shows, e.g. https://samaconso.senelec.sn. Default none. */
+    publicEndpoint: z.url({ protocol: /^https$/ }).optional(),
     /** Channel the scheduled reports are posted to. Default: the first of `slack.channels`. */
     channel: z
       .string()

@@ -61,6 +61,8 @@ export const remoteCommandForms = {
     '-printf',
     '%s\\n',
   ],
+  'accounts.passwd': ['getent', 'passwd'],
+  'files.backup_times': ['find', '<backupDirectory>', '-type', 'f', '-printf', '%T@\\n'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** The prefix of every command line: a remote time limit, then KILL 5 s later. */
@@ -219,6 +221,21 @@ export function oldBackupFiles(
     '-printf',
     '%s\\n',
   ]);
+}
+
+/** The account database (`getent passwd`): the monthly report lists accounts with uid ≥ 1000. */
+export function accountsPasswd(): RemoteCommand {
+  return command('accounts.passwd', ['getent', 'passwd']);
+}
+
+/** Modification times (epoch seconds) of the files under a configured backup directory: the newest one's age. */
+export function backupFileTimes(
+  server: Server,
+  directory: string,
+  allowedDirectories: readonly string[],
+): RemoteCommand {
+  const valid = allowed(server, 'reports.backups', safeAbsolutePath, directory, allowedDirectories);
+  return command('files.backup_times', ['find', valid, '-type', 'f', '-printf', '%T@\\n']);
 }
 
 /**

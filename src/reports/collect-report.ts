@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import { type CheckContext, worstStatus } from '../checks/check.js';
 import { msg } from '../i18n/message.js';
 import { errorReason } from '../logging/error-reason.js';
@@ -13,6 +14,8 @@ export interface CollectOptions {
   timeoutMs?: number;
   /** Aborts every collector still running (shutdown). */
   signal?: AbortSignal;
+  /** The bot's own database, for sections about the bot's records (incidents). */
+  pool?: pg.Pool | undefined;
   /** Clock, for tests. Default `new Date()`. */
   now?: () => Date;
 }
@@ -34,7 +37,9 @@ export async function collectReport(
   const timeoutMs = options.timeoutMs ?? context.inventory.checkTimeoutMs * 2;
   const sections = await Promise.all(
     collectors.map((collector) =>
-      semaphore.use(() => collectOne(collector, context, timeoutMs, options.signal)),
+      semaphore.use(() =>
+        collectOne(collector, { ...context, pool: options.pool }, timeoutMs, options.signal),
+      ),
     ),
   );
   return {
@@ -48,7 +53,7 @@ export async function collectReport(
 
 async function collectOne(
   collector: ReportCollector,
-  context: CheckContext,
+  context: CheckContext & { pool: pg.Pool | undefined },
   timeoutMs: number,
   outer?: AbortSignal,
 ): Promise<ReportSection> {

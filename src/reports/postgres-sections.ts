@@ -129,3 +129,37 @@ export const slowestStatements = linesSection(
   },
   true,
 );
+
+/**
+ * Indexes bigger than their own table once past 1 MiB: the usual sign of bloat that `REINDEX
+ * CONCURRENTLY` reclaims (runbook §9.3 "réindexation").
+ */
+const REINDEX_CANDIDATES_SQL = `
+  SELECT i.relname || '.' || i.indexrelname AS name,
+         pg_relation_size(i.indexrelid)::text AS index_bytes, pg_relation_size(i.relid)::text AS table_bytes
+  FROM pg_stat_user_indexes i
+  WHERE pg_relation_size(i.indexrelid) > 1048576 AND pg_relation_size(i.indexrelid) > pg_relation_size(i.relid)
+  ORDER BY pg_relation_size(i.indexrelid) DESC
+  LIMIT ${LISTED}`;
+
+/** Indexes larger than their table, biggest first. */
+export const reindexCandidates = linesSection(
+  'reindex-candidates',
+  msg('report.section.reindexCandidates'),
+  async ({ clients }) => {
+    const { rows } = await clients
+      .postgres()
+      .query<{ name: string; index_bytes: string; table_bytes: string }>(REINDEX_CANDIDATES_SQL);
+    return rows.map((row) => ({
+      label: row.name,
+      status: 'ok',
+      text: msg('report.index.reindex', {
+        index: formatBytes(Number(row.index_bytes)),
+        table: formatBytes(Number(row.table_bytes)),
+      }),
+      metric: `reindex:${row.name}`,
+      value: Number(row.index_bytes),
+      unit: 'bytes',
+    }));
+  },
+);

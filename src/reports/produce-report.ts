@@ -1,4 +1,3 @@
-import type pg from 'pg';
 import type { CheckContext } from '../checks/check.js';
 import { type CollectOptions, collectReport } from './collect-report.js';
 import { reportCollectors } from './report-collectors.js';
@@ -15,7 +14,6 @@ export interface ProducedReport {
 
 /** Options of one production: the bot's store (optional: without it there is no trend) and the schedule slot. */
 export interface ProduceOptions extends CollectOptions {
-  pool?: pg.Pool;
   /** Schedule occurrence; a second report for the same slot is not stored. */
   slot?: string;
 }

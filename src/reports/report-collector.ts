@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import type { CheckContext } from '../checks/check.js';
 import type { Message } from '../i18n/message.js';
 import type { ReportSection } from './report-model.js';
@@ -5,6 +6,8 @@ import type { ReportSection } from './report-model.js';
 /** Everything a collector may use: the inventory, the platform clients, and an abort signal. */
 export interface CollectContext extends CheckContext {
   signal: AbortSignal;
+  /** The bot's own database (incidents), when configured. */
+  pool?: pg.Pool | undefined;
 }
 
 /** Gathers one section of a report. May throw: the collection turns that into an unreachable section. */

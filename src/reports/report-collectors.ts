@@ -1,4 +1,5 @@
 import { dailyCollectors } from './daily-report.js';
+import { monthlyCollectors } from './monthly-report.js';
 import type { ReportCollector } from './report-collector.js';
 import type { ReportKind } from './report-model.js';
 import { weeklyCollectors } from './weekly-report.js';
@@ -7,5 +8,5 @@ import { weeklyCollectors } from './weekly-report.js';
 export const reportCollectors = {
   daily: dailyCollectors,
   weekly: weeklyCollectors,
-  monthly: [],
+  monthly: monthlyCollectors,
 } satisfies Record<ReportKind, readonly ReportCollector[]>;

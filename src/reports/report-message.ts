@@ -45,9 +45,10 @@ export function reportMessage(report: Report, options: ReportMessageOptions): Ch
   for (const section of [...report.sections].sort(byGravity))
     sections.push({
       heading: translate(options.locale, section.title),
-      lines: [...section.lines]
-        .sort(byGravity)
-        .map((line) => ({ status: line.status, text: lineText(line) })),
+      lines:
+        section.lines.length === 0
+          ? [{ status: 'ok', text: t('report.section.empty') }]
+          : [...section.lines].sort(byGravity).map((line) => ({ status: line.status, text: lineText(line) })),
     });
   const count = (status: CheckStatus) =>
     report.sections.reduce(

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { serverSchema } from '../../src/config/schema.js';
 import {
+  accountsPasswd,
+  backupFileTimes,
   countLogErrors,
   diskUsage,
   dockerComposeScale,
@@ -63,6 +65,8 @@ describe('remote commands', () => {
       journaldVacuum(server, 3),
       oldBackupFiles(server, '/data/backups', ['/data/backups'], 30),
       oldUncompressedLogs(server, '/var/log/samaconso/*.log', 7),
+      accountsPasswd(),
+      backupFileTimes(server, '/data/backups', ['/data/backups']),
       dockerComposeScale(
         server,
         [
