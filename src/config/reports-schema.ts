@@ -27,6 +27,8 @@ export const reportsSchema = z
     logCompressAfterDays: z.number().int().min(1).max(3650).default(7),
     /** HTTPS endpoint whose certificate expiry the monthly report shows, e.g. https://samaconso.senelec.sn. Default none. */
     publicEndpoint: z.url({ protocol: /^https$/ }).optional(),
+    /** Auth log whose failed logins the monthly report counts on every server. Default /var/log/auth.log (Debian, Ubuntu). */
+    authLog: safeAbsolutePath.default('/var/log/auth.log'),
     /** Channel the scheduled reports are posted to. Default: the first of `slack.channels`. */
     channel: z
       .string()

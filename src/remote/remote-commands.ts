@@ -63,6 +63,8 @@ export const remoteCommandForms = {
   ],
   'accounts.passwd': ['getent', 'passwd'],
   'files.backup_times': ['find', '<backupDirectory>', '-type', 'f', '-printf', '%T@\\n'],
+  'apt.upgradable': ['apt', 'list', '--upgradable'],
+  'auth.failed_logins': ['grep', '-c', '-E', 'Failed password|authentication failure', '--', '<authLog>'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** The prefix of every command line: a remote time limit, then KILL 5 s later. */
@@ -236,6 +238,24 @@ export function backupFileTimes(
 ): RemoteCommand {
   const valid = allowed(server, 'reports.backups', safeAbsolutePath, directory, allowedDirectories);
   return command('files.backup_times', ['find', valid, '-type', 'f', '-printf', '%T@\\n']);
+}
+
+/** Packages with a pending upgrade (`apt list --upgradable`), read-only: the monthly report counts them. */
+export function aptUpgradable(): RemoteCommand {
+  return command('apt.upgradable', ['apt', 'list', '--upgradable']);
+}
+
+/** Failed logins in the auth log named by the inventory (`reports.authLog`), counted by grep. */
+export function failedLogins(server: Server, authLog: string, configured: string): RemoteCommand {
+  const valid = allowed(server, 'reports.authLog', safeAbsolutePath, authLog, [configured]);
+  return command('auth.failed_logins', [
+    'grep',
+    '-c',
+    '-E',
+    'Failed password|authentication failure',
+    '--',
+    valid,
+  ]);
 }
 
 /**

@@ -1,13 +1,16 @@
+import { failedLoginCounts, pendingUpgrades } from './host-security-sections.js';
 import { humanAccounts, monthIncidents, newestBackup } from './monthly-sections.js';
 import { reindexCandidates } from './postgres-sections.js';
 import type { ReportCollector } from './report-collector.js';
 import { tlsExpiry } from './tls-expiry-section.js';
 
-/** Runbook §9.3 monthly review, read-only. Not yet: pending apt upgrades, failed logins in auth.log. */
+/** Runbook §9.3 monthly review, read-only. */
 export const monthlyCollectors: readonly ReportCollector[] = [
   monthIncidents,
   tlsExpiry,
   newestBackup,
   reindexCandidates,
   humanAccounts,
+  pendingUpgrades,
+  failedLoginCounts,
 ];

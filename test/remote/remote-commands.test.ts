@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { serverSchema } from '../../src/config/schema.js';
 import {
   accountsPasswd,
+  aptUpgradable,
   backupFileTimes,
   countLogErrors,
   diskUsage,
@@ -11,6 +12,7 @@ import {
   dockerPs,
   dockerRestart,
   dockerRestartCounts,
+  failedLogins,
   hostTrue,
   journaldVacuum,
   oldBackupFiles,
@@ -66,6 +68,8 @@ describe('remote commands', () => {
       oldBackupFiles(server, '/data/backups', ['/data/backups'], 30),
       oldUncompressedLogs(server, '/var/log/samaconso/*.log', 7),
       accountsPasswd(),
+      aptUpgradable(),
+      failedLogins(server, '/var/log/auth.log', '/var/log/auth.log'),
       backupFileTimes(server, '/data/backups', ['/data/backups']),
       dockerComposeScale(
         server,

@@ -33,6 +33,7 @@ const certDir = mkdtempSync(join(tmpdir(), 'samaops-tls-'));
 const staleDir = `/srv/samaops-lab/db/data/backups-stale-${tag}`;
 const freshDir = `/srv/samaops-lab/db/data/backups-fresh-${tag}`;
 const table = `report_bloat_${tag}`;
+const authLog = `/srv/samaops-lab/db/data/auth-${tag}.log`;
 
 beforeAll(async () => {
   lab = await openReportLab();
@@ -68,6 +69,15 @@ beforeAll(async () => {
     writeFileSync(join(dir, 'samaconso.sql.gz'), 'x');
     execFileSync('touch', ['-d', age, join(dir, 'samaconso.sql.gz')]);
   }
+  writeFileSync(
+    authLog,
+    [
+      'Nov 20 10:00:01 db sshd[1]: Failed password for root from 10.0.0.9 port 2222 ssh2',
+      'Nov 20 10:00:05 db sshd[1]: Failed password for invalid user admin from 10.0.0.9 port 2223 ssh2',
+      'Nov 21 08:00:00 db sudo: pam_unix(sudo:auth): authentication failure; logname=ops',
+      'Nov 21 09:00:00 db sshd[2]: Accepted publickey for ops from 10.0.0.8 port 2224 ssh2',
+    ].join('\n'),
+  );
   database = await createScratchDatabase();
   pool = createBotDatabase(database.url, silentLogger());
   await migrate(pool);
@@ -94,6 +104,7 @@ afterAll(async () => {
   rmSync(certDir, { recursive: true, force: true });
   rmSync(staleDir, { recursive: true, force: true });
   rmSync(freshDir, { recursive: true, force: true });
+  rmSync(authLog, { force: true });
   await pool?.end();
   await database?.drop();
   await lab?.close();
@@ -113,6 +124,7 @@ describe('monthly report', () => {
       reports: {
         ...lab.inventory.reports,
         publicEndpoint: `https://127.0.0.1:${port}`,
+        authLog,
         backups: [
           { server: 'db', directory: staleDir },
           { server: 'db', directory: freshDir },
@@ -155,5 +167,12 @@ describe('monthly report', () => {
     const accounts = sectionOf(report, 'accounts').lines;
     expect(accounts.map((line) => line.label)).toEqual(lab.inventory.servers.map((server) => server.name));
     for (const line of accounts) expect(line.value).toBeTypeOf('number');
+
+    // The lab hosts share this machine's filesystem and apt: the same file and packages on each.
+    const logins = sectionOf(report, 'failed-logins').lines;
+    expect(logins.map((line) => [line.label, line.value])).toEqual(
+      lab.inventory.servers.map((server) => [server.name, 3]),
+    );
+    for (const line of sectionOf(report, 'apt-upgrades').lines) expect(line.value).toBeTypeOf('number');
   });
 });
