@@ -63,6 +63,30 @@ const watchSchema = z
   })
   .prefault({});
 
+const levelName = z.enum(['N1', 'N2', 'N3']);
+
+/** Alert intake (Alertmanager, Grafana): who may post, and how labels map to a level. */
+const intakeSchema = z
+  .strictObject({
+    /** Bearer token the senders present (`tokenFile` or `${ENV}` keep it out of the inventory). */
+    token: z.string().min(16, 'at least 16 characters').optional(),
+    /** Basic auth instead of (or besides) the token. */
+    username: z.string().min(1).optional(),
+    password: z.string().min(8, 'at least 8 characters').optional(),
+    /** The label read for the level. */
+    label: z.string().min(1).default('severity'),
+    /** Label value → level. */
+    levels: z.record(z.string(), levelName).default({ critical: 'N3', warning: 'N2', info: 'N1' }),
+    /** Level of an alert whose label is absent or unmapped. */
+    defaultLevel: levelName.default('N2'),
+    /** Resolve the incident when its alert resolves, instead of proposing it. */
+    autoResolve: z.boolean().default(false),
+  })
+  .refine((intake) => (intake.username === undefined) === (intake.password === undefined), {
+    message: 'username and password go together',
+  })
+  .optional();
+
 /**
  * N1/N2/N3 escalation policy (runbook "Escalade"). Frozen onto each incident when it opens.
  * On-call overrides and maintenance windows are runtime data in the bot's database, not here.
@@ -79,6 +103,8 @@ export const escalationPolicySchema = z
     /** Failing checks that open an incident by themselves, first matching rule wins. */
     autoOpen: z.array(autoOpenRuleSchema).default([]),
     watch: watchSchema,
+    /** Absent: no alert endpoint. */
+    intake: intakeSchema,
     /** Channel where incidents are posted. Default: the first of `slack.channels`. */
     channel: z
       .string()

@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import type { webApi } from '@slack/bolt';
 import type { Inventory } from '../config/schema.js';
+import { startBotIntake } from '../escalation/intake/wire-intake.js';
 import { startEscalation } from '../escalation/start-escalation.js';
 import { diagnosisHook, startBotWatch } from '../escalation/watch/wire-watch.js';
 import { inventoryAccessPolicy } from '../handlers/access-policy.js';
@@ -59,6 +60,16 @@ export async function startBot(options: {
     shutdown.signal,
     escalation ? diagnosisHook(escalation.service, store.pool, inventory, logger) : undefined,
   );
+  const intake = escalation
+    ? startBotIntake({
+        redisUrl: env.REDIS_URL,
+        queueNamespace: env.SAMAOPS_QUEUE_NAMESPACE,
+        pool: store.pool,
+        inventory,
+        service: escalation.service,
+        logger,
+      })
+    : undefined;
   const bot = createSlackBot(mode, {
     services: {
       inventory,
@@ -71,7 +82,7 @@ export async function startBot(options: {
       ...(escalation ? { escalation: escalation.service } : {}),
       signal: shutdown.signal,
     },
-    routes: healthRoutes(metrics, readiness),
+    routes: [...healthRoutes(metrics, readiness), ...(intake?.routes ?? [])],
     logger,
     ...(options.host ? { host: options.host } : {}),
   });
@@ -96,6 +107,7 @@ export async function startBot(options: {
   });
   const closeClients = async () => {
     await watch?.close().catch(() => undefined);
+    await intake?.close().catch(() => undefined);
     await reports?.close().catch(() => undefined);
     // Escalation workers first: their running jobs still use the store's pool.
     await escalation?.close().catch(() => undefined);

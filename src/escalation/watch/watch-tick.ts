@@ -5,6 +5,7 @@ import { inTransaction } from '../../store/in-transaction.js';
 import { linkStreak, lockStreaks, readStreaks, saveStreaks } from '../../store/watch/watch-streaks.js';
 import type { Level } from '../engine/policy-snapshot.js';
 import type { EscalationService } from '../escalation-service.js';
+import { raiseLevel } from '../raise-level.js';
 import { advanceWatch, type GuardSettings, type WatchAction } from './flap-guard.js';
 
 /** What one watch run did: incidents opened, joined (and maybe raised), recoveries noted or resolved. */
@@ -67,14 +68,9 @@ export async function watchTick(
         const id = opened.incident.id;
         (opened.kind === 'opened' ? outcome.opened : outcome.joined).push(id);
         if (opened.kind === 'joined') {
-          // Raise one level at a time (the engine's escalation) until the mapping's level is reached.
-          let level = opened.incident.state.level;
-          while (level < request.level) {
-            const step = await service.act(id, { kind: 'escalate', by: WATCH_ACTOR });
-            if (step.kind !== 'applied') break;
-            level = step.incident.state.level;
-          }
-          if (level !== opened.incident.state.level) outcome.raised.push({ incidentId: id, to: level });
+          const from = opened.incident.state.level;
+          const level = await raiseLevel(service, id, from, request.level, WATCH_ACTOR);
+          if (level !== from) outcome.raised.push({ incidentId: id, to: level });
         }
         await linkStreak(pool, request, id, request.level);
         break;
