@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../../src/logging/logger.js';
+import { type RunningBot, startBot } from '../../../src/slack/start-bot.js';
+import { testInventory } from '../../handlers/test-inventory.js';
+import { SlackApiDouble } from '../../slack/slack-api-double.js';
+import { createScratchDatabase, type ScratchDatabase } from '../../support/scratch-database.js';
+import { until } from '../escalation-harness.js';
+
+// The whole bot in HTTP mode (scratch database, its own queue namespace, the Slack double): an
+// Alertmanager webhook on the bot's own HTTP server becomes an incident message in the channel.
+const TOKEN = `am-${randomUUID()}`;
+const namespace = `test-intake-${randomUUID().slice(0, 8)}`;
+const double = new SlackApiDouble();
+const fixture = testInventory({
+  team: [{ slackId: 'UNIVEAU3', name: 'Fatou', roles: ['lead', 'devops'] }],
+  escalation: { watch: { playbook: 'off' }, intake: { token: TOKEN } },
+});
+let scratch: ScratchDatabase;
+let bot: RunningBot;
+let base: string;
+
+beforeAll(async () => {
+  scratch = await createScratchDatabase();
+  await double.start();
+  bot = await startBot({
+    mode: { kind: 'http', botToken: 'xoxb-test', signingSecret: 'secret', apiUrl: double.apiUrl, port: 0 },
+    inventory: fixture.inventory,
+    env: {
+      REDIS_URL: 'redis://127.0.0.1:6379/0',
+      DATABASE_URL: scratch.url,
+      SAMAOPS_QUEUE_NAMESPACE: namespace,
+    },
+    logger: silentLogger(),
+    host: '127.0.0.1',
+  });
+  base = `http://127.0.0.1:${bot.port}`;
+});
+
+afterAll(async () => {
+  await bot?.stop({ graceMs: 2000 });
+  await double.stop();
+  const redis = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
+  for (const suffix of ['alerts', 'escalation-timers', 'slack-outbound']) {
+    const queue = new Queue(`${namespace}-${suffix}`, { connection: redis });
+    await queue.obliterate({ force: true }).catch(() => undefined);
+    await queue.close();
+  }
+  const slots = await redis.keys(`${namespace}-slack-outbound:slack-slot:*`);
+  if (slots.length > 0) await redis.del(...slots);
+  redis.disconnect();
+  await scratch?.drop();
+  fixture.remove();
+});
+
+const payload = (status: 'firing' | 'resolved') => ({
+  version: '4',
+  status,
+  receiver: 'samaops',
+  alerts: [
+    {
+      status,
+      labels: { alertname: 'DiskFull', instance: 'samaconso-db', severity: 'warning' },
+      annotations: { summary: 'Disque à 91 %' },
+      startsAt: '2026-01-05T03:00:00Z',
+      endsAt: status === 'resolved' ? new Date().toISOString() : '0001-01-01T00:00:00Z',
+      fingerprint: 'c0ffee42',
+    },
+  ],
+});
+
+const post = (body: unknown, authorization?: string) =>
+  fetch(`${base}/alerts/alertmanager`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+    body: JSON.stringify(body),
+  });
+
+const texts = () => double.callsOf('chat.postMessage').map((call) => JSON.stringify(call.params));
+
+describe('alert intake in HTTP mode', () => {
+  it('401 without the token, 400 when malformed, 202 then an incident message; resolved → "Rétabli" in its thread', async () => {
+    expect((await post(payload('firing'))).status).toBe(401);
+    expect((await post(payload('firing'), 'Bearer not-the-token-at-all')).status).toBe(401);
+    const malformed = await post({ status: 'firing', alerts: [{ labels: {} }] }, `Bearer ${TOKEN}`);
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as { reason: string }).reason).toMatch(/alerts\.0\./);
+
+    const accepted = await post(payload('firing'), `Bearer ${TOKEN}`);
+    expect(accepted.status).toBe(202);
+    await until('the incident message', () => texts().some((text) => text.includes('DiskFull')));
+    expect(texts().filter((text) => text.includes('DiskFull') && text.includes('N2')).length).toBeGreaterThan(
+      0,
+    );
+
+    expect((await post(payload('resolved'), `Bearer ${TOKEN}`)).status).toBe(202);
+    await until('the recovery line', () => texts().some((text) => text.includes('Rétabli')));
+  });
+});
