@@ -20,7 +20,16 @@ export const reportsSchema = z
       })
       .prefault({}),
     /** Backup directories per server, whose files older than `backupRetentionDays` the weekly report counts. Default none. */
-    backups: z.array(z.strictObject({ server: identifier, directory: safeAbsolutePath })).default([]),
+    backups: z
+      .array(
+        z.strictObject({
+          server: identifier,
+          directory: safeAbsolutePath,
+          /** Let the scheduled weekly report delete this directory's backups past retention (audited). Default false. */
+          deleteOld: z.boolean().default(false),
+        }),
+      )
+      .default([]),
     /** Age in days past which a backup is reported as due for deletion. Default 30 (runbook §9.2). */
     backupRetentionDays: z.number().int().min(1).max(3650).default(30),
     /** Age in days past which a log file matched by `logGlobs` should be gzipped. Default 7 (runbook §9.2). */

@@ -64,6 +64,17 @@ export const remoteCommandForms = {
   'accounts.passwd': ['getent', 'passwd'],
   'files.backup_times': ['find', '<backupDirectory>', '-type', 'f', '-printf', '%T@\\n'],
   'apt.upgradable': ['apt', 'list', '--upgradable'],
+  'files.delete_old_backups': [
+    'find',
+    '<backupDirectory>',
+    '-type',
+    'f',
+    '-mtime',
+    '<+days>',
+    '-printf',
+    '%s\\n',
+    '-delete',
+  ],
   'auth.failed_logins': ['grep', '-c', '-E', 'Failed password|authentication failure', '--', '<authLog>'],
 } as const satisfies Record<string, readonly string[]>;
 
@@ -238,6 +249,30 @@ export function backupFileTimes(
 ): RemoteCommand {
   const valid = allowed(server, 'reports.backups', safeAbsolutePath, directory, allowedDirectories);
   return command('files.backup_times', ['find', valid, '-type', 'f', '-printf', '%T@\\n']);
+}
+
+/**
+ * MUTATING: deletes the files under a configured backup directory older than `days`, printing each
+ * one's size first so that the freed space is known. Same validation as oldBackupFiles.
+ */
+export function deleteOldBackupFiles(
+  server: Server,
+  directory: string,
+  allowedDirectories: readonly string[],
+  days: number,
+): RemoteCommand {
+  const valid = allowed(server, 'reports.backups', safeAbsolutePath, directory, allowedDirectories);
+  return command('files.delete_old_backups', [
+    'find',
+    valid,
+    '-type',
+    'f',
+    '-mtime',
+    mtimeDays(server, days),
+    '-printf',
+    '%s\\n',
+    '-delete',
+  ]);
 }
 
 /** Packages with a pending upgrade (`apt list --upgradable`), read-only: the monthly report counts them. */

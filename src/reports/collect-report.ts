@@ -16,6 +16,8 @@ export interface CollectOptions {
   signal?: AbortSignal;
   /** The bot's own database, for sections about the bot's records (incidents). */
   pool?: pg.Pool | undefined;
+  /** Runs the mutating maintenance steps the inventory enables (scheduled runs only). Default false. */
+  maintenance?: boolean;
   /** Clock, for tests. Default `new Date()`. */
   now?: () => Date;
 }
@@ -38,7 +40,12 @@ export async function collectReport(
   const sections = await Promise.all(
     collectors.map((collector) =>
       semaphore.use(() =>
-        collectOne(collector, { ...context, pool: options.pool }, timeoutMs, options.signal),
+        collectOne(
+          collector,
+          { ...context, pool: options.pool, maintenance: options.maintenance ?? false },
+          timeoutMs,
+          options.signal,
+        ),
       ),
     ),
   );
@@ -53,7 +60,7 @@ export async function collectReport(
 
 async function collectOne(
   collector: ReportCollector,
-  context: CheckContext & { pool: pg.Pool | undefined },
+  context: CheckContext & { pool: pg.Pool | undefined; maintenance: boolean },
   timeoutMs: number,
   outer?: AbortSignal,
 ): Promise<ReportSection> {

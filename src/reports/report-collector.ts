@@ -8,6 +8,8 @@ export interface CollectContext extends CheckContext {
   signal: AbortSignal;
   /** The bot's own database (incidents), when configured. */
   pool?: pg.Pool | undefined;
+  /** True only for scheduled runs: the mutating maintenance steps the inventory enables may run. */
+  maintenance?: boolean;
 }
 
 /** Gathers one section of a report. May throw: the collection turns that into an unreachable section. */

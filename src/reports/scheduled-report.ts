@@ -22,7 +22,11 @@ export function scheduledReportRunner(
 ): (kind: ReportKind, slot: string) => Promise<void> {
   return async (kind, slot) => {
     const { inventory, clients, pool } = deps;
-    const { report, stored } = await produceReport(kind, { inventory, clients }, { pool, slot });
+    const { report, stored } = await produceReport(
+      kind,
+      { inventory, clients },
+      { pool, slot, maintenance: true },
+    );
     const channel = inventory.reports.channel ?? inventory.slack.channels[0];
     if (!stored || !channel) return;
     await deps.post(

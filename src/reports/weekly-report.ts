@@ -1,5 +1,6 @@
 import { msg } from '../i18n/message.js';
 import { checkSection } from './check-section.js';
+import { deleteOldBackups } from './delete-old-backups-section.js';
 import { oldBackups, oldLogs } from './old-files-sections.js';
 import { indexCandidates, largestTables, slowestStatements, unusedIndexes } from './postgres-sections.js';
 import { redisStats } from './redis-stats-section.js';
@@ -16,4 +17,5 @@ export const weeklyCollectors: readonly ReportCollector[] = [
   checkSection('celery-workers', 'celery.workers', msg('report.section.celeryWorkers')),
   oldBackups,
   oldLogs,
+  deleteOldBackups,
 ];

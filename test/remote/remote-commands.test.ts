@@ -5,6 +5,7 @@ import {
   aptUpgradable,
   backupFileTimes,
   countLogErrors,
+  deleteOldBackupFiles,
   diskUsage,
   dockerComposeScale,
   dockerImagePrune,
@@ -69,6 +70,7 @@ describe('remote commands', () => {
       oldUncompressedLogs(server, '/var/log/samaconso/*.log', 7),
       accountsPasswd(),
       aptUpgradable(),
+      deleteOldBackupFiles(server, '/data/backups', ['/data/backups'], 30),
       failedLogins(server, '/var/log/auth.log', '/var/log/auth.log'),
       backupFileTimes(server, '/data/backups', ['/data/backups']),
       dockerComposeScale(

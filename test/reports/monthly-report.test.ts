@@ -126,8 +126,8 @@ describe('monthly report', () => {
         publicEndpoint: `https://127.0.0.1:${port}`,
         authLog,
         backups: [
-          { server: 'db', directory: staleDir },
-          { server: 'db', directory: freshDir },
+          { server: 'db', directory: staleDir, deleteOld: false },
+          { server: 'db', directory: freshDir, deleteOld: false },
         ],
       },
     };

@@ -1,11 +1,18 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Inventory } from '../../src/config/schema.js';
+import { silentLogger } from '../../src/logging/logger.js';
 import { collectReport } from '../../src/reports/collect-report.js';
+import { deleteOldBackups } from '../../src/reports/delete-old-backups-section.js';
 import { oldBackups, oldLogs } from '../../src/reports/old-files-sections.js';
+import { latestAudit } from '../../src/store/audit/audit-log.js';
+import { createBotDatabase } from '../../src/store/bot-database.js';
+import { migrate } from '../../src/store/migrate.js';
+import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database.js';
 import { openReportLab, type ReportLab } from './report-lab.js';
 
 /**
@@ -49,7 +56,10 @@ describe('old files on the lab', () => {
   it('counts backups older than 30 days and logs older than 7 days not compressed, with their sizes', async () => {
     const inventory: Inventory = {
       ...lab.inventory,
-      reports: { ...lab.inventory.reports, backups: [{ server: 'workers', directory: backupDir }] },
+      reports: {
+        ...lab.inventory.reports,
+        backups: [{ server: 'workers', directory: backupDir, deleteOld: false }],
+      },
     };
     const report = await collectReport('weekly', [oldBackups, oldLogs], { inventory, clients: lab.clients });
     const [backups, logs] = report.sections;
@@ -65,5 +75,48 @@ describe('old files on the lab', () => {
     const again = await collectReport('weekly', [oldLogs], { inventory, clients: lab.clients });
     const after = again.sections[0]?.lines.find((line) => line.label === 'api');
     expect((api?.value ?? 0) - (after?.value ?? 0)).toBe(1);
+  });
+
+  it('deletes old backups only in a scheduled run where enabled, audited, with the space freed', async () => {
+    const database: ScratchDatabase = await createScratchDatabase();
+    const pool: pg.Pool = createBotDatabase(database.url, silentLogger());
+    try {
+      await migrate(pool);
+      const enabled: Inventory = {
+        ...lab.inventory,
+        reports: {
+          ...lab.inventory.reports,
+          backups: [{ server: 'workers', directory: backupDir, deleteOld: true }],
+        },
+      };
+      const context = { inventory: enabled, clients: lab.clients };
+      const manual = await collectReport('weekly', [deleteOldBackups], context, { pool });
+      expect(manual.sections[0]?.lines).toEqual([]);
+      expect(existsSync(join(backupDir, 'samaconso-old-1.sql.gz'))).toBe(true);
+
+      const scheduled = await collectReport('weekly', [deleteOldBackups], context, {
+        pool,
+        maintenance: true,
+      });
+      expect(scheduled.sections[0]?.lines).toEqual([
+        expect.objectContaining({ label: `workers:${backupDir}`, status: 'ok', value: 4000 }),
+      ]);
+      expect(scheduled.sections[0]?.lines[0]?.text.params).toMatchObject({ count: 2, size: '3.9 KiB' });
+      expect(existsSync(join(backupDir, 'samaconso-old-1.sql.gz'))).toBe(false);
+      expect(existsSync(join(backupDir, 'samaconso-old-2.sql.gz'))).toBe(false);
+      expect(existsSync(join(backupDir, 'samaconso-recent.sql.gz'))).toBe(true);
+      const audit = await latestAudit(pool, 10);
+      expect(audit.map((entry) => entry.action).sort()).toEqual([
+        'maintenance.delete-old-backups.started',
+        'maintenance.delete-old-backups.succeeded',
+      ]);
+      expect(audit.find((entry) => entry.action.endsWith('succeeded'))?.detail).toMatchObject({
+        files: 2,
+        bytesFreed: 4000,
+      });
+    } finally {
+      await pool.end();
+      await database.drop();
+    }
   });
 });

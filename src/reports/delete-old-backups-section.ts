@@ -1,0 +1,68 @@
+import { remoteFailure } from '../checks/remote/server-targets.js';
+import { msg } from '../i18n/message.js';
+import { errorReason } from '../logging/error-reason.js';
+import { deleteOldBackupFiles } from '../remote/remote-commands.js';
+import { formatBytes } from '../render/format-measure.js';
+import { appendAuditNow } from '../store/audit/audit-log.js';
+import { linesSection } from './lines-section.js';
+import type { ReportLine } from './report-model.js';
+
+/**
+ * Runbook §9.2 `find /data/backups -type f -mtime +30 -delete`, as a scheduled maintenance step:
+ * only for `reports.backups` entries with `deleteOld: true`, only in scheduled runs, and only with
+ * the audit log at hand (written before and after, like a remediation). Reports the space freed.
+ */
+export const deleteOldBackups = linesSection(
+  'backups-deleted',
+  msg('report.section.backupsDeleted'),
+  async ({ inventory, clients, pool, maintenance, signal }) => {
+    const enabled = inventory.reports.backups.filter((backup) => backup.deleteOld);
+    if (!maintenance || enabled.length === 0) return [];
+    const days = inventory.reports.backupRetentionDays;
+    return Promise.all(
+      enabled.map(async ({ server: name, directory }): Promise<ReportLine> => {
+        const label = `${name}:${directory}`;
+        const server = inventory.servers.find((candidate) => candidate.name === name);
+        if (!server || !pool) return { label, status: 'unknown', text: msg('report.maintenance.noAudit') };
+        const allowed = inventory.reports.backups
+          .filter((backup) => backup.server === name)
+          .map((backup) => backup.directory);
+        const command = deleteOldBackupFiles(server, directory, allowed, days);
+        const detail = { server: name, directory, olderThanDays: days };
+        await appendAuditNow(pool, {
+          actor: 'samaops',
+          action: 'maintenance.delete-old-backups.started',
+          detail,
+        });
+        try {
+          const { stdout } = await clients.ssh.run(server, command, signal);
+          const sizes = stdout
+            .split('\n')
+            .filter((line) => /^\d+$/.test(line))
+            .map(Number);
+          const bytes = sizes.reduce((sum, size) => sum + size, 0);
+          await appendAuditNow(pool, {
+            actor: 'samaops',
+            action: 'maintenance.delete-old-backups.succeeded',
+            detail: { ...detail, files: sizes.length, bytesFreed: bytes },
+          });
+          return {
+            label,
+            status: 'ok',
+            text: msg('report.maintenance.deleted', { count: sizes.length, size: formatBytes(bytes) }),
+            value: bytes,
+            unit: 'bytes',
+          };
+        } catch (error) {
+          await appendAuditNow(pool, {
+            actor: 'samaops',
+            action: 'maintenance.delete-old-backups.failed',
+            detail: { ...detail, reason: errorReason(error) },
+          });
+          const failure = remoteFailure(error);
+          return { label, status: failure.status, text: failure.detail, value: null };
+        }
+      }),
+    );
+  },
+);
