@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { labComponents, labDown } from '../test/lab/lab.js';
 import type { BenchRow, BenchSection } from './bench-row.js';
+import { alertStorm } from './sections/alert-storm.js';
 import { diagnoseLab } from './sections/diagnose-lab.js';
 import { diagnoseLocal } from './sections/diagnose-local.js';
 import { escalationBench } from './sections/escalation.js';
@@ -24,6 +25,7 @@ const SECTIONS: Record<string, BenchSection> = {
   'remediation-lab': remediationLab,
   escalation: escalationBench,
   reports: reportsBench,
+  'alert-storm': alertStorm,
 };
 
 const wanted = process.argv.slice(2);

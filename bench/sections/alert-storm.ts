@@ -1,0 +1,202 @@
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { escalationPolicySchema } from '../../src/config/escalation-policy-schema.js';
+import { createEscalationService } from '../../src/escalation/escalation-service.js';
+import type { IntakePolicy } from '../../src/escalation/intake/alert-payload.js';
+import { INTAKE_PATHS, startIntake } from '../../src/escalation/intake/start-intake.js';
+import type { SlackSender } from '../../src/escalation/outbound/slack-sender.js';
+import { silentLogger } from '../../src/logging/logger.js';
+import { migrate } from '../../src/store/migrate.js';
+import { testInventory } from '../../test/handlers/test-inventory.js';
+import { createScratchDatabase } from '../../test/support/scratch-database.js';
+import type { BenchRow } from '../bench-row.js';
+import { round1, summarise } from '../stats.js';
+
+const ALERTS = 10_000;
+const FINGERPRINTS = 50;
+/** The storm lasts this many seconds (the issue's 60 s; BENCH_STORM_WINDOW_S shortens it). */
+const WINDOW_S = Number(process.env.BENCH_STORM_WINDOW_S ?? 60);
+/** Slack messages are counted for this long after the storm (pacing: 1 message/s per channel). */
+const DRAIN_S = Number(process.env.BENCH_STORM_DRAIN_S ?? 30);
+const TOKEN = `bench-${randomUUID()}`;
+
+/**
+ * Issue 8's storm: 10,000 Alertmanager alerts over the window across 50 fingerprints, posted one
+ * alert per request to the intake endpoint (real Redis queue and worker, scratch PostgreSQL, a
+ * recording Slack sender paced at 1 message/s per channel as the bot runs it).
+ */
+export async function alertStorm(): Promise<BenchRow[]> {
+  const database = await createScratchDatabase('samaops_bench_storm');
+  const pool = new pg.Pool({ connectionString: database.url, max: 20 });
+  pool.on('error', () => undefined);
+  await migrate(pool);
+  const redis = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
+  const id = randomUUID().slice(0, 8);
+  const names = {
+    timersQueue: `bench-storm-timers-${id}`,
+    outboundQueue: `bench-storm-out-${id}`,
+    intake: `bench-storm-alerts-${id}`,
+  };
+  const { inventory, remove } = testInventory({
+    team: [{ slackId: 'UBENCHN2', name: 'N2', roles: ['devops'] }],
+  });
+  remove();
+  let slackMessages = 0;
+  const sender: SlackSender = {
+    async post(channel) {
+      slackMessages += 1;
+      return { channel, ts: `${Date.now() / 1000}` };
+    },
+    async update() {
+      slackMessages += 1;
+    },
+    async openDm(userId) {
+      return `D${userId}`;
+    },
+  };
+  const service = createEscalationService({
+    pool,
+    redis,
+    sender,
+    inventory,
+    logger: silentLogger(),
+    timersQueue: names.timersQueue,
+    outboundQueue: names.outboundQueue,
+  });
+  const policy = escalationPolicySchema.parse({ intake: { token: TOKEN } }).intake as IntakePolicy;
+  const intake = startIntake({
+    redisUrl: 'redis://127.0.0.1:6379',
+    queueName: names.intake,
+    policy,
+    service,
+    pool,
+    logger: silentLogger(),
+  });
+  const route = intake.routes.find((candidate) => candidate.path === INTAKE_PATHS.alertmanager);
+  const server = createServer((request, response) => void route?.handler(request as never, response));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${INTAKE_PATHS.alertmanager}`;
+  const latencies: number[] = [];
+  const refused: number[] = [];
+  const countOf = async (sql: string) => Number((await pool.query<{ n: string }>(sql)).rows[0]?.n ?? 0);
+  try {
+    const started = Date.now();
+    let allOpenedAt: number | null = null;
+    const watcher = setInterval(() => {
+      void countOf('SELECT count(*) AS n FROM incidents').then((n) => {
+        if (n >= FINGERPRINTS && allOpenedAt === null) allOpenedAt = Date.now();
+      });
+    }, 50);
+    const send = async (index: number) => {
+      const fingerprint = `storm${index % FINGERPRINTS}`;
+      const body = JSON.stringify({
+        version: '4',
+        status: 'firing',
+        alerts: [
+          {
+            status: 'firing',
+            labels: { alertname: 'Storm', instance: fingerprint, severity: 'warning' },
+            annotations: {},
+            startsAt: new Date().toISOString(),
+            fingerprint,
+          },
+        ],
+      });
+      const at = performance.now();
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+        body,
+      });
+      await response.arrayBuffer();
+      latencies.push(performance.now() - at);
+      if (response.status !== 202) refused.push(response.status);
+    };
+    // Spread evenly over the window, in slices of 10 ms.
+    const perSlice = Math.ceil(ALERTS / ((WINDOW_S * 1000) / 10));
+    const inFlight: Promise<void>[] = [];
+    for (let index = 0; index < ALERTS; index += perSlice) {
+      const due = started + (index / ALERTS) * WINDOW_S * 1000;
+      const wait = due - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      for (let k = index; k < Math.min(ALERTS, index + perSlice); k += 1) inFlight.push(send(k));
+    }
+    await Promise.all(inFlight);
+    const sentIn = Date.now() - started;
+    const processed = async () =>
+      countOf("SELECT count(*) AS n FROM incident_events WHERE type IN ('opened', 'duplicate')");
+    const drainUntil = Date.now() + 120_000;
+    while ((await processed()) < ALERTS && Date.now() < drainUntil) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const workDoneIn = Date.now() - started;
+    const slackUntil = Date.now() + DRAIN_S * 1000;
+    while (
+      (await countOf('SELECT count(*) AS n FROM incident_outbox WHERE sent_at IS NULL')) > 0 &&
+      Date.now() < slackUntil
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    clearInterval(watcher);
+    const incidents = await countOf('SELECT count(*) AS n FROM incidents');
+    const keys = await countOf('SELECT count(DISTINCT dedup_key) AS n FROM incidents');
+    const done = await processed();
+    const unsent = await countOf('SELECT count(*) AS n FROM incident_outbox WHERE sent_at IS NULL');
+    const stats = summarise(latencies);
+    const section = 'alert-storm';
+    const lost = ALERTS - done + refused.length;
+    const duplicates = incidents - keys + Math.max(0, done - ALERTS);
+    return [
+      {
+        section,
+        measure: `endpoint p99 (${ALERTS} alerts over ${WINDOW_S} s, ${FINGERPRINTS} fingerprints)`,
+        value: round1(stats.p99),
+        unit: 'ms',
+        goal: '< 100',
+        met: stats.p99 < 100,
+        details: { ...stats, sentIn, refused: refused.length },
+      },
+      {
+        section,
+        measure: 'time until all 50 incidents opened',
+        value: allOpenedAt === null ? -1 : allOpenedAt - started,
+        unit: 'ms',
+        details: { incidents, workDoneIn },
+      },
+      {
+        section,
+        measure: `Slack messages sent (within ${DRAIN_S} s after the storm)`,
+        value: slackMessages,
+        unit: '',
+        details: { unsentOutboxRows: unsent },
+      },
+      { section, measure: 'lost alerts', value: lost, unit: '', goal: '= 0', met: lost === 0 },
+      {
+        section,
+        measure: 'duplicate incidents',
+        value: duplicates,
+        unit: '',
+        goal: '= 0',
+        met: duplicates === 0,
+      },
+    ];
+  } finally {
+    server.close();
+    await intake.close(1000);
+    await service.close({ graceMs: 1000 });
+    for (const name of Object.values(names)) {
+      const queue = new Queue(name, { connection: redis });
+      await queue.obliterate({ force: true }).catch(() => undefined);
+      await queue.close();
+    }
+    const slots = await redis.keys(`${names.outboundQueue}:slack-slot:*`);
+    if (slots.length > 0) await redis.del(...slots);
+    redis.disconnect();
+    await pool.end();
+    await database.drop();
+  }
+}
