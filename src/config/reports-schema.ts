@@ -34,6 +34,8 @@ export const reportsSchema = z
     backupRetentionDays: z.number().int().min(1).max(3650).default(30),
     /** Age in days past which a log file matched by `logGlobs` should be gzipped. Default 7 (runbook §9.2). */
     logCompressAfterDays: z.number().int().min(1).max(3650).default(7),
+    /** Servers whose log files past `logCompressAfterDays` the scheduled weekly report gzips (audited). Default none. */
+    gzipLogsOn: z.array(identifier).default([]),
     /** HTTPS endpoint whose certificate expiry the monthly report shows, e.g. https://samaconso.senelec.sn. Default none. */
     publicEndpoint: z.url({ protocol: /^https$/ }).optional(),
     /** Auth log whose failed logins the monthly report counts on every server. Default /var/log/auth.log (Debian, Ubuntu). */

@@ -64,6 +64,26 @@ export const remoteCommandForms = {
   'accounts.passwd': ['getent', 'passwd'],
   'files.backup_times': ['find', '<backupDirectory>', '-type', 'f', '-printf', '%T@\\n'],
   'apt.upgradable': ['apt', 'list', '--upgradable'],
+  'logs.gzip_old': [
+    'find',
+    '<logDirectory>',
+    '-maxdepth',
+    '1',
+    '-type',
+    'f',
+    '-name',
+    '<logFilePattern>',
+    '-mtime',
+    '<+days>',
+    '-printf',
+    '%s\\n',
+    '-exec',
+    'gzip',
+    '-v',
+    '--',
+    '{}',
+    ';',
+  ],
   'files.delete_old_backups': [
     'find',
     '<backupDirectory>',
@@ -272,6 +292,37 @@ export function deleteOldBackupFiles(
     '-printf',
     '%s\\n',
     '-delete',
+  ]);
+}
+
+/**
+ * MUTATING: gzips the files of one of the server's `logGlobs` older than `days`, one gzip per file
+ * so that each size (stdout) is followed by its ratio (`gzip -v`, stderr) in the same order.
+ */
+export function gzipOldLogs(server: Server, glob: string, days: number): RemoteCommand {
+  const valid = allowed(server, 'logGlobs', safeGlob, glob, server.logGlobs);
+  const slash = valid.lastIndexOf('/');
+  const pattern = valid.slice(slash + 1);
+  if (pattern === '') refuse(server, 'logGlobs', glob, 'must name files, not a directory');
+  return command('logs.gzip_old', [
+    'find',
+    valid.slice(0, slash) || '/',
+    '-maxdepth',
+    '1',
+    '-type',
+    'f',
+    '-name',
+    pattern,
+    '-mtime',
+    mtimeDays(server, days),
+    '-printf',
+    '%s\\n',
+    '-exec',
+    'gzip',
+    '-v',
+    '--',
+    '{}',
+    ';',
   ]);
 }
 

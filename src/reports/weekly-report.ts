@@ -1,6 +1,7 @@
 import { msg } from '../i18n/message.js';
 import { checkSection } from './check-section.js';
 import { deleteOldBackups } from './delete-old-backups-section.js';
+import { gzipLogs } from './gzip-old-logs-section.js';
 import { oldBackups, oldLogs } from './old-files-sections.js';
 import { indexCandidates, largestTables, slowestStatements, unusedIndexes } from './postgres-sections.js';
 import { redisStats } from './redis-stats-section.js';
@@ -18,4 +19,5 @@ export const weeklyCollectors: readonly ReportCollector[] = [
   oldBackups,
   oldLogs,
   deleteOldBackups,
+  gzipLogs,
 ];

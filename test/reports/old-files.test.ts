@@ -8,6 +8,7 @@ import type { Inventory } from '../../src/config/schema.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { collectReport } from '../../src/reports/collect-report.js';
 import { deleteOldBackups } from '../../src/reports/delete-old-backups-section.js';
+import { gzipLogs } from '../../src/reports/gzip-old-logs-section.js';
 import { oldBackups, oldLogs } from '../../src/reports/old-files-sections.js';
 import { latestAudit } from '../../src/store/audit/audit-log.js';
 import { createBotDatabase } from '../../src/store/bot-database.js';
@@ -47,7 +48,10 @@ beforeAll(async () => {
 }, 90_000);
 
 afterAll(async () => {
-  for (const path of made) rmSync(path, { force: true });
+  for (const path of made) {
+    rmSync(path, { force: true });
+    rmSync(`${path}.gz`, { force: true });
+  }
   rmSync(backupDir, { recursive: true, force: true });
   await lab?.close();
 }, 60_000);
@@ -114,6 +118,48 @@ describe('old files on the lab', () => {
         files: 2,
         bytesFreed: 4000,
       });
+    } finally {
+      await pool.end();
+      await database.drop();
+    }
+  });
+
+  it('gzips old logs only on enabled servers in a scheduled run, audited, with the space freed', async () => {
+    const database: ScratchDatabase = await createScratchDatabase();
+    const pool: pg.Pool = createBotDatabase(database.url, silentLogger());
+    const old = join(logDir, `gzip-old-${tag}.log`);
+    const recent = join(logDir, `gzip-recent-${tag}.log`);
+    try {
+      await migrate(pool);
+      writeFileSync(old, 'INFO request served in 12 ms\n'.repeat(1000));
+      execFileSync('touch', ['-d', '10 days ago', old]);
+      made.push(old, recent);
+      writeFileSync(recent, 'INFO recent\n');
+      const enabled: Inventory = {
+        ...lab.inventory,
+        reports: { ...lab.inventory.reports, gzipLogsOn: ['api'] },
+      };
+      const report = await collectReport(
+        'weekly',
+        [gzipLogs],
+        { inventory: enabled, clients: lab.clients },
+        {
+          pool,
+          maintenance: true,
+        },
+      );
+      const line = report.sections[0]?.lines[0];
+      expect(report.sections[0]?.lines.map((candidate) => candidate.label)).toEqual(['api']);
+      expect(line?.status).toBe('ok');
+      expect(line?.value).toBeGreaterThan(25_000);
+      expect(existsSync(old)).toBe(false);
+      expect(existsSync(`${old}.gz`)).toBe(true);
+      expect(existsSync(recent)).toBe(true);
+      const audit = await latestAudit(pool, 10);
+      expect(audit.map((entry) => entry.action).sort()).toEqual([
+        'maintenance.gzip-logs.started',
+        'maintenance.gzip-logs.succeeded',
+      ]);
     } finally {
       await pool.end();
       await database.drop();

@@ -1,0 +1,77 @@
+import { remoteFailure } from '../checks/remote/server-targets.js';
+import { msg } from '../i18n/message.js';
+import { errorReason } from '../logging/error-reason.js';
+import { gzipOldLogs } from '../remote/remote-commands.js';
+import { formatBytes } from '../render/format-measure.js';
+import { appendAuditNow } from '../store/audit/audit-log.js';
+import { linesSection } from './lines-section.js';
+import type { ReportLine } from './report-model.js';
+
+/** Bytes saved: each size (find, stdout) times its ratio (`gzip -v`, stderr: `path:  85.3% -- replaced…`), in order. */
+function savedBytes(stdout: string, stderr: string): { files: number; bytes: number } {
+  const sizes = stdout
+    .split('\n')
+    .filter((line) => /^\d+$/.test(line))
+    .map(Number);
+  const ratios = [...stderr.matchAll(/(-?\d+(?:\.\d+)?)% -- replaced/g)].map(
+    (match) => Number(match[1]) / 100,
+  );
+  const bytes = sizes.reduce(
+    (sum, size, index) => sum + Math.max(0, Math.round(size * (ratios[index] ?? 0))),
+    0,
+  );
+  return { files: ratios.length, bytes };
+}
+
+/**
+ * Runbook §9.2 log rotation (`find … -mtime +7 -exec gzip {} \;`) as a scheduled maintenance step,
+ * only on the servers of `reports.gzipLogsOn`, only in scheduled runs, audited before and after.
+ */
+export const gzipLogs = linesSection(
+  'logs-gzipped',
+  msg('report.section.logsGzipped'),
+  async ({ inventory, clients, pool, maintenance, signal }) => {
+    if (!maintenance) return [];
+    const days = inventory.reports.logCompressAfterDays;
+    const servers = inventory.servers.filter(
+      (server) => inventory.reports.gzipLogsOn.includes(server.name) && server.logGlobs.length > 0,
+    );
+    return Promise.all(
+      servers.map(async (server): Promise<ReportLine> => {
+        if (!pool) return { label: server.name, status: 'unknown', text: msg('report.maintenance.noAudit') };
+        const detail = { server: server.name, globs: server.logGlobs, olderThanDays: days };
+        await appendAuditNow(pool, { actor: 'samaops', action: 'maintenance.gzip-logs.started', detail });
+        try {
+          let files = 0;
+          let bytes = 0;
+          for (const glob of server.logGlobs) {
+            const result = await clients.ssh.run(server, gzipOldLogs(server, glob, days), signal);
+            const saved = savedBytes(result.stdout, result.stderr);
+            files += saved.files;
+            bytes += saved.bytes;
+          }
+          await appendAuditNow(pool, {
+            actor: 'samaops',
+            action: 'maintenance.gzip-logs.succeeded',
+            detail: { ...detail, files, bytesFreed: bytes },
+          });
+          return {
+            label: server.name,
+            status: 'ok',
+            text: msg('report.maintenance.gzipped', { count: files, size: formatBytes(bytes) }),
+            value: bytes,
+            unit: 'bytes',
+          };
+        } catch (error) {
+          await appendAuditNow(pool, {
+            actor: 'samaops',
+            action: 'maintenance.gzip-logs.failed',
+            detail: { ...detail, reason: errorReason(error) },
+          });
+          const failure = remoteFailure(error);
+          return { label: server.name, status: failure.status, text: failure.detail, value: null };
+        }
+      }),
+    );
+  },
+);
