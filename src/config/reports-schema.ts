@@ -36,6 +36,8 @@ export const reportsSchema = z
     logCompressAfterDays: z.number().int().min(1).max(3650).default(7),
     /** Servers whose log files past `logCompressAfterDays` the scheduled weekly report gzips (audited). Default none. */
     gzipLogsOn: z.array(identifier).default([]),
+    /** Servers where the scheduled weekly report prunes unused images older than remediationTargets.imagePruneHours (audited). Default none. */
+    pruneImagesOn: z.array(identifier).default([]),
     /** HTTPS endpoint whose certificate expiry the monthly report shows, e.g. https://samaconso.senelec.sn. Default none. */
     publicEndpoint: z.url({ protocol: /^https$/ }).optional(),
     /** Auth log whose failed logins the monthly report counts on every server. Default /var/log/auth.log (Debian, Ubuntu). */

@@ -4,6 +4,7 @@ import { deleteOldBackups } from './delete-old-backups-section.js';
 import { gzipLogs } from './gzip-old-logs-section.js';
 import { oldBackups, oldLogs } from './old-files-sections.js';
 import { indexCandidates, largestTables, slowestStatements, unusedIndexes } from './postgres-sections.js';
+import { pruneImages } from './prune-images-section.js';
 import { redisStats } from './redis-stats-section.js';
 import type { ReportCollector } from './report-collector.js';
 
@@ -20,4 +21,5 @@ export const weeklyCollectors: readonly ReportCollector[] = [
   oldLogs,
   deleteOldBackups,
   gzipLogs,
+  pruneImages,
 ];
