@@ -21,7 +21,10 @@ export const pendingUpgrades = linesSection(
     Promise.all(
       context.inventory.servers.map(async (server): Promise<ReportLine> => {
         try {
-          const { stdout } = await context.clients.ssh.run(server, aptUpgradable(), context.signal);
+          // apt reads every package list (about 1 s per host, more with three at once on one machine):
+          // it gets the collector's whole budget (twice checkTimeoutMs) less a margin, not one check's.
+          const budget = context.inventory.checkTimeoutMs * 2 - 250;
+          const { stdout } = await context.clients.ssh.run(server, aptUpgradable(), context.signal, budget);
           const { total, security } = parseUpgradable(stdout);
           return {
             label: server.name,
