@@ -13,8 +13,8 @@ export const INCIDENT_ACTIONS = {
   silence: 'sama.incident.silence',
 } as const;
 
-/** A Slack mention, shown as the person's name by Slack. */
-export const mention = (slackId: string) => `<@${slackId}>`;
+/** A Slack mention, shown as the person's name by Slack; the bot itself (`samaops`: watch, alerts) is written plainly. */
+export const mention = (slackId: string) => (/^[UW][A-Z0-9]{2,}$/.test(slackId) ? `<@${slackId}>` : slackId);
 
 /** A time of day in the inventory's timezone, e.g. `14:05`. */
 export function clockTime(ms: number, timezone: string): string {
