@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INCIDENT_ACTIONS } from '../../src/escalation/incident-message.js';
@@ -8,6 +7,7 @@ import { type RunningBot, startBot } from '../../src/slack/start-bot.js';
 import { TEST_CHANNEL, TEST_USER, testInventory } from '../handlers/test-inventory.js';
 import { SignedRequestClient } from '../slack/signed-request-client.js';
 import { SlackApiDouble } from '../slack/slack-api-double.js';
+import { obliterateBotQueues } from '../support/bot-queues.js';
 import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database.js';
 
 const signingSecret = `secret-${randomUUID()}`;
@@ -53,11 +53,7 @@ afterAll(async () => {
   await bot?.stop({ graceMs: 2000 });
   await double.stop();
   const redis = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
-  for (const name of [`${namespace}-escalation-timers`, `${namespace}-slack-outbound`]) {
-    const queue = new Queue(name, { connection: redis });
-    await queue.obliterate({ force: true }).catch(() => undefined);
-    await queue.close();
-  }
+  await obliterateBotQueues(namespace);
   const slots = await redis.keys(`${namespace}-slack-outbound:slack-slot:*`);
   if (slots.length > 0) await redis.del(...slots);
   redis.disconnect();

@@ -6,6 +6,7 @@ import { slackLimits } from '../../src/render/message-model.js';
 import { type RunningBot, startBot } from '../../src/slack/start-bot.js';
 import { TEST_CHANNEL, TEST_USER, testInventory } from '../handlers/test-inventory.js';
 import { startBlackHole } from '../support/black-hole.js';
+import { obliterateBotQueues, testQueueNamespace } from '../support/bot-queues.js';
 import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database.js';
 import { SignedRequestClient } from './signed-request-client.js';
 import { SlackApiDouble } from './slack-api-double.js';
@@ -16,7 +17,7 @@ const botToken = `xoxb-test-${randomUUID()}`;
 const env: Record<string, string> = {
   REDIS_URL: 'redis://127.0.0.1:6379/0',
   // Its own BullMQ queues: the bot starts the escalation workers when REDIS_URL is set.
-  SAMAOPS_QUEUE_NAMESPACE: `test-${randomUUID()}`,
+  SAMAOPS_QUEUE_NAMESPACE: testQueueNamespace(),
 };
 let scratch: ScratchDatabase;
 
@@ -56,6 +57,7 @@ afterAll(async () => {
   await bot?.stop({ graceMs: 2000 });
   await double.stop();
   await scratch?.drop();
+  await obliterateBotQueues(env.SAMAOPS_QUEUE_NAMESPACE ?? '');
   fixture.remove();
 });
 

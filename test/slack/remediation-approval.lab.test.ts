@@ -13,6 +13,7 @@ import { createBotDatabase } from '../../src/store/bot-database.js';
 import { healFault, injectFault } from '../lab/faults/lab-faults.js';
 import { type LabSession, openLabSession } from '../lab/lab-session.js';
 import { LAB_INVENTORY } from '../lab/lab-topology.js';
+import { obliterateBotQueues, testQueueNamespace } from '../support/bot-queues.js';
 import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database.js';
 import { SignedRequestClient } from './signed-request-client.js';
 import { SlackApiDouble } from './slack-api-double.js';
@@ -48,7 +49,11 @@ beforeAll(async () => {
   bot = await startBot({
     mode: { kind: 'http', botToken, signingSecret, apiUrl: double.apiUrl, port: 0 },
     inventory: parseInventory(text, LAB_INVENTORY),
-    env: { DATABASE_URL: scratch.url, REDIS_URL: 'redis://127.0.0.1:6379/0' },
+    env: {
+      DATABASE_URL: scratch.url,
+      REDIS_URL: 'redis://127.0.0.1:6379/0',
+      SAMAOPS_QUEUE_NAMESPACE: namespace,
+    },
     logger: silentLogger(),
     host: '127.0.0.1',
   });
@@ -60,8 +65,11 @@ afterAll(async () => {
   await bot?.stop({ graceMs: 2000 });
   await double.stop();
   await scratch?.drop();
+  await obliterateBotQueues(namespace);
   await lab?.close();
 }, 60_000);
+
+const namespace = testQueueNamespace();
 
 interface Block {
   type: string;

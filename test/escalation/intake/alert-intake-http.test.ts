@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/logging/logger.js';
 import { type RunningBot, startBot } from '../../../src/slack/start-bot.js';
 import { testInventory } from '../../handlers/test-inventory.js';
 import { SlackApiDouble } from '../../slack/slack-api-double.js';
+import { obliterateBotQueues } from '../../support/bot-queues.js';
 import { createScratchDatabase, type ScratchDatabase } from '../../support/scratch-database.js';
 import { until } from '../escalation-harness.js';
 
@@ -43,11 +43,7 @@ afterAll(async () => {
   await bot?.stop({ graceMs: 2000 });
   await double.stop();
   const redis = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
-  for (const suffix of ['alerts', 'escalation-timers', 'slack-outbound']) {
-    const queue = new Queue(`${namespace}-${suffix}`, { connection: redis });
-    await queue.obliterate({ force: true }).catch(() => undefined);
-    await queue.close();
-  }
+  await obliterateBotQueues(namespace);
   const slots = await redis.keys(`${namespace}-slack-outbound:slack-slot:*`);
   if (slots.length > 0) await redis.del(...slots);
   redis.disconnect();
