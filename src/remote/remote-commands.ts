@@ -197,25 +197,22 @@ export function dockerLogs(server: Server, container: string, lines: number): Re
 }
 
 /**
- * Counts ERROR|CRITICAL lines per file matched by one glob from the server's `logGlobs`. The glob
+ * `find DIR -maxdepth 1 -type f -name PATTERN` for one glob from the server's `logGlobs`. The glob
  * is never expanded by a shell: its directory is find's start point and its file name part is
  * find's `-name` pattern, so `*` and `?` only ever match file names in that one directory.
  */
-export function countLogErrors(server: Server, glob: string): RemoteCommand {
+function findLogFiles(server: Server, glob: string): string[] {
   const valid = allowed(server, 'logGlobs', safeGlob, glob, server.logGlobs);
   const slash = valid.lastIndexOf('/');
-  const directory = valid.slice(0, slash) || '/';
   const pattern = valid.slice(slash + 1);
   if (pattern === '') refuse(server, 'logGlobs', glob, 'must name files, not a directory');
+  return ['find', valid.slice(0, slash) || '/', '-maxdepth', '1', '-type', 'f', '-name', pattern];
+}
+
+/** Counts ERROR|CRITICAL lines per file matched by one glob from the server's `logGlobs` (see findLogFiles). */
+export function countLogErrors(server: Server, glob: string): RemoteCommand {
   return command('logs.count_errors', [
-    'find',
-    directory,
-    '-maxdepth',
-    '1',
-    '-type',
-    'f',
-    '-name',
-    pattern,
+    ...findLogFiles(server, glob),
     '-exec',
     'grep',
     '-c',
@@ -300,19 +297,8 @@ export function deleteOldBackupFiles(
  * so that each size (stdout) is followed by its ratio (`gzip -v`, stderr) in the same order.
  */
 export function gzipOldLogs(server: Server, glob: string, days: number): RemoteCommand {
-  const valid = allowed(server, 'logGlobs', safeGlob, glob, server.logGlobs);
-  const slash = valid.lastIndexOf('/');
-  const pattern = valid.slice(slash + 1);
-  if (pattern === '') refuse(server, 'logGlobs', glob, 'must name files, not a directory');
   return command('logs.gzip_old', [
-    'find',
-    valid.slice(0, slash) || '/',
-    '-maxdepth',
-    '1',
-    '-type',
-    'f',
-    '-name',
-    pattern,
+    ...findLogFiles(server, glob),
     '-mtime',
     mtimeDays(server, days),
     '-printf',
@@ -349,19 +335,8 @@ export function failedLogins(server: Server, authLog: string, configured: string
  * more than `days` ago; the glob is split as in countLogErrors, never expanded by a shell.
  */
 export function oldUncompressedLogs(server: Server, glob: string, days: number): RemoteCommand {
-  const valid = allowed(server, 'logGlobs', safeGlob, glob, server.logGlobs);
-  const slash = valid.lastIndexOf('/');
-  const pattern = valid.slice(slash + 1);
-  if (pattern === '') refuse(server, 'logGlobs', glob, 'must name files, not a directory');
   return command('logs.old_uncompressed', [
-    'find',
-    valid.slice(0, slash) || '/',
-    '-maxdepth',
-    '1',
-    '-type',
-    'f',
-    '-name',
-    pattern,
+    ...findLogFiles(server, glob),
     '-mtime',
     mtimeDays(server, days),
     '-printf',
