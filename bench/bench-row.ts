@@ -14,3 +14,21 @@ export interface BenchRow {
 
 /** A bench section: sets up what it needs, measures, cleans up, returns its rows. */
 export type BenchSection = () => Promise<BenchRow[]>;
+
+/** A row builder for one section's millisecond figures, rounded to 0.1 ms. */
+export function msRows(section: string) {
+  return (
+    measure: string,
+    value: number,
+    goal?: string,
+    met?: boolean,
+    details?: Record<string, unknown>,
+  ): BenchRow => ({
+    section,
+    measure,
+    value: Math.round(value * 10) / 10,
+    unit: 'ms',
+    ...(goal ? { goal, met } : {}),
+    ...(details ? { details } : {}),
+  });
+}

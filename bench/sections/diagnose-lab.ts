@@ -10,7 +10,7 @@ import { silentLogger } from '../../src/logging/logger.js';
 import { createPlatformClients } from '../../src/platform/platform-clients.js';
 import { diagnosePlaybooks } from '../../src/playbooks/diagnose-playbooks.js';
 import { labUp } from '../../test/lab/lab.js';
-import type { BenchRow } from '../bench-row.js';
+import { type BenchRow, msRows } from '../bench-row.js';
 import { round1, summarise } from '../stats.js';
 
 const run = promisify(execFile);
@@ -61,20 +61,7 @@ export async function diagnoseLab(): Promise<BenchRow[]> {
   const w = summarise(warm);
   const c = summarise(cold);
   const s = summarise(script);
-  const ms = (
-    measure: string,
-    value: number,
-    goal?: string,
-    met?: boolean,
-    details?: Record<string, unknown>,
-  ): BenchRow => ({
-    section,
-    measure,
-    value: round1(value),
-    unit: 'ms',
-    ...(goal ? { goal, met } : {}),
-    ...(details ? { details } : {}),
-  });
+  const ms = msRows(section);
   return [
     ms('lab up (from down: starts it; already up: checks it)', upMs),
     ms(`warm median (n=${WARM_RUNS})`, w.median, '< 400 ms', w.median < 400, { ...w, statuses }),

@@ -5,7 +5,7 @@ import { startBot } from '../../src/slack/start-bot.js';
 import { labUp } from '../../test/lab/lab.js';
 import { SignedRequestClient } from '../../test/slack/signed-request-client.js';
 import { SlackApiDouble } from '../../test/slack/slack-api-double.js';
-import type { BenchRow } from '../bench-row.js';
+import { type BenchRow, msRows } from '../bench-row.js';
 import { round1, summarise } from '../stats.js';
 
 const CONCURRENCY = 20;
@@ -82,20 +82,7 @@ export async function slackAck(): Promise<BenchRow[]> {
   const a = summarise(acks);
   const r = summarise(reports);
   const section = `/sama diagnose, HTTP mode, ${CONCURRENCY} at once (lab)`;
-  const ms = (
-    measure: string,
-    value: number,
-    goal?: string,
-    met?: boolean,
-    details?: Record<string, unknown>,
-  ): BenchRow => ({
-    section,
-    measure,
-    value: round1(value),
-    unit: 'ms',
-    ...(goal ? { goal, met } : {}),
-    ...(details ? { details } : {}),
-  });
+  const ms = msRows(section);
   return [
     ms(`ack p50 (n=${acks.length})`, a.median, undefined, undefined, { ...a }),
     ms('ack p99', a.p99, '< 50 ms', a.p99 < 50),
