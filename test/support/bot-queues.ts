@@ -11,7 +11,7 @@ export function testQueueNamespace(): string {
 }
 
 /**
- * Removes every queue (jobs and job schedulers) of a bot's namespace from the machine's Redis.
+ * Removes every queue (jobs, job schedulers, rate slots) of a bot's namespace from the machine's Redis.
  * A bot does not remove its schedulers on stop (other replicas still rely on them), so a test
  * that started one cleans up after it.
  */
@@ -26,6 +26,9 @@ export async function obliterateBotQueues(
       await queue.obliterate({ force: true }).catch(() => undefined);
       await queue.close();
     }
+    // The outbound queue's per-channel rate slots are plain keys beside the queue.
+    const slots = await connection.keys(`${namespace}-slack-outbound:slack-slot:*`);
+    if (slots.length > 0) await connection.del(...slots);
   } finally {
     connection.disconnect();
   }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/logging/logger.js';
 import { type RunningBot, startBot } from '../../../src/slack/start-bot.js';
@@ -42,11 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await bot?.stop({ graceMs: 2000 });
   await double.stop();
-  const redis = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
   await obliterateBotQueues(namespace);
-  const slots = await redis.keys(`${namespace}-slack-outbound:slack-slot:*`);
-  if (slots.length > 0) await redis.del(...slots);
-  redis.disconnect();
   await scratch?.drop();
   fixture.remove();
 });
