@@ -4,17 +4,11 @@ import { type ApprovalResult, approveRequest } from '../../store/remediation-req
 import { getRequest } from '../../store/remediation-requests/stored-requests.js';
 import { approvalRefusal, approvalsComplete } from './approval-rules.js';
 import { executeApproved } from './execute-approved.js';
-import {
-  type GuardActor,
-  type GuardContext,
-  REQUEST_ID,
-  ruleOf,
-  tellActor,
-  viewOf,
-} from './guard-context.js';
+import { type GuardActor, type GuardContext, ruleOf, tellActor, viewOf } from './guard-context.js';
 import { refusalText } from './refusal-text.js';
 import { requestMessage } from './request-message.js';
 import type { StoredRequest } from './request-state.js';
+import { storeForButton } from './store-for-button.js';
 
 /** What a click on Approve led to, for tests and metrics. */
 export type ApproveOutcome =
@@ -35,15 +29,9 @@ export async function approveRemediation(
   actor: GuardActor,
   value: string,
 ): Promise<ApproveOutcome> {
-  if (!REQUEST_ID.test(value)) {
-    await tellActor(context, actor, msg('remediation.refused.unknownRequest'));
-    return { kind: 'unknown-request' };
-  }
-  const pool = context.pool;
-  if (!pool) {
-    await tellActor(context, actor, msg('remediation.refused.storeUnavailable'));
-    return { kind: 'store-unavailable' };
-  }
+  const opened = await storeForButton(context, actor, value);
+  if (!('pool' in opened)) return opened;
+  const { pool } = opened;
   let result: ApprovalResult;
   try {
     const stored = await getRequest(pool, value);

@@ -2,15 +2,9 @@ import { msg } from '../../i18n/message.js';
 import { errorReason } from '../../logging/error-reason.js';
 import { type RejectResult, rejectRequest } from '../../store/remediation-requests/request-transitions.js';
 import { getRequest } from '../../store/remediation-requests/stored-requests.js';
-import {
-  type GuardActor,
-  type GuardContext,
-  REQUEST_ID,
-  ruleOf,
-  tellActor,
-  viewOf,
-} from './guard-context.js';
+import { type GuardActor, type GuardContext, ruleOf, tellActor, viewOf } from './guard-context.js';
 import { requestMessage } from './request-message.js';
+import { storeForButton } from './store-for-button.js';
 
 /**
  * A click on Reject: the requester (withdrawing) or anyone who could approve it ends a pending
@@ -21,15 +15,9 @@ export async function rejectRemediation(
   actor: GuardActor,
   value: string,
 ): Promise<RejectResult | { kind: 'unknown-request' | 'other-channel' | 'store-unavailable' }> {
-  if (!REQUEST_ID.test(value)) {
-    await tellActor(context, actor, msg('remediation.refused.unknownRequest'));
-    return { kind: 'unknown-request' };
-  }
-  const pool = context.pool;
-  if (!pool) {
-    await tellActor(context, actor, msg('remediation.refused.storeUnavailable'));
-    return { kind: 'store-unavailable' };
-  }
+  const opened = await storeForButton(context, actor, value);
+  if (!('pool' in opened)) return opened;
+  const { pool } = opened;
   const person = context.inventory.team.find((member) => member.slackId === actor.userId);
   let result: RejectResult;
   try {
