@@ -72,7 +72,9 @@ export function recordText(record: TimelineRecord, locale: Locale, timezone: str
     case 'reopened':
       return t('incidents.event.reopened', { who: mention(record.by) });
     case 'duplicate':
-      return t('incidents.event.duplicate', { source: record.source });
+      return (record.count ?? 1) > 1
+        ? t('incidents.event.duplicateTimes', { source: record.source, count: record.count ?? 1 })
+        : t('incidents.event.duplicate', { source: record.source });
     case 'recovered':
       return t('incidents.event.recovered', { checks: record.checks, left: humanDuration(record.healthyMs) });
   }

@@ -3,6 +3,7 @@ import { inTransaction } from '../store/in-transaction.js';
 import {
   appendTimeline,
   findOpenByDedupKey,
+  foldIntoPendingDuplicate,
   insertIncident,
   readIncident,
   saveState,
@@ -120,8 +121,11 @@ export async function openOrJoinIncident(
         level: existing.state.level,
         source: request.source,
       };
+      // Every report is on the timeline; the thread gets one line per burst, with a count.
       await appendTimeline(client, existing.id, [record], now);
-      const outbox = await writeOutbox(client, existing.id, outboxFor([record], null), now);
+      const outbox = (await foldIntoPendingDuplicate(client, existing.id, request.source))
+        ? []
+        : await writeOutbox(client, existing.id, outboxFor([record], null), now);
       return { kind: 'joined', incident: existing, after: { timers: [], outbox, update: null } };
     }
     await appendTimeline(client, id, records, now);

@@ -58,7 +58,8 @@ export type TimelineRecord =
   | { type: 'resolved'; level: Level; by: string }
   | { type: 'silenced'; level: Level; by: string; untilMs: number }
   | { type: 'reopened'; level: Level; by: string }
-  | { type: 'duplicate'; level: Level; source: string }
+  /** The same failure reported again; `count` > 1 when several reports share one thread line. */
+  | { type: 'duplicate'; level: Level; source: string; count?: number }
   /** The checks behind the incident have been healthy long enough (watch mode). */
   | { type: 'recovered'; level: Level; checks: string; healthyMs: number };
 

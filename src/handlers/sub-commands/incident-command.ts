@@ -1,4 +1,5 @@
 import { levels } from '../../escalation/engine/policy-snapshot.js';
+import { foldRepeats } from '../../escalation/fold-repeats.js';
 import {
   answerOutcome,
   notice,
@@ -99,7 +100,7 @@ export const incidentCommand: SubCommand = {
           );
           return;
         }
-        const timeline = await readTimeline(ready.pool, id);
+        const timeline = foldRepeats(await readTimeline(ready.pool, id));
         const message = incidentMessage(incident, locale, Date.now());
         const tz = incident.snapshot.timezone;
         await invocation.replies.reply({

@@ -31,6 +31,8 @@ export const incidentMessages = defineMessages({
     'incidents.event.silenced': '🔕 Silence jusqu’à {time}, par {who}',
     'incidents.event.reopened': 'Rouvert par {who}',
     'incidents.event.duplicate': 'La même panne est signalée à nouveau (source : {source})',
+    'incidents.event.duplicateTimes':
+      'La même panne est signalée à nouveau, {count} fois (source : {source})',
     'incidents.event.recovered': '💚 Rétabli : {checks} au vert depuis {left}. Résoudre l’incident ?',
     'incidents.reason.opened': 'ouverture',
     'incidents.reason.escalated': 'escalade',
@@ -102,6 +104,7 @@ export const incidentMessages = defineMessages({
     'incidents.event.silenced': '🔕 Silenced until {time} by {who}',
     'incidents.event.reopened': 'Reopened by {who}',
     'incidents.event.duplicate': 'The same failure was reported again (source: {source})',
+    'incidents.event.duplicateTimes': 'The same failure was reported again, {count} times (source: {source})',
     'incidents.event.recovered': '💚 Recovered: {checks} healthy for {left}. Resolve the incident?',
     'incidents.reason.opened': 'opened',
     'incidents.reason.escalated': 'escalation',

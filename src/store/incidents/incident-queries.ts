@@ -135,6 +135,24 @@ export async function writeOutbox(
   return ids;
 }
 
+/**
+ * Counts one more report of the same failure on the incident's "duplicate" thread line that is
+ * still waiting to be sent, instead of queueing a line per report (an alert storm would otherwise
+ * queue thousands). A line being sent right now is skipped (SKIP LOCKED): false, write a new one.
+ */
+export async function foldIntoPendingDuplicate(db: Queryable, id: number, source: string): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE incident_outbox
+        SET record = jsonb_set(record, '{count}', to_jsonb(COALESCE((record->>'count')::int, 1) + 1))
+      WHERE id = (SELECT id FROM incident_outbox
+                   WHERE incident_id = $1 AND kind = 'thread' AND sent_at IS NULL
+                     AND record->>'type' = 'duplicate' AND record->>'source' = $2
+                   ORDER BY id DESC LIMIT 1 FOR UPDATE SKIP LOCKED)`,
+    [id, source],
+  );
+  return rowCount === 1;
+}
+
 /** Unresolved incidents (the reconciler's input), oldest first. */
 export async function unresolvedIncidents(db: Queryable): Promise<StoredIncident[]> {
   const { rows } = await db.query<IncidentRow>(
