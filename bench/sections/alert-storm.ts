@@ -79,13 +79,23 @@ export async function alertStorm(): Promise<BenchRow[]> {
   });
   remove();
   let slackMessages = 0;
+  // The smallest gap between two messages to one channel (Slack allows about one per second).
+  const lastSentTo = new Map<string, number>();
+  let minGapMs = Number.POSITIVE_INFINITY;
+  const sent = (channel: string) => {
+    slackMessages += 1;
+    const now = performance.now();
+    const last = lastSentTo.get(channel);
+    if (last !== undefined) minGapMs = Math.min(minGapMs, now - last);
+    lastSentTo.set(channel, now);
+  };
   const sender: SlackSender = {
     async post(channel) {
-      slackMessages += 1;
+      sent(channel);
       return { channel, ts: `${Date.now() / 1000}` };
     },
-    async update() {
-      slackMessages += 1;
+    async update(channel) {
+      sent(channel);
     },
     async openDm(userId) {
       return `D${userId}`;
@@ -192,7 +202,15 @@ export async function alertStorm(): Promise<BenchRow[]> {
         measure: `Slack messages sent (within ${DRAIN_S} s after the storm)`,
         value: slackMessages,
         unit: '',
-        details: { unsentOutboxRows: unsent },
+        details: { unsentOutboxRows: unsent, channels: lastSentTo.size },
+      },
+      {
+        section,
+        measure: 'smallest gap between two messages to one channel',
+        value: Number.isFinite(minGapMs) ? Math.round(minGapMs) : -1,
+        unit: 'ms',
+        // The slot is taken just before the call: the gap between calls jitters by a few ms.
+        details: { slotMs: 1000 },
       },
       { section, measure: 'lost alerts', value: lost, unit: '', goal: '= 0', met: lost === 0 },
       {
