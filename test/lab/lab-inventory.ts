@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
+import { MANAGEMENT_URL } from '../support/rabbitmq-management.js';
 import type { SshHost } from '../support/ssh-host.js';
 import {
   celeryQueues,
@@ -51,7 +52,8 @@ export function labInventory(hosts: Record<LabHostName, SshHost>): Record<string
         url: `postgresql://${postgres.user}:${postgres.password}@${pgbouncer.address}:${pgbouncer.port}/${postgres.database}`,
       },
       redis: { url: `redis://${redis.address}:${redis.port}/0` },
-      rabbitmq: { url: rabbitmq.url, queues: [...celeryQueues] },
+      // The machine broker's management API (test/global-setup.ts enables it): the weekly report's rates.
+      rabbitmq: { url: rabbitmq.url, managementUrl: MANAGEMENT_URL, queues: [...celeryQueues] },
       flower: {
         url: `http://${flower.address}:${flower.port}`,
         username: flower.username,
