@@ -5,6 +5,7 @@ import { gzipLogs } from './gzip-old-logs-section.js';
 import { oldBackups, oldLogs } from './old-files-sections.js';
 import { indexCandidates, largestTables, slowestStatements, unusedIndexes } from './postgres-sections.js';
 import { pruneImages } from './prune-images-section.js';
+import { rabbitmqQueues } from './rabbitmq-overview-section.js';
 import { redisStats } from './redis-stats-section.js';
 import type { ReportCollector } from './report-collector.js';
 
@@ -15,7 +16,7 @@ export const weeklyCollectors: readonly ReportCollector[] = [
   unusedIndexes,
   slowestStatements,
   redisStats,
-  checkSection('rabbitmq-queues', 'rabbitmq.queue', msg('report.section.rabbitmqQueues')),
+  rabbitmqQueues,
   checkSection('celery-workers', 'celery.workers', msg('report.section.celeryWorkers')),
   oldBackups,
   oldLogs,

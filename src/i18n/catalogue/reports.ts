@@ -33,6 +33,8 @@ export const reportMessages = defineMessages({
     'report.statement': 'moyenne {mean} ms, total {total} ms, {calls} appels',
     'report.redis.hitRatio': 'taux de succès du cache {ratio} % ({hits} succès, {misses} échecs)',
     'report.redis.evictions': '{evicted} clés évincées faute de mémoire',
+    'report.rabbitmq.queue':
+      '{ready} prêts, {unacked} non acquittés, {consumers} consommateurs ; publiés {publish} msg/s, livrés {deliver} msg/s, acquittés {ack} msg/s',
     'report.section.oldBackups': 'Sauvegardes anciennes (à supprimer)',
     'report.section.oldLogs': 'Journaux anciens non compressés',
     'report.oldFiles': '{count} fichiers de plus de {days} jours, {size}',
@@ -96,6 +98,8 @@ export const reportMessages = defineMessages({
     'report.statement': 'mean {mean} ms, total {total} ms, {calls} calls',
     'report.redis.hitRatio': 'cache hit ratio {ratio}% ({hits} hits, {misses} misses)',
     'report.redis.evictions': '{evicted} keys evicted for lack of memory',
+    'report.rabbitmq.queue':
+      '{ready} ready, {unacked} unacknowledged, {consumers} consumers; published {publish} msg/s, delivered {deliver} msg/s, acknowledged {ack} msg/s',
     'report.section.oldBackups': 'Old backups (due for deletion)',
     'report.section.oldLogs': 'Old logs not yet compressed',
     'report.oldFiles': '{count} files older than {days} days, {size}',

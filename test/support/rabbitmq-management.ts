@@ -1,0 +1,57 @@
+import { execFileSync } from 'node:child_process';
+
+/** The management API of the machine's RabbitMQ, as the tests and the lab reach it. */
+export const MANAGEMENT_URL = 'http://127.0.0.1:15672';
+
+/** guest/guest, the machine broker's loopback-only account. */
+export const GUEST_AUTHORIZATION = `Basic ${Buffer.from('guest:guest').toString('base64')}`;
+
+/** What `/api/overview` says now: an HTTP status, or the reason no answer came. */
+async function overviewStatus(): Promise<string> {
+  try {
+    const response = await fetch(`${MANAGEMENT_URL}/api/overview`, {
+      headers: { authorization: GUEST_AUTHORIZATION },
+      signal: AbortSignal.timeout(2000),
+    });
+    await response.arrayBuffer();
+    return `HTTP ${response.status}`;
+  } catch (error) {
+    return error instanceof Error
+      ? error.cause instanceof Error
+        ? error.cause.message
+        : error.message
+      : String(error);
+  }
+}
+
+/**
+ * Enables the management plugin of the machine's RabbitMQ (node rabbit@localhost, run by its own
+ * user; rabbitmq-plugins needs root here) unless its API already answers, then waits until
+ * `/api/overview` answers guest with 200. The plugin stays enabled across broker restarts, so this
+ * costs one request on every later run. Fails loudly: the report tests must never skip.
+ */
+export async function ensureRabbitmqManagement(deadlineMs = 60_000): Promise<void> {
+  if ((await overviewStatus()) === 'HTTP 200') return;
+  if (process.getuid?.() !== 0)
+    throw new Error(
+      `RabbitMQ management API not answering on ${MANAGEMENT_URL}: run as root, or run rabbitmq-plugins enable rabbitmq_management`,
+    );
+  process.stderr.write('samaops: enabling rabbitmq_management…\n');
+  try {
+    execFileSync('rabbitmq-plugins', ['enable', 'rabbitmq_management'], { stdio: 'pipe', timeout: 60_000 });
+  } catch (error) {
+    const output = (error as { stderr?: Buffer }).stderr?.toString().trim() ?? '';
+    throw new Error(`rabbitmq-plugins enable rabbitmq_management failed: ${output || String(error)}`);
+  }
+  const deadline = Date.now() + deadlineMs;
+  let last = await overviewStatus();
+  while (last !== 'HTTP 200') {
+    if (Date.now() > deadline)
+      throw new Error(
+        `RabbitMQ management API did not answer ${MANAGEMENT_URL}/api/overview within ${deadlineMs / 1000} s after enabling rabbitmq_management (last: ${last})`,
+      );
+    // Polling an observable condition: the plugin's listener starts shortly after the command returns.
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    last = await overviewStatus();
+  }
+}
