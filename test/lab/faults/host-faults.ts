@@ -9,23 +9,29 @@ import type { LabFault } from './lab-fault.js';
 
 /** Faults seen over SSH: a container stopped, a disk filled, errors in the logs, a host gone. */
 
-/** `docker stop samaconso_api_1`: one of the two API instances behind the load balancer is down. */
-export const api1Down: LabFault = {
-  name: 'api-1-down',
-  description: 'container samaconso_api_1 stopped',
-  async inject() {
-    await docker('api', ['stop', 'samaconso_api_1']);
-    return {};
-  },
-  async heal() {
-    await docker('api', ['start', 'samaconso_api_1']);
-    await waitHealthy('samaconso_api_1');
-  },
-  detectedBy: [
-    { id: 'api.health', target: 'samaconso_api_1' },
-    { id: 'docker.containers', target: 'api' },
-  ],
-};
+/** `docker stop samaconso_api_N`: one of the two API instances behind the load balancer is down. */
+function apiDown(instance: 1 | 2): LabFault {
+  const container = `samaconso_api_${instance}`;
+  return {
+    name: instance === 1 ? 'api-1-down' : 'api-2-down',
+    description: `container ${container} stopped`,
+    async inject() {
+      await docker('api', ['stop', container]);
+      return {};
+    },
+    async heal() {
+      await docker('api', ['start', container]);
+      await waitHealthy(container);
+    },
+    detectedBy: [
+      { id: 'api.health', target: container },
+      { id: 'docker.containers', target: 'api' },
+    ],
+  };
+}
+
+export const api1Down = apiDown(1);
+export const api2Down = apiDown(2);
 
 const diskHost = 'db';
 const diskMount = hostPaths(diskHost).dataMount;

@@ -6,6 +6,7 @@ import { LAB_DIR } from '../lab-topology.js';
 /** The faults the lab can inject, by name (`npm run lab -- fault NAME`). */
 export const faultNames = [
   'api-1-down',
+  'api-2-down',
   'worker-2-down',
   'long-query',
   'lock',

@@ -1,4 +1,4 @@
-import { api1Down, diskFull, hostDown, logErrors } from './host-faults.js';
+import { api1Down, api2Down, diskFull, hostDown, logErrors } from './host-faults.js';
 import {
   dropFaultRecord,
   type FaultName,
@@ -14,6 +14,7 @@ import { queueBacklog, redisFull, worker2Down } from './service-faults.js';
 /** Every fault of the lab, by name: tests iterate over this. */
 export const labFaults = {
   'api-1-down': api1Down,
+  'api-2-down': api2Down,
   'worker-2-down': worker2Down,
   'long-query': longQuery,
   lock,
