@@ -1,5 +1,6 @@
 import type { Threshold } from '../checks/check.js';
-import { above, grade } from '../checks/grade.js';
+import { above } from '../checks/grade.js';
+import { judgeQueue } from '../checks/services/rabbitmq-queue.js';
 import { msg } from '../i18n/message.js';
 import { checkSection } from './check-section.js';
 import { linesSection } from './lines-section.js';
@@ -30,7 +31,7 @@ export function queueLine(queue: string, stats: QueueStats | undefined, depth: T
       value: null,
       unit: 'count',
     };
-  const status = stats.consumers === 0 ? (stats.ready > 0 ? 'fail' : 'warn') : grade(stats.ready, depth);
+  const { status } = judgeQueue(stats.ready, stats.consumers, depth);
   return {
     label: queue,
     status,

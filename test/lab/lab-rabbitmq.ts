@@ -1,4 +1,5 @@
 import amqp from 'amqplib';
+import { ensureRabbitmqManagement } from '../support/rabbitmq-management.js';
 import { run } from './lab-process.js';
 import { celeryQueues, labServices } from './lab-topology.js';
 
@@ -22,6 +23,8 @@ export async function vhostReady(): Promise<boolean> {
 /** Creates the vhost (once) and declares the queues (idempotent). */
 export async function prepareRabbitmq(): Promise<void> {
   const { vhost } = labServices.rabbitmq;
+  // The inventory's managementUrl: the weekly report reads the queues' rates there.
+  await ensureRabbitmqManagement();
   if (!(await vhostReady())) {
     const vhosts = await run('rabbitmqctl', ['-q', 'list_vhosts']);
     if (!vhosts.split('\n').includes(vhost)) await run('rabbitmqctl', ['-q', 'add_vhost', vhost]);

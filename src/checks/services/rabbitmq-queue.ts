@@ -51,8 +51,8 @@ export const rabbitmqQueue = defineCheck<string>({
   },
 });
 
-/** Grades one queue from its ready messages and consumers. */
-function judgeQueue(messages: number, consumers: number, threshold: Threshold): CheckOutcome {
+/** Grades one queue from its ready messages and consumers (also the weekly report's, over the management API). */
+export function judgeQueue(messages: number, consumers: number, threshold: Threshold): CheckOutcome {
   const base = { value: messages, unit: 'count', threshold, data: { messages, consumers } } as const;
   if (consumers === 0) {
     const status = messages > 0 ? 'fail' : 'warn';
