@@ -65,8 +65,9 @@ export function renderBlockKit(message: ChatMessage, options: BlockKitOptions): 
   if (body.length > budget) {
     kept = body.slice(0, Math.max(0, budget - 1));
     const hidden = body.slice(kept.length).reduce((sum, part) => sum + part.lines, 0);
+    const notice = [options.moreLines(hidden), message.overflowNote].filter(Boolean).join(' ');
     kept.push({
-      block: { type: 'context', elements: [{ type: 'mrkdwn', text: options.moreLines(hidden) }] },
+      block: { type: 'context', elements: [{ type: 'mrkdwn', text: cut(notice, slackLimits.sectionText) }] },
       lines: 0,
     });
   }
@@ -87,7 +88,7 @@ function headerText(message: ChatMessage): string {
  */
 function sectionBlocks(heading: string | undefined, lines: readonly MessageLine[]): BodyBlock[] {
   const blocks: BodyBlock[] = [];
-  let texts: string[] = heading ? [`*${escapeMrkdwn(heading)}*`] : [];
+  let texts: string[] = heading ? [blockHeadingText(heading)] : [];
   let count = 0;
   const flush = () => {
     if (texts.length > 0) blocks.push({ block: mrkdwnSection(texts.join('\n')), lines: count });
@@ -95,7 +96,7 @@ function sectionBlocks(heading: string | undefined, lines: readonly MessageLine[
     count = 0;
   };
   for (const line of lines) {
-    const text = cut(lineText(line), slackLimits.sectionText - 200);
+    const text = cut(blockLineText(line), slackLimits.lineText);
     if (line.buttons && line.buttons.length > 0) {
       texts.push(text);
       count += 1;
@@ -121,9 +122,15 @@ function sectionBlocks(heading: string | undefined, lines: readonly MessageLine[
   return blocks;
 }
 
-function lineText(line: MessageLine): string {
+/** A line as it appears in a section's mrkdwn (marker, escaped text): what the packers measure. */
+export function blockLineText(line: Pick<MessageLine, 'text' | 'status'>): string {
   const text = escapeMrkdwn(line.text);
   return line.status ? `${MARKER[line.status]} ${text}` : text;
+}
+
+/** A section heading as it appears in its mrkdwn. */
+export function blockHeadingText(heading: string): string {
+  return `*${escapeMrkdwn(heading)}*`;
 }
 
 function mrkdwnSection(text: string): Block {

@@ -16,6 +16,8 @@ export interface ChatMessage {
   buttons?: MessageButton[];
   /** Small print at the bottom: duration, time, who asked. */
   context?: string[];
+  /** Added to the notice that replaces lines Slack's limits leave out, e.g. where they all are (a thread). */
+  overflowNote?: string;
 }
 
 /** A group of lines under an optional heading. */
@@ -49,6 +51,8 @@ export interface MessageButton {
 export const slackLimits = {
   blocksPerMessage: 50,
   sectionText: 3000,
+  /** One line in a section: longer ones are cut by the renderer (thread packing splits them first). */
+  lineText: 2800,
   headerText: 150,
   buttonText: 75,
   buttonValue: 2000,
