@@ -17,11 +17,25 @@ export interface ReportMessageOptions {
 const byGravity = <T extends { status: CheckStatus }>(a: T, b: T) =>
   statusRank[b.status] - statusRank[a.status];
 
+/** A report in two parts: the summary (what to read first) and every section in full. */
+export interface ReportParts {
+  /** Title, counts, threshold crossings (every line not ok, worst first) and the changes since the previous report. */
+  summary: ChatMessage;
+  /** Each section, worst first, with all its lines. */
+  details: MessageSection[];
+}
+
 /**
  * A report as one message: the summary first, then the threshold crossings (every line not ok,
  * worst first), then the changes since the previous report, then each section worst first.
  */
 export function reportMessage(report: Report, options: ReportMessageOptions): ChatMessage {
+  const { summary, details } = reportParts(report, options);
+  return { ...summary, sections: [...summary.sections, ...details] };
+}
+
+/** The report split into its summary and its sections (Slack posts the sections in the summary's thread). */
+export function reportParts(report: Report, options: ReportMessageOptions): ReportParts {
   const t = (key: Parameters<typeof msg>[0], params?: Parameters<typeof msg>[1]) =>
     translate(options.locale, msg(key, params));
   const lineText = (line: ReportLine) => `*${line.label}* — ${translate(options.locale, line.text)}`;
@@ -42,14 +56,13 @@ export function reportMessage(report: Report, options: ReportMessageOptions): Ch
       heading: t('report.heading.trend', { since: formatTime(report.trend.previousAt, options) }),
       lines: report.trend.deltas.map((delta) => ({ text: deltaText(delta, options.locale) })),
     });
-  for (const section of [...report.sections].sort(byGravity))
-    sections.push({
-      heading: translate(options.locale, section.title),
-      lines:
-        section.lines.length === 0
-          ? [{ status: 'ok', text: t('report.section.empty') }]
-          : [...section.lines].sort(byGravity).map((line) => ({ status: line.status, text: lineText(line) })),
-    });
+  const details: MessageSection[] = [...report.sections].sort(byGravity).map((section) => ({
+    heading: translate(options.locale, section.title),
+    lines:
+      section.lines.length === 0
+        ? [{ status: 'ok', text: t('report.section.empty') }]
+        : [...section.lines].sort(byGravity).map((line) => ({ status: line.status, text: lineText(line) })),
+  }));
   const count = (status: CheckStatus) =>
     report.sections.reduce(
       (sum, section) => sum + section.lines.filter((line) => line.status === status).length,
@@ -59,11 +72,14 @@ export function reportMessage(report: Report, options: ReportMessageOptions): Ch
     ? t('report.summary.changes', { count: report.trend.deltas.length })
     : t('report.summary.first');
   return {
-    title: t(`report.title.${report.kind}`, { platform: options.platform }),
-    summary: `${t('report.summary.counts', { fail: count('fail'), warn: count('warn'), unknown: count('unknown'), ok: count('ok') })} ${changes}`,
-    status: report.status,
-    sections,
-    context: [t('report.context', { at: formatTime(report.createdAt, options), ms: report.durationMs })],
+    summary: {
+      title: t(`report.title.${report.kind}`, { platform: options.platform }),
+      summary: `${t('report.summary.counts', { fail: count('fail'), warn: count('warn'), unknown: count('unknown'), ok: count('ok') })} ${changes}`,
+      status: report.status,
+      sections,
+      context: [t('report.context', { at: formatTime(report.createdAt, options), ms: report.durationMs })],
+    },
+    details,
   };
 }
 

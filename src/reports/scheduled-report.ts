@@ -1,15 +1,14 @@
 import type pg from 'pg';
 import type { CheckContext } from '../checks/check.js';
-import type { ChatMessage } from '../render/message-model.js';
 import { produceReport } from './produce-report.js';
-import { reportMessage } from './report-message.js';
 import type { ReportKind } from './report-model.js';
+import { type ReportThread, reportThread } from './report-thread.js';
 
 /** What a scheduled report needs: the platform, the bot's store, and a way to post to a channel. */
 export interface ScheduledReportDeps extends CheckContext {
   pool: pg.Pool;
-  /** Posts one message to a channel (Slack: chat.postMessage of its Block Kit). */
-  post(channel: string, message: ChatMessage): Promise<void>;
+  /** Posts the report's main message to a channel, then its replies in that message's thread. */
+  post(channel: string, thread: ReportThread): Promise<void>;
 }
 
 /**
@@ -31,7 +30,7 @@ export function scheduledReportRunner(
     if (!stored || !channel) return;
     await deps.post(
       channel,
-      reportMessage(report, {
+      reportThread(report, {
         locale: inventory.locale,
         platform: inventory.platform,
         timezone: inventory.timezone,

@@ -2,14 +2,12 @@ import type { webApi } from '@slack/bolt';
 import { Redis } from 'ioredis';
 import type pg from 'pg';
 import type { Inventory } from '../config/schema.js';
-import { msg } from '../i18n/message.js';
-import { translate } from '../i18n/translate.js';
 import type { Logger } from '../logging/logger.js';
 import { scrubSecrets } from '../logging/scrub-secrets.js';
 import type { PlatformClients } from '../platform/platform-clients.js';
-import { renderBlockKit } from '../render/block-kit.js';
 import { type ReportSchedules, startReportSchedules } from './report-schedules.js';
 import { scheduledReportRunner } from './scheduled-report.js';
+import { slackReportPoster } from './slack-report-poster.js';
 
 /** Running report schedules and how to stop them (their worker, then their Redis connection). */
 export interface StartedReports {
@@ -18,7 +16,8 @@ export interface StartedReports {
 
 /**
  * Starts the scheduled reports when the bot's database and Redis are both configured (queue
- * `<namespace>-reports`); each report is posted through the Bolt app's client once it exists.
+ * `<namespace>-reports`); each report is posted through the Bolt app's client once it exists, as
+ * a main message with its details in the thread, at Slack's pace per channel.
  * Without them, reports still run by hand (`/sama report`), unstored.
  */
 export function startReports(options: {
@@ -36,23 +35,25 @@ export function startReports(options: {
     logger.warn('scheduled reports disabled: DATABASE_URL and REDIS_URL are both needed');
     return undefined;
   }
+  const namespace = options.queueNamespace ?? 'samaops';
   const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
   connection.on('error', (error) => logger.warn({ err: scrubSecrets(error.message) }, 'reports redis error'));
   const run = scheduledReportRunner({
     inventory,
     clients,
     pool,
-    async post(channel, message) {
-      const client = options.slackClient();
-      if (!client) throw new Error('Slack client not ready: the report is stored, not posted');
-      const moreLines = (count: number) =>
-        translate(inventory.locale, msg('slack.render.moreLines', { count }));
-      await client.chat.postMessage({ channel, ...renderBlockKit(message, { moreLines }) });
-    },
+    post: slackReportPoster({
+      client: options.slackClient,
+      redis: connection,
+      // The escalation outbound queue's name: its slots pace incident messages in the same channels.
+      slotPrefix: `${namespace}-slack-outbound`,
+      locale: inventory.locale,
+      logger,
+    }),
   });
   const started: Promise<ReportSchedules | undefined> = startReportSchedules({
     connection,
-    queueName: `${options.queueNamespace ?? 'samaops'}-reports`,
+    queueName: `${namespace}-reports`,
     patterns: inventory.reports.schedules,
     timezone: inventory.timezone,
     run,

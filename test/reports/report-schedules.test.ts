@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseInventory } from '../../src/config/load-inventory.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { createPlatformClients } from '../../src/platform/platform-clients.js';
-import type { ChatMessage } from '../../src/render/message-model.js';
 import { type ReportSchedules, startReportSchedules } from '../../src/reports/report-schedules.js';
+import type { ReportThread } from '../../src/reports/report-thread.js';
 import { scheduledReportRunner } from '../../src/reports/scheduled-report.js';
 import { createBotDatabase } from '../../src/store/bot-database.js';
 import { migrate } from '../../src/store/migrate.js';
@@ -47,14 +47,14 @@ describe('report schedules', () => {
   it('fire once per tick with two replicas: one stored report and one post per occurrence', async () => {
     const inventory = parseInventory('platform: Test\nslack:\n  channels: [C0REPORTS]\n', 'inline.yml');
     const clients = createPlatformClients(inventory, silentLogger());
-    const posts: { channel: string; message: ChatMessage }[] = [];
+    const posts: { channel: string; thread: ReportThread }[] = [];
     const slotsRun: string[] = [];
     const runner = scheduledReportRunner({
       inventory,
       clients,
       pool,
-      post: async (channel, message) => {
-        posts.push({ channel, message });
+      post: async (channel, thread) => {
+        posts.push({ channel, thread });
       },
     });
     // Daily every second; weekly and monthly far away, so that only daily ticks during the test.
@@ -106,4 +106,28 @@ describe('report schedules', () => {
     for (let index = 1; index < times.length; index += 1)
       expect((times[index] ?? 0) - (times[index - 1] ?? 0)).toBe(1000);
   }, 30_000);
+
+  // After the ticking test, whose count of daily reports this one's row would change.
+  it('a duplicated occurrence (the same slot run twice, e.g. a stalled job retried) is stored and posted once', async () => {
+    const inventory = parseInventory('platform: Test\nslack:\n  channels: [C0REPORTS]\n', 'inline.yml');
+    const clients = createPlatformClients(inventory, silentLogger());
+    const posts: ReportThread[] = [];
+    const runner = scheduledReportRunner({
+      inventory,
+      clients,
+      pool,
+      post: async (_channel, thread) => {
+        posts.push(thread);
+      },
+    });
+    const slot = `daily:duplicate-${randomUUID()}`;
+    try {
+      await Promise.all([runner('daily', slot), runner('daily', slot)]);
+    } finally {
+      await clients.close();
+    }
+    const { rows } = await pool.query('SELECT 1 FROM reports WHERE slot = $1', [slot]);
+    expect(rows).toHaveLength(1);
+    expect(posts).toHaveLength(1);
+  });
 });

@@ -10,6 +10,8 @@ export interface RecordedCall {
   /** The Authorization header, to check the bot token was sent. */
   authorization: string | undefined;
   at: number;
+  /** What the double answered with HTTP 200 (e.g. chat.postMessage's `ts`); absent for faults. */
+  answer?: Record<string, unknown>;
 }
 
 /**
@@ -26,6 +28,11 @@ export type Fault = { status: 429; retryAfter: number } | { status: 500 } | { st
 export class SlackApiDouble {
   readonly calls: RecordedCall[] = [];
   private readonly faults = new Map<string, Fault[]>();
+  private readonly matchedFaults: {
+    method: string;
+    match: (params: Record<string, unknown>) => boolean;
+    fault: Fault;
+  }[] = [];
   private server: Server | undefined;
   private port = 0;
   private nextTs = 1_700_000_000;
@@ -59,6 +66,11 @@ export class SlackApiDouble {
   /** The next call(s) to `method` get this fault, once each, in order. */
   failNext(method: string, ...faults: Fault[]): void {
     this.faults.set(method, [...(this.faults.get(method) ?? []), ...faults]);
+  }
+
+  /** The next call to `method` whose parameters `match` gets this fault, once (e.g. the second message of a thread). */
+  failNextMatching(method: string, match: (params: Record<string, unknown>) => boolean, fault: Fault): void {
+    this.matchedFaults.push({ method, match, fault });
   }
 
   /** Recorded calls of one method. */
@@ -99,9 +111,17 @@ export class SlackApiDouble {
     const method = isResponseUrl ? 'response_url' : path.replace(/^\/api\//, '');
     const params = parseBody(raw, request.headers['content-type']);
     if (isResponseUrl) params.id = path.slice('/response/'.length);
-    this.calls.push({ method, params, authorization: request.headers.authorization, at: performance.now() });
+    const call: RecordedCall = {
+      method,
+      params,
+      authorization: request.headers.authorization,
+      at: performance.now(),
+    };
+    this.calls.push(call);
 
-    const fault = this.faults.get(method)?.shift();
+    const matched = this.matchedFaults.findIndex((entry) => entry.method === method && entry.match(params));
+    const fault =
+      matched >= 0 ? this.matchedFaults.splice(matched, 1)[0]?.fault : this.faults.get(method)?.shift();
     if (fault?.status === 429) {
       response.writeHead(429, {
         'retry-after': String(fault.retryAfter),
@@ -117,6 +137,7 @@ export class SlackApiDouble {
     }
     response.writeHead(200, { 'content-type': 'application/json' });
     const answer = fault?.status === 200 ? { ok: false, error: fault.error } : this.answer(method, params);
+    call.answer = answer;
     response.end(JSON.stringify(answer));
   }
 
@@ -135,7 +156,13 @@ export class SlackApiDouble {
         };
       case 'chat.postMessage':
         this.nextTs += 1;
-        return { ok: true, channel, ts: `${this.nextTs}.000100`, message: { text: params.text } };
+        return {
+          ok: true,
+          channel,
+          ts: `${this.nextTs}.000100`,
+          // A reply posted in a thread says so, as Slack's own answer does.
+          message: { text: params.text, ...(params.thread_ts ? { thread_ts: params.thread_ts } : {}) },
+        };
       case 'chat.update':
         return { ok: true, channel, ts: params.ts, text: params.text };
       case 'chat.postEphemeral':

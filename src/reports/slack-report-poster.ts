@@ -1,0 +1,90 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import type { webApi } from '@slack/bolt';
+import type { Redis } from 'ioredis';
+import { ChannelBusy, takeChannelSlot } from '../escalation/outbound/channel-rate.js';
+import type { Locale } from '../i18n/define-messages.js';
+import { msg } from '../i18n/message.js';
+import { translate } from '../i18n/translate.js';
+import type { Logger } from '../logging/logger.js';
+import { scrubSecrets } from '../logging/scrub-secrets.js';
+import { renderBlockKit } from '../render/block-kit.js';
+import type { ChatMessage } from '../render/message-model.js';
+import type { ReportThread } from './report-thread.js';
+
+/** What posting a report to Slack needs. */
+export interface SlackReportPosterDeps {
+  /** Bolt's client; the app is built after the reports are started. */
+  client: () => webApi.WebClient | undefined;
+  /** Holds the per-channel slots, shared by every replica. */
+  redis: Redis;
+  /**
+   * Slot key prefix: the escalation outbound queue's name (`<namespace>-slack-outbound`), so that
+   * reports and incident messages share one budget per channel.
+   */
+  slotPrefix: string;
+  /** Slack's pace per channel. Default 1000 ms (chat.postMessage ≈ 1 message/s per channel). */
+  channelIntervalMs?: number;
+  locale: Locale;
+  logger: Logger;
+}
+
+/**
+ * Posts a report: its main message (chat.postMessage), then each reply in order with
+ * `thread_ts` = the main message's ts. Every message first waits for the channel's slot. A main
+ * message that fails throws (the report stays stored); a reply that still fails after the
+ * WebClient's own retries is logged and the next one is posted.
+ */
+export function slackReportPoster(
+  deps: SlackReportPosterDeps,
+): (channel: string, thread: ReportThread) => Promise<void> {
+  const intervalMs = deps.channelIntervalMs ?? 1000;
+  const render = (message: ChatMessage) =>
+    renderBlockKit(message, {
+      moreLines: (count) => translate(deps.locale, msg('slack.render.moreLines', { count })),
+    });
+  return async (channel, thread) => {
+    const client = deps.client();
+    if (!client) throw new Error('Slack client not ready: the report is stored, not posted');
+    await waitForChannelSlot(deps.redis, deps.slotPrefix, channel, intervalMs);
+    const posted = await client.chat.postMessage({ channel, ...render(thread.main) });
+    if (!posted.ts) throw new Error('chat.postMessage returned no ts: the report details are not posted');
+    for (const [index, reply] of thread.replies.entries()) {
+      await waitForChannelSlot(deps.redis, deps.slotPrefix, channel, intervalMs);
+      try {
+        await client.chat.postMessage({
+          channel: posted.channel ?? channel,
+          thread_ts: posted.ts,
+          ...render(reply),
+        });
+      } catch (error) {
+        deps.logger.warn(
+          {
+            channel,
+            reply: index + 1,
+            of: thread.replies.length,
+            err: scrubSecrets(error instanceof Error ? error.message : String(error)),
+          },
+          'report thread reply not posted',
+        );
+      }
+    }
+  };
+}
+
+/** Takes the channel's slot, waiting as long as Redis says it is held (by any replica). */
+async function waitForChannelSlot(
+  redis: Redis,
+  prefix: string,
+  channel: string,
+  intervalMs: number,
+): Promise<void> {
+  for (;;) {
+    try {
+      await takeChannelSlot(redis, prefix, channel, intervalMs);
+      return;
+    } catch (error) {
+      if (!(error instanceof ChannelBusy)) throw error;
+      await delay(error.waitMs);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { PassThrough } from 'node:stream';
+import { webApi } from '@slack/bolt';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/logging/logger.js';
+import type { ChatMessage } from '../../src/render/message-model.js';
+import type { ReportThread } from '../../src/reports/report-thread.js';
+import { slackReportPoster } from '../../src/reports/slack-report-poster.js';
+import { SlackApiDouble } from '../slack/slack-api-double.js';
+
+/**
+ * The report poster against the Web API double and the machine's Redis: the main message, then
+ * the replies in its thread in order; a taken channel slot is waited for, not failed on; a reply
+ * that fails is logged (without the token) and the next one still posted.
+ */
+
+const token = `xoxb-test-${randomUUID()}`;
+const prefix = `test-${randomUUID().slice(0, 8)}-slack-outbound`;
+const double = new SlackApiDouble();
+const redis = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
+let logged = '';
+
+beforeAll(async () => {
+  await double.start();
+});
+
+afterAll(async () => {
+  const slots = await redis.keys(`${prefix}:slack-slot:*`);
+  if (slots.length > 0) await redis.del(...slots);
+  redis.disconnect();
+  await double.stop();
+});
+
+function poster() {
+  const logs = new PassThrough();
+  logs.on('data', (chunk: Buffer) => {
+    logged += chunk.toString('utf8');
+  });
+  // Slack's own retries off: a platform error is final, as once the WebClient has given up.
+  const client = new webApi.WebClient(token, { slackApiUrl: double.apiUrl, retryConfig: { retries: 0 } });
+  return slackReportPoster({
+    client: () => client,
+    redis,
+    slotPrefix: prefix,
+    channelIntervalMs: 100,
+    locale: 'fr',
+    logger: createLogger({ level: 'warn', destination: logs }),
+  });
+}
+
+const message = (title: string): ChatMessage => ({
+  title,
+  sections: [{ lines: [{ text: `${title} line` }] }],
+});
+const thread = (): ReportThread => ({
+  main: message('main'),
+  replies: [message('reply 1'), message('reply 2'), message('reply 3')],
+});
+
+describe('slackReportPoster', () => {
+  it('waits for a taken channel slot, posts the replies in the thread in order, and logs a failed one', async () => {
+    const channel = 'CPOSTER01';
+    // Another replica, or the escalation's outbound queue, has just posted in this channel.
+    await redis.set(`${prefix}:slack-slot:${channel}`, '1', 'PX', 300);
+    double.failNextMatching('chat.postMessage', (params) => params.text === 'reply 1', {
+      status: 200,
+      error: 'msg_too_long',
+    });
+    await poster()(channel, thread());
+
+    const calls = double.callsOf('chat.postMessage').filter((call) => call.params.channel === channel);
+    expect(calls.map((call) => call.params.text)).toEqual(['main', 'reply 1', 'reply 2', 'reply 3']);
+    const ts = calls[0]?.answer?.ts;
+    expect(ts).toMatch(/^\d+\.\d+$/);
+    expect(calls[0]?.params.thread_ts).toBeUndefined();
+    for (const reply of calls.slice(1)) expect(reply.params.thread_ts).toBe(ts);
+    expect(calls[1]?.answer).toEqual({ ok: false, error: 'msg_too_long' });
+    const warning = JSON.parse(logged.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
+    expect(warning).toMatchObject({ msg: 'report thread reply not posted', channel, reply: 1, of: 3 });
+    expect(String(warning.err)).toContain('msg_too_long');
+    expect(logged).not.toContain(token);
+  });
+
+  it('a main message Slack refuses throws, and no reply is posted without it', async () => {
+    const channel = 'CPOSTER02';
+    double.failNextMatching('chat.postMessage', (params) => params.channel === channel, {
+      status: 200,
+      error: 'channel_not_found',
+    });
+    await expect(poster()(channel, thread())).rejects.toThrow(/channel_not_found/);
+    expect(double.callsOf('chat.postMessage').filter((call) => call.params.channel === channel)).toHaveLength(
+      1,
+    );
+  });
+});
