@@ -15,6 +15,11 @@ export interface ReplyPort {
   reply(message: ChatMessage): Promise<void>;
   /** Posts a message that can be updated later (Slack: chat.postMessage). */
   postMessage(message: ChatMessage): Promise<MessageRef>;
+  /**
+   * Posts a reply in the thread of a posted message (Slack: chat.postMessage with `thread_ts`).
+   * Absent where there are no threads (the console): callers then show everything in one message.
+   */
+  postInThread?(ref: MessageRef, message: ChatMessage): Promise<void>;
   /** Replaces a posted message (Slack: chat.update). */
   updateMessage(ref: MessageRef, message: ChatMessage): Promise<void>;
   /** Answers only the person who asked (Slack: response_url, ephemeral). */

@@ -52,6 +52,11 @@ export function slackReplies({ client, respond, channelId, locale, metrics }: Sl
       if (!posted.channel || !posted.ts) throw new Error('chat.postMessage returned no channel or ts');
       return { channel: posted.channel, ts: posted.ts };
     },
+    async postInThread(ref, message) {
+      await counted('chat.postMessage', () =>
+        client.chat.postMessage({ channel: ref.channel, thread_ts: ref.ts, ...render(message) }),
+      );
+    },
     async updateMessage(ref, message) {
       await counted('chat.update', () =>
         client.chat.update({ channel: ref.channel, ts: ref.ts, ...render(message) }),

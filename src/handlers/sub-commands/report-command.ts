@@ -3,10 +3,15 @@ import { translate } from '../../i18n/translate.js';
 import { produceReport } from '../../reports/produce-report.js';
 import { reportMessage } from '../../reports/report-message.js';
 import { isReportKind, reportKinds } from '../../reports/report-model.js';
+import { reportThread } from '../../reports/report-thread.js';
 import { CommandUsageError } from '../command-usage-error.js';
 import type { SubCommand } from '../sub-command.js';
 
-/** `/sama report daily|weekly|monthly`: produces that report now, stores it (with its trend) and shows it. */
+/**
+ * `/sama report daily|weekly|monthly`: produces that report now, stores it (with its trend) and
+ * shows it. Where replies have threads (Slack), it is posted as the scheduled ones are: the summary
+ * as one message, every section in its thread; elsewhere (the console) as one whole message.
+ */
 export const reportCommand: SubCommand = {
   name: 'report',
   usage: 'report daily|weekly|monthly',
@@ -23,12 +28,21 @@ export const reportCommand: SubCommand = {
     }
     const { inventory, clients, store, signal } = services;
     const { report } = await produceReport(kind, { inventory, clients }, { pool: store.pool, signal });
-    await invocation.replies.reply(
-      reportMessage(report, {
-        locale: inventory.locale,
-        platform: inventory.platform,
-        timezone: inventory.timezone,
-      }),
-    );
+    const options = { locale: inventory.locale, platform: inventory.platform, timezone: inventory.timezone };
+    const { replies } = invocation;
+    if (!replies.postInThread) {
+      await replies.reply(reportMessage(report, options));
+      return;
+    }
+    const thread = reportThread(report, options);
+    const ref = await replies.postMessage(thread.main);
+    // Every reply is attempted; the first failure is then told to the person who asked.
+    let failed: unknown;
+    for (const reply of thread.replies) {
+      await replies.postInThread(ref, reply).catch((error: unknown) => {
+        failed ??= error;
+      });
+    }
+    if (failed !== undefined) throw failed;
   },
 };
