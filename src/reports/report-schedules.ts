@@ -39,7 +39,17 @@ export async function startReportSchedules(options: ReportSchedulesOptions): Pro
     await queue.upsertJobScheduler(
       `report-${kind}`,
       { pattern: options.patterns[kind], tz: options.timezone },
-      { name: kind, data: { kind }, opts: { removeOnComplete: 100, removeOnFail: 100, attempts: 2 } },
+      {
+        name: kind,
+        data: { kind },
+        // A failed post (Slack down) is retried for about a quarter of an hour: 30 s, 1, 2, 4, 8 min.
+        opts: {
+          removeOnComplete: 100,
+          removeOnFail: 100,
+          attempts: 6,
+          backoff: { type: 'exponential', delay: 30_000 },
+        },
+      },
     );
   }
   const worker = new Worker(

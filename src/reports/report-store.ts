@@ -23,6 +23,44 @@ export async function saveReport(pool: pg.Pool, report: Report, slot?: string): 
   return rowCount === 1;
 }
 
+/** Whether a schedule slot already has its report stored. */
+export async function slotStored(pool: pg.Pool, slot: string): Promise<boolean> {
+  const { rowCount } = await pool.query('SELECT 1 FROM reports WHERE slot = $1', [slot]);
+  return rowCount === 1;
+}
+
+/**
+ * Claims a slot's stored report for posting: returns it when it is not posted yet and nobody
+ * claimed it in the last `staleMs` (a replica that died while posting); undefined otherwise.
+ */
+export async function claimForPosting(
+  pool: pg.Pool,
+  slot: string,
+  staleMs: number,
+): Promise<Report | undefined> {
+  const { rows } = await pool.query<{ body: Report }>(
+    `UPDATE reports SET posting_since = now()
+      WHERE slot = $1 AND posted_at IS NULL
+        AND (posting_since IS NULL OR posting_since < now() - make_interval(secs => $2))
+      RETURNING body`,
+    [slot, staleMs / 1000],
+  );
+  return rows[0]?.body;
+}
+
+/** Records that the slot's report is posted (and where: the main message's ts). */
+export async function markPosted(pool: pg.Pool, slot: string, ts: string | undefined): Promise<void> {
+  await pool.query(
+    'UPDATE reports SET posted_at = now(), slack_ts = $2, posting_since = NULL WHERE slot = $1',
+    [slot, ts ?? null],
+  );
+}
+
+/** Gives a claim back after a failed post, so that the job's retry may post at once. */
+export async function releasePostingClaim(pool: pg.Pool, slot: string): Promise<void> {
+  await pool.query('UPDATE reports SET posting_since = NULL WHERE slot = $1 AND posted_at IS NULL', [slot]);
+}
+
 /** How many reports of `kind` are stored (tests and the bench count them). */
 export async function countReports(pool: pg.Pool, kind: ReportKind): Promise<number> {
   const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM reports WHERE kind = $1', [

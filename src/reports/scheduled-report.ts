@@ -2,18 +2,24 @@ import type pg from 'pg';
 import type { CheckContext } from '../checks/check.js';
 import { produceReport } from './produce-report.js';
 import type { ReportKind } from './report-model.js';
+import { claimForPosting, markPosted, releasePostingClaim, slotStored } from './report-store.js';
 import { type ReportThread, reportThread } from './report-thread.js';
 
 /** What a scheduled report needs: the platform, the bot's store, and a way to post to a channel. */
 export interface ScheduledReportDeps extends CheckContext {
   pool: pg.Pool;
-  /** Posts the report's main message to a channel, then its replies in that message's thread. */
-  post(channel: string, thread: ReportThread): Promise<void>;
+  /** Posts the report's main message to a channel, then its replies in that message's thread; gives the main ts. */
+  post(channel: string, thread: ReportThread): Promise<string | undefined>;
 }
 
+/** A claim older than this belongs to a replica that died while posting: the report may be posted again. */
+const POSTING_CLAIM_STALE_MS = 10 * 60_000;
+
 /**
- * The schedules' `run`: produces the report, stores it under its slot, and posts it only when
- * this call stored it, so that a retried or duplicated occurrence posts nothing twice. Without a
+ * The schedules' `run` for one occurrence (`slot`): collects and stores the report unless the
+ * slot already has one, then posts the stored report unless it is posted or being posted. So a
+ * duplicated occurrence posts once, and the retry of an occurrence whose post failed (Slack down)
+ * posts the stored report without collecting again (no maintenance step runs twice). Without a
  * channel (`reports.channel`, else the first of `slack.channels`) the report is stored only.
  */
 export function scheduledReportRunner(
@@ -21,20 +27,29 @@ export function scheduledReportRunner(
 ): (kind: ReportKind, slot: string) => Promise<void> {
   return async (kind, slot) => {
     const { inventory, clients, pool } = deps;
-    const { report, stored } = await produceReport(
-      kind,
-      { inventory, clients },
-      { pool, slot, maintenance: true },
-    );
+    if (!(await slotStored(pool, slot))) {
+      const { stored } = await produceReport(kind, { inventory, clients }, { pool, slot, maintenance: true });
+      // Another run of this occurrence stored it first: that run posts it.
+      if (!stored) return;
+    }
     const channel = inventory.reports.channel ?? inventory.slack.channels[0];
-    if (!stored || !channel) return;
-    await deps.post(
-      channel,
-      reportThread(report, {
-        locale: inventory.locale,
-        platform: inventory.platform,
-        timezone: inventory.timezone,
-      }),
-    );
+    if (!channel) return;
+    const report = await claimForPosting(pool, slot, POSTING_CLAIM_STALE_MS);
+    if (!report) return;
+    let ts: string | undefined;
+    try {
+      ts = await deps.post(
+        channel,
+        reportThread(report, {
+          locale: inventory.locale,
+          platform: inventory.platform,
+          timezone: inventory.timezone,
+        }),
+      );
+    } catch (error) {
+      await releasePostingClaim(pool, slot);
+      throw error;
+    }
+    await markPosted(pool, slot, ts);
   };
 }

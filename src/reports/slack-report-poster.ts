@@ -30,13 +30,13 @@ export interface SlackReportPosterDeps {
 
 /**
  * Posts a report: its main message (chat.postMessage), then each reply in order with
- * `thread_ts` = the main message's ts. Every message first waits for the channel's slot. A main
+ * `thread_ts` = the main message's ts (returned). Every message first waits for the channel's slot. A main
  * message that fails throws (the report stays stored); a reply that still fails after the
  * WebClient's own retries is logged and the next one is posted.
  */
 export function slackReportPoster(
   deps: SlackReportPosterDeps,
-): (channel: string, thread: ReportThread) => Promise<void> {
+): (channel: string, thread: ReportThread) => Promise<string> {
   const intervalMs = deps.channelIntervalMs ?? 1000;
   const render = (message: ChatMessage) =>
     renderBlockKit(message, {
@@ -68,6 +68,7 @@ export function slackReportPoster(
         );
       }
     }
+    return posted.ts;
   };
 }
 

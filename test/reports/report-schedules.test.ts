@@ -55,6 +55,7 @@ describe('report schedules', () => {
       pool,
       post: async (channel, thread) => {
         posts.push({ channel, thread });
+        return `${posts.length}.000100`;
       },
     });
     // Daily every second; weekly and monthly far away, so that only daily ticks during the test.
@@ -118,6 +119,7 @@ describe('report schedules', () => {
       pool,
       post: async (_channel, thread) => {
         posts.push(thread);
+        return undefined;
       },
     });
     const slot = `daily:duplicate-${randomUUID()}`;
@@ -129,5 +131,55 @@ describe('report schedules', () => {
     const { rows } = await pool.query('SELECT 1 FROM reports WHERE slot = $1', [slot]);
     expect(rows).toHaveLength(1);
     expect(posts).toHaveLength(1);
+  });
+
+  it('a failed post (Slack down) leaves the report stored; the retry posts that report without collecting again', async () => {
+    const inventory = parseInventory('platform: Test\nslack:\n  channels: [C0REPORTS]\n', 'inline.yml');
+    const clients = createPlatformClients(inventory, silentLogger());
+    const posts: ReportThread[] = [];
+    let slackDown = true;
+    const runner = scheduledReportRunner({
+      inventory,
+      clients,
+      pool,
+      post: async (_channel, thread) => {
+        if (slackDown) throw new Error('An API error occurred: service_unavailable');
+        posts.push(thread);
+        return '1700000000.000100';
+      },
+    });
+    const slot = `daily:retried-${randomUUID()}`;
+    const row = async () =>
+      (
+        await pool.query<{ n: number; created_at: Date; posted_at: Date | null; slack_ts: string | null }>(
+          'SELECT count(*) OVER ()::int AS n, created_at, posted_at, slack_ts FROM reports WHERE slot = $1',
+          [slot],
+        )
+      ).rows[0];
+    try {
+      await expect(runner('daily', slot)).rejects.toThrow('service_unavailable');
+      const first = await row();
+      expect(first).toMatchObject({ n: 1, posted_at: null, slack_ts: null });
+      slackDown = false;
+      await runner('daily', slot);
+      // The stored report, not a second collection: the same row, the same creation time.
+      const after = await row();
+      expect(after).toMatchObject({ n: 1, slack_ts: '1700000000.000100' });
+      expect(after?.created_at.toISOString()).toBe(first?.created_at.toISOString());
+      expect(after?.posted_at).not.toBeNull();
+      expect(posts).toHaveLength(1);
+      expect(posts[0]?.main.context?.join(' ')).toContain(
+        new Intl.DateTimeFormat('fr-FR', {
+          dateStyle: 'short',
+          timeStyle: 'short',
+          timeZone: inventory.timezone,
+        }).format(first?.created_at),
+      );
+      // Posted: a further run of the occurrence posts nothing.
+      await runner('daily', slot);
+      expect(posts).toHaveLength(1);
+    } finally {
+      await clients.close();
+    }
   });
 });
