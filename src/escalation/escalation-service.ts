@@ -15,7 +15,7 @@ import {
   openOrJoinIncident,
   type StepOutcome,
 } from './incident-steps.js';
-import { ChannelBusy } from './outbound/channel-rate.js';
+import { ChannelBusy, slackOutboundName } from './outbound/channel-rate.js';
 import { type DeliveryDeps, deliverOutbox, deliverUpdate } from './outbound/deliver-outbox.js';
 import type { SlackSender } from './outbound/slack-sender.js';
 import { outboundJobId, scheduleTimers, type TimerJobData, timerJobId, timersOf } from './timer-jobs.js';
@@ -99,7 +99,7 @@ async function closeWorker(worker: Worker, graceMs: number, force: boolean): Pro
 export function createEscalationService(options: EscalationOptions): EscalationService {
   const { pool, redis, inventory, logger } = options;
   const timersName = options.timersQueue ?? 'samaops-escalation-timers';
-  const outboundName = options.outboundQueue ?? 'samaops-slack-outbound';
+  const outboundName = options.outboundQueue ?? slackOutboundName();
   const timers = new Queue<TimerJobData>(timersName, { connection: redis });
   const outbound = new Queue<OutboundJobData>(outboundName, { connection: redis });
   const channel = inventory.escalation.channel ?? inventory.slack.channels[0] ?? null;

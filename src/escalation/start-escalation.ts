@@ -5,6 +5,7 @@ import type { Inventory } from '../config/schema.js';
 import type { Logger } from '../logging/logger.js';
 import { scrubSecrets } from '../logging/scrub-secrets.js';
 import { createEscalationService, type EscalationService } from './escalation-service.js';
+import { slackOutboundName } from './outbound/channel-rate.js';
 import { webClientSender } from './outbound/slack-sender.js';
 
 /** A running escalation service and how to stop it (its workers, then its Redis connection). */
@@ -41,7 +42,7 @@ export function startEscalation(options: {
     inventory,
     logger,
     timersQueue: `${options.queueNamespace ?? 'samaops'}-escalation-timers`,
-    outboundQueue: `${options.queueNamespace ?? 'samaops'}-slack-outbound`,
+    outboundQueue: slackOutboundName(options.queueNamespace),
   });
   return {
     service,

@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import { Redis } from 'ioredis';
 import type pg from 'pg';
 import type { Inventory } from '../config/schema.js';
+import { slackOutboundName } from '../escalation/outbound/channel-rate.js';
 import type { Logger } from '../logging/logger.js';
 import { scrubSecrets } from '../logging/scrub-secrets.js';
 import type { PlatformClients } from '../platform/platform-clients.js';
@@ -46,7 +47,7 @@ export function startReports(options: {
       client: options.slackClient,
       redis: connection,
       // The escalation outbound queue's name: its slots pace incident messages in the same channels.
-      slotPrefix: `${namespace}-slack-outbound`,
+      slotPrefix: slackOutboundName(namespace),
       locale: inventory.locale,
       logger,
     }),
