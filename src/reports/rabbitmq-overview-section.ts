@@ -2,9 +2,9 @@ import type { Threshold } from '../checks/check.js';
 import { above } from '../checks/grade.js';
 import { judgeQueue } from '../checks/services/rabbitmq-queue.js';
 import { msg } from '../i18n/message.js';
+import { fetchQueueStats, managementTarget, type QueueStats } from '../platform/rabbitmq-management.js';
 import { checkSection } from './check-section.js';
 import { linesSection } from './lines-section.js';
-import { fetchQueueStats, managementTarget, type QueueStats } from './rabbitmq-management.js';
 import type { ReportCollector } from './report-collector.js';
 import type { ReportLine } from './report-model.js';
 

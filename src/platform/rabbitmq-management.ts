@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { HttpClient } from '../platform/http-client.js';
+import type { HttpClient } from './http-client.js';
 
 /** Where the management API is and how to log in to it; the credentials never sit in a URL. */
 export interface ManagementTarget {
