@@ -1,9 +1,9 @@
-import type { Channel, ChannelModel } from 'amqplib';
+import type { ChannelModel } from 'amqplib';
 import { msg } from '../../i18n/message.js';
-import { abortable } from '../../platform/reconnecting.js';
 import { type CheckOutcome, defineCheck, type Threshold } from '../check.js';
 import { above, grade } from '../grade.js';
 import { unreachable } from '../unreachable.js';
+import { readAmqpQueueState } from './amqp-queue-state.js';
 
 /**
  * Runbook 10.1 Problème 2: depth and consumers of one Celery queue. A queue holding messages with
@@ -24,30 +24,19 @@ export const rabbitmqQueue = defineCheck<string>({
       if (signal.aborted) throw error;
       return unreachable(error);
     }
-    // A throwaway channel: checkQueue on a missing queue makes the server close it (404).
-    const opening = connection.createChannel();
-    const channel = await abortable(opening, signal).catch((error: unknown) => {
-      // Timed out while opening: release the channel whenever it does arrive.
-      opening.then(closeQuietly, () => undefined);
-      throw error;
-    });
-    channel.on('error', () => undefined);
-    try {
-      const { messageCount, consumerCount } = await abortable(channel.checkQueue(queue), signal);
-      return judgeQueue(messageCount, consumerCount, above(inventory.thresholds.queueDepth, 'count'));
-    } catch (error) {
-      if (!signal.aborted && isNotFound(error)) {
-        return {
-          status: 'fail',
-          value: null,
-          threshold: null,
-          detail: msg('check.rabbitmq.queue.missing', { queue }),
-        };
-      }
-      throw error;
-    } finally {
-      closeQuietly(channel);
-    }
+    const state = await readAmqpQueueState(connection, queue, signal);
+    if (!state)
+      return {
+        status: 'fail',
+        value: null,
+        threshold: null,
+        detail: msg('check.rabbitmq.queue.missing', { queue }),
+      };
+    return judgeQueue(
+      state.messageCount,
+      state.consumerCount,
+      above(inventory.thresholds.queueDepth, 'count'),
+    );
   },
 });
 
@@ -63,18 +52,4 @@ export function judgeQueue(messages: number, consumers: number, threshold: Thres
     status: grade(messages, threshold),
     detail: msg('check.rabbitmq.queue.detail', { messages, consumers }),
   };
-}
-
-/** The server's 404 NOT_FOUND channel close, as amqplib reports it. */
-function isNotFound(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 404;
-}
-
-/** Closes without waiting: a channel the server already closed throws, and a hung peer never answers. */
-function closeQuietly(channel: Channel): void {
-  try {
-    channel.close().catch(() => undefined);
-  } catch {
-    // Already closed by the server's 404: nothing left to release.
-  }
 }
