@@ -5,12 +5,16 @@ import { startBotIntake } from '../escalation/intake/wire-intake.js';
 import { startEscalation } from '../escalation/start-escalation.js';
 import { diagnosisHook, startBotWatch } from '../escalation/watch/wire-watch.js';
 import { inventoryAccessPolicy } from '../handlers/access-policy.js';
+import type { HandlerServices } from '../handlers/handler-context.js';
 import type { Logger } from '../logging/logger.js';
 import { healthRoutes } from '../observability/health-routes.js';
 import { type BotMetrics, createMetrics } from '../observability/metrics.js';
 import { createReadinessProbe } from '../observability/readiness.js';
 import { createPlatformClients } from '../platform/platform-clients.js';
+import { startExpirySweeper } from '../playbooks/guard/expiry-sweeper.js';
+import { guardContextOf } from '../playbooks/guard/guard-context-of.js';
 import { shareDiagnoses } from '../playbooks/shared-diagnoses.js';
+import { renderForSlack } from '../render/render-for-slack.js';
 import { startReports } from '../reports/start-reports.js';
 import { openBotStore } from '../store/open-bot-store.js';
 import { createSlackBot } from './create-slack-app.js';
@@ -70,23 +74,33 @@ export async function startBot(options: {
         logger,
       })
     : undefined;
+  const services: HandlerServices = {
+    inventory,
+    clients,
+    logger,
+    metrics,
+    access: inventoryAccessPolicy(inventory),
+    diagnoses,
+    store,
+    ...(escalation ? { escalation: escalation.service } : {}),
+    signal: shutdown.signal,
+  };
   const bot = createSlackBot(mode, {
-    services: {
-      inventory,
-      clients,
-      logger,
-      metrics,
-      access: inventoryAccessPolicy(inventory),
-      diagnoses,
-      store,
-      ...(escalation ? { escalation: escalation.service } : {}),
-      signal: shutdown.signal,
-    },
+    services,
     routes: [...healthRoutes(metrics, readiness), ...(intake?.routes ?? [])],
     logger,
     ...(options.host ? { host: options.host } : {}),
   });
   slackClient = bot.app.client;
+  const client = bot.app.client;
+  const sweeper = store.pool
+    ? startExpirySweeper({
+        context: guardContextOf(services),
+        update: async (ref, message) => {
+          await client.chat.update({ ...ref, ...renderForSlack(message, inventory.locale) });
+        },
+      })
+    : undefined;
   const watch = escalation
     ? startBotWatch({
         redisUrl: env.REDIS_URL,
@@ -106,6 +120,7 @@ export async function startBot(options: {
     slackClient: () => slackClient,
   });
   const closeClients = async () => {
+    await sweeper?.close();
     await watch?.close().catch(() => undefined);
     await intake?.close().catch(() => undefined);
     await reports?.close().catch(() => undefined);

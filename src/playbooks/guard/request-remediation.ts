@@ -13,6 +13,7 @@ import {
 } from '../../store/remediation-requests/stored-requests.js';
 import type { RemediationId } from '../remediation.js';
 import { effectiveRule, type MaintenanceState, requestRefusal } from './approval-rules.js';
+import { closeExpiredMessages } from './close-expired.js';
 import { type GuardActor, type GuardContext, tellActor, viewOf } from './guard-context.js';
 import { refusalText } from './refusal-text.js';
 import { requestMessage } from './request-message.js';
@@ -65,7 +66,11 @@ export async function requestRemediation(
   let maintenance: MaintenanceState;
   try {
     await failInterruptedRequests(pool, INTERRUPTED_AFTER_MINUTES);
-    await closeExpired(context, actor, await expireOverdueRequests(pool));
+    await closeExpiredMessages(
+      context,
+      actor.replies.updateMessage.bind(actor.replies),
+      await expireOverdueRequests(pool),
+    );
     history = await requestHistory(pool, id, targetKey);
     maintenance = (await context.maintenance?.()) ?? { active: false };
   } catch (error) {
@@ -123,32 +128,4 @@ export async function requestRemediation(
   );
   await setMessageTs(pool, request.id, ref.ts);
   return { kind: 'posted', request: { ...request, messageTs: ref.ts } };
-}
-
-/**
- * Requests nobody approved in time, found while handling a new one: their messages lose their
- * buttons and say so (best effort; a click on a stale button would expire it too).
- */
-async function closeExpired(
-  context: GuardContext,
-  actor: GuardActor,
-  expired: StoredRequest[],
-): Promise<void> {
-  for (const request of expired) {
-    if (!request.messageTs) continue;
-    await actor.replies
-      .updateMessage(
-        { channel: request.channel, ts: request.messageTs },
-        requestMessage(
-          request,
-          viewOf(context, request, [], {
-            kind: 'expired',
-            minutes: context.inventory.remediations.approvalTtlMinutes,
-          }),
-        ),
-      )
-      .catch((error: unknown) =>
-        context.logger.warn({ err: errorReason(error) }, 'could not update a request message'),
-      );
-  }
 }

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { MessageRef } from '../../../src/handlers/reply-port.js';
 import { silentLogger } from '../../../src/logging/logger.js';
 import { createPlatformClients } from '../../../src/platform/platform-clients.js';
 import { approveRemediation } from '../../../src/playbooks/guard/approve-remediation.js';
+import { startExpirySweeper } from '../../../src/playbooks/guard/expiry-sweeper.js';
 import type { GuardActor, GuardContext } from '../../../src/playbooks/guard/guard-context.js';
 import { rejectRemediation } from '../../../src/playbooks/guard/reject-remediation.js';
 import {
@@ -12,6 +14,7 @@ import {
 } from '../../../src/playbooks/guard/request-message.js';
 import { requestRemediation } from '../../../src/playbooks/guard/request-remediation.js';
 import type { Remediation, RemediationId } from '../../../src/playbooks/remediation.js';
+import type { ChatMessage } from '../../../src/render/message-model.js';
 import { latestAudit } from '../../../src/store/audit/audit-log.js';
 import { verifyAuditChain } from '../../../src/store/audit/verify-audit-chain.js';
 import { createBotDatabase } from '../../../src/store/bot-database.js';
@@ -414,5 +417,48 @@ describe('requests nobody approved in time', () => {
       [REQUESTER, 'remediation.requested'],
       ['samaops', 'remediation.expired'],
     ]);
+  });
+
+  it('are expired by the sweeper with nobody clicking: once across two replicas, message updated, audited', async () => {
+    const ctx = context([fixtureRemediation(pool, { id: 'restart', tier: 2 })]);
+    const { request } = await posted(ctx, 'restart', ['alpha']);
+    const fresh = await posted(ctx, 'restart', ['beta']);
+    const updates: Array<{ ref: MessageRef; message: ChatMessage }> = [];
+    const update = async (ref: MessageRef, message: ChatMessage) => {
+      updates.push({ ref, message });
+    };
+    const replicas = [
+      startExpirySweeper({ context: ctx, update, everyMs: 20 }),
+      startExpirySweeper({ context: ctx, update, everyMs: 20 }),
+    ];
+    try {
+      // Nothing overdue yet: a sweep expires nothing.
+      expect(await replicas[0]?.sweep()).toBe(0);
+      await pool.query(
+        "UPDATE remediation_requests SET expires_at = now() - interval '1 second' WHERE id = $1",
+        [request.id],
+      );
+      const deadline = Date.now() + 10_000;
+      while ((await getRequest(pool, request.id))?.state !== 'expired') {
+        if (Date.now() > deadline) throw new Error('the sweeper did not expire the request');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      // Both replicas keep sweeping; let each finish a sweep after the expiry.
+      for (const replica of replicas) await replica?.sweep();
+    } finally {
+      for (const replica of replicas) await replica?.close();
+    }
+    expect(updates).toHaveLength(1);
+    expect(updates[0]?.ref).toEqual({ channel: TEST_CHANNEL, ts: request.messageTs });
+    expect(updates[0]?.message.buttons).toBeUndefined();
+    expect(updates[0]?.message.summary).toContain('10 min');
+    expect(await getRequest(pool, fresh.request.id)).toMatchObject({ state: 'requested' });
+    // The audit log is shared by the tests of this file: count this test's requests only.
+    const expiries = (await latestAudit(pool, 20)).filter(
+      (entry) =>
+        entry.action === 'remediation.expired' &&
+        [request.id, fresh.request.id].includes(entry.requestId ?? ''),
+    );
+    expect(expiries.map((entry) => entry.requestId)).toEqual([request.id]);
   });
 });
