@@ -3,12 +3,10 @@ import type { webApi } from '@slack/bolt';
 import type { Redis } from 'ioredis';
 import { ChannelBusy, takeChannelSlot } from '../escalation/outbound/channel-rate.js';
 import type { Locale } from '../i18n/define-messages.js';
-import { msg } from '../i18n/message.js';
-import { translate } from '../i18n/translate.js';
 import type { Logger } from '../logging/logger.js';
 import { scrubSecrets } from '../logging/scrub-secrets.js';
-import { renderBlockKit } from '../render/block-kit.js';
 import type { ChatMessage } from '../render/message-model.js';
+import { renderForSlack } from '../render/render-for-slack.js';
 import type { ReportThread } from './report-thread.js';
 
 /** What posting a report to Slack needs. */
@@ -38,10 +36,7 @@ export function slackReportPoster(
   deps: SlackReportPosterDeps,
 ): (channel: string, thread: ReportThread) => Promise<string> {
   const intervalMs = deps.channelIntervalMs ?? 1000;
-  const render = (message: ChatMessage) =>
-    renderBlockKit(message, {
-      moreLines: (count) => translate(deps.locale, msg('slack.render.moreLines', { count })),
-    });
+  const render = (message: ChatMessage) => renderForSlack(message, deps.locale);
   return async (channel, thread) => {
     const client = deps.client();
     if (!client) throw new Error('Slack client not ready: the report is stored, not posted');

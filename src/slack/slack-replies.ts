@@ -1,11 +1,9 @@
 import type { RespondFn, webApi } from '@slack/bolt';
 import type { ReplyPort } from '../handlers/reply-port.js';
 import type { Locale } from '../i18n/define-messages.js';
-import { msg } from '../i18n/message.js';
-import { translate } from '../i18n/translate.js';
 import type { BotMetrics } from '../observability/metrics.js';
-import { renderBlockKit } from '../render/block-kit.js';
 import type { ChatMessage } from '../render/message-model.js';
+import { renderForSlack } from '../render/render-for-slack.js';
 
 /** Everything the Slack side of a reply needs: Bolt's client and respond of this request. */
 export interface SlackReplyContext {
@@ -21,10 +19,7 @@ export interface SlackReplyContext {
  * retries 429s after Retry-After by itself), ephemeral answers through the response_url.
  */
 export function slackReplies({ client, respond, channelId, locale, metrics }: SlackReplyContext): ReplyPort {
-  const render = (message: ChatMessage) =>
-    renderBlockKit(message, {
-      moreLines: (count) => translate(locale, msg('slack.render.moreLines', { count })),
-    });
+  const render = (message: ChatMessage) => renderForSlack(message, locale);
   const counted = async <T>(method: string, call: () => Promise<T>): Promise<T> => {
     try {
       return await call();

@@ -1,9 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Locale } from '../../i18n/define-messages.js';
-import { msg } from '../../i18n/message.js';
-import { translate } from '../../i18n/translate.js';
-import { renderBlockKit } from '../../render/block-kit.js';
 import type { ChatMessage } from '../../render/message-model.js';
+import { renderForSlack } from '../../render/render-for-slack.js';
 
 /** The three Slack calls escalation makes; the outbound worker is their only caller. */
 export interface SlackSender {
@@ -31,11 +29,7 @@ export function webClientSender(clientOf: () => webApi.WebClient | undefined, lo
     return current;
   };
   const render = (message: ChatMessage | string) =>
-    typeof message === 'string'
-      ? { text: message }
-      : renderBlockKit(message, {
-          moreLines: (count) => translate(locale, msg('slack.render.moreLines', { count })),
-        });
+    typeof message === 'string' ? { text: message } : renderForSlack(message, locale);
   return {
     async post(channel, message, threadTs) {
       const result = await client().chat.postMessage({
