@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Message } from '../../i18n/message.js';
 import { msg } from '../../i18n/message.js';
 import { errorReason } from '../../logging/error-reason.js';
+import { appendAuditNow } from '../../store/audit/audit-log.js';
 import {
   expireOverdueRequests,
   failInterruptedRequests,
@@ -37,7 +38,8 @@ export type RequestResult =
  * `/sama <remediation> <args>`: parses the words against the inventory's allow-lists, checks the
  * maintenance window, cooldown and cap, builds the preview, captures the evidence, stores the
  * request with its audit row, and posts the message with Approve / Reject (values: the id only).
- * Nothing is stored when the arguments are bad; nothing at all happens without the audit store.
+ * Nothing is stored when the arguments are bad; a request the rules refuse leaves an audit line only;
+ * nothing at all happens without the audit store.
  */
 export async function requestRemediation(
   context: GuardContext,
@@ -85,7 +87,19 @@ export async function requestRemediation(
     startedInLastHour: history.startedInLastHour,
     now,
   });
-  if (refusal) return refuse(refusalText(context, refusal, { remediation: id, target: targetLabel }));
+  // A refused request changes nothing, but who asked for what, and why not, is kept.
+  const auditRefused = (reason: string) =>
+    appendAuditNow(pool, {
+      actor: actor.userId,
+      action: 'remediation.request-refused',
+      detail: { remediation: id, target: targetLabel, tier, reason, channel: actor.channelId },
+    }).catch((error: unknown) =>
+      context.logger.warn({ err: errorReason(error) }, 'could not audit a refused request'),
+    );
+  if (refusal) {
+    await auditRefused(refusal.reason);
+    return refuse(refusalText(context, refusal, { remediation: id, target: targetLabel }));
+  }
 
   const remediationContext = {
     inventory,
@@ -122,7 +136,10 @@ export async function requestRemediation(
     context.logger.error({ err: errorReason(error) }, 'audit store unreachable: remediation refused');
     return refuse(msg('remediation.refused.storeUnavailable'));
   }
-  if (!stored.ok) return refuse(msg('remediation.refused.busy', { target: targetLabel }));
+  if (!stored.ok) {
+    await auditRefused('busy');
+    return refuse(msg('remediation.refused.busy', { target: targetLabel }));
+  }
   const ref = await actor.replies.postMessage(
     requestMessage(request, viewOf(context, request, [], { kind: 'requested' })),
   );

@@ -207,7 +207,7 @@ describe('guard flow (real PostgreSQL, a fixture remediation acting on a real ta
     expect(await runs()).toBe(0);
   });
 
-  it('refuses a new request on the same target during the cooldown, and stores nothing', async () => {
+  it('refuses a new request on the same target during the cooldown, stores nothing, audits the refusal', async () => {
     const ctx = context([fixtureRemediation(pool, { id: 'restart', tier: 2 })]);
     const { request } = await posted(ctx, 'restart', ['alpha']);
     await approveRemediation(ctx, actor(DEVOPS), request.id);
@@ -215,6 +215,14 @@ describe('guard flow (real PostgreSQL, a fixture remediation acting on a real ta
     expect(await requestRemediation(ctx, again, 'restart', ['alpha'])).toMatchObject({ kind: 'refused' });
     expect(ephemeralText(again)).toContain('Délai de carence');
     expect(await requests()).toBe(1);
+    const [refused] = await latestAudit(pool, 1);
+    expect(refused).toMatchObject({
+      actor: REQUESTER,
+      action: 'remediation.request-refused',
+      requestId: null,
+      detail: { remediation: 'restart', target: 'alpha', tier: 2, reason: 'cooldown', channel: TEST_CHANNEL },
+    });
+    expect(await verifyAuditChain(pool)).toMatchObject({ ok: true });
     // Another target is not held by this one's cooldown.
     expect(await requestRemediation(ctx, again, 'restart', ['beta'])).toMatchObject({ kind: 'posted' });
   });
