@@ -47,7 +47,10 @@ export async function answerOutcome(
       return;
     case 'refused':
       await invocation.replies.respondEphemeral(
-        notice(locale, `incidents.refusal.${outcome.refusal}`, { id: incidentId }),
+        notice(locale, `incidents.refusal.${outcome.refusal}`, {
+          id: incidentId,
+          other: outcome.openElsewhere ?? '',
+        }),
       );
       return;
     case 'not-found':

@@ -30,7 +30,13 @@ export interface AfterCommit {
 /** The outcome of applying an event to an incident. */
 export type StepOutcome =
   | { kind: 'applied'; incident: StoredIncident; records: TimelineRecord[]; after: AfterCommit }
-  | { kind: 'refused'; refusal: Refusal; incident: StoredIncident }
+  | {
+      kind: 'refused';
+      refusal: Refusal;
+      incident: StoredIncident;
+      /** With `same-failure-open`: the open incident that follows the same failure. */
+      openElsewhere?: number;
+    }
   | { kind: 'not-found' };
 
 /** An incident opened, or joined when the same failure was already open. */
@@ -59,6 +65,11 @@ export async function applyIncidentEvent(
     const context = await stepContext(client, now);
     const result = step(incident.snapshot, incident.state, event, context, now);
     if (!result.applied) return { kind: 'refused', refusal: result.refusal, incident };
+    if (event.kind === 'reopen') {
+      // Only one open incident per failure (a unique index): say which one, not a database error.
+      const other = await findOpenByDedupKey(client, incident.dedupKey);
+      if (other) return { kind: 'refused', refusal: 'same-failure-open', incident, openElsewhere: other.id };
+    }
     if (!(await saveState(client, incidentId, incident.state.generation, result.state))) {
       // Unreachable while the row is locked; kept so that a bug cannot page twice.
       return { kind: 'refused', refusal: 'stale-timer', incident };

@@ -95,6 +95,35 @@ describe('/sama incident, oncall, maintenance and the incident buttons', () => {
     expect(await routeCommand('incident open N9 "x"', bad, services)).toBe('usage');
   });
 
+  it('reopen is refused, naming the other incident, while the same failure is open elsewhere', async () => {
+    harness = await startHarness({ ackTimeout: '30s', repeatEvery: '30s', resolveWithin: '60s' });
+    const h = harness;
+    const services = servicesFor(h);
+    const lead = as(PEOPLE.n3);
+    expect(await routeCommand('incident open N2 "API 502"', lead, services)).toBe('ok');
+    expect(await routeCommand('incident resolve 1', lead, services)).toBe('ok');
+    // The same title is the same failure (dedup key): a new incident follows it.
+    expect(await routeCommand('incident open N2 "API 502"', lead, services)).toBe('ok');
+    expect(said(lead)).toContain('Incident #2 ouvert en N2.');
+    const reopener = as(PEOPLE.n3);
+    expect(await routeCommand('incident reopen 1', reopener, services)).toBe('ok');
+    expect(said(reopener)).toContain(
+      'L’incident #1 ne peut pas être rouvert : la même panne est déjà suivie dans l’incident #2.',
+    );
+    const { rows } = await h.pool.query<{ id: string; state: string }>(
+      'SELECT id, state FROM incidents ORDER BY id',
+    );
+    expect(rows.map((row) => [Number(row.id), row.state])).toEqual([
+      [1, 'resolved'],
+      [2, 'open'],
+    ]);
+    // Once #2 is resolved, #1 may be reopened.
+    expect(await routeCommand('incident resolve 2', lead, services)).toBe('ok');
+    const again = as(PEOPLE.n3);
+    expect(await routeCommand('incident reopen 1', again, services)).toBe('ok');
+    expect(said(again)).not.toContain('ne peut pas');
+  });
+
   it('oncall shows who is reachable per role and takes overrides; maintenance starts and stops', async () => {
     harness = await startHarness({ ackTimeout: '30s', repeatEvery: '30s', resolveWithin: '60s' });
     const h = harness;

@@ -70,7 +70,9 @@ export type Refusal =
   | 'already-acknowledged'
   | 'already-resolved'
   | 'not-resolved'
-  | 'top-level';
+  | 'top-level'
+  /** Reopen refused: the same failure (dedup key) is already followed by another open incident. */
+  | 'same-failure-open';
 
 /** The result of one step: the new state and its records, or a refusal. */
 export type StepResult =

@@ -46,6 +46,8 @@ export const incidentMessages = defineMessages({
     'incidents.refusal.already-resolved': 'L’incident #{id} est déjà résolu.',
     'incidents.refusal.not-resolved': 'L’incident #{id} n’est pas résolu.',
     'incidents.refusal.top-level': 'L’incident #{id} est déjà au niveau N3.',
+    'incidents.refusal.same-failure-open':
+      'L’incident #{id} ne peut pas être rouvert : la même panne est déjà suivie dans l’incident #{other}.',
     'incidents.refusal.stale-timer': 'Rien à faire pour l’incident #{id}.',
     'incidents.refusal.not-due': 'Rien à faire pour l’incident #{id}.',
     'incidents.error.unavailable':
@@ -118,6 +120,8 @@ export const incidentMessages = defineMessages({
     'incidents.refusal.already-resolved': 'Incident #{id} is already resolved.',
     'incidents.refusal.not-resolved': 'Incident #{id} is not resolved.',
     'incidents.refusal.top-level': 'Incident #{id} is already at N3.',
+    'incidents.refusal.same-failure-open':
+      'Incident #{id} cannot be reopened: the same failure is already followed in incident #{other}.',
     'incidents.refusal.stale-timer': 'Nothing to do for incident #{id}.',
     'incidents.refusal.not-due': 'Nothing to do for incident #{id}.',
     'incidents.error.unavailable':
