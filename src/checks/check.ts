@@ -102,6 +102,7 @@ export const checkIds = [
   'redis.memory',
   'redis.keys',
   'rabbitmq.queue',
+  'rabbitmq.priority',
   'celery.workers',
   'api.health',
   'minio.live',

@@ -84,9 +84,9 @@ const servicesSchema = z.strictObject({
     .strictObject({
       /** AMQP URL, e.g. amqp://user:pass@host:5672/vhost. */
       url: url(['amqp:', 'amqps:']),
-      /** Management API base URL (port 15672), used by reports when present. */
+      /** Management API base URL (port 15672): the weekly report's rates, `rabbitmq.priority`'s unacknowledged counts. */
       managementUrl: url(['http:', 'https:']).optional(),
-      /** Queues checked by `rabbitmq.queue`. Default: the runbook's four Celery queues. */
+      /** Queues checked, highest priority first (`rabbitmq.priority`). Default: the runbook's four Celery queues. */
       queues: z.array(identifier).default(['urgent', 'high_priority', 'normal', 'low_priority']),
     })
     .optional(),
@@ -128,6 +128,12 @@ export const thresholdsSchema = z
     redisMemoryPercent: band(80, 95),
     /** Ready messages in one queue. Default 1000 / 10000. */
     queueDepth: band(1000, 10000),
+    /**
+     * Ready messages in a higher-priority queue above which `rabbitmq.priority` warns while a
+     * lower-priority queue's consumers are busy. Default 10: a few ready messages are the usual
+     * lag between a publish and a worker's next prefetch, not an inversion.
+     */
+    priorityBacklog: z.number().int().nonnegative().default(10),
     /** A query running longer than this is "long", seconds. Default 300 (5 minutes). */
     longQuerySeconds: z.number().positive().default(300),
     /** Mean execution time above which a statement is "slow", ms. Default 1000 (runbook weekly script). */

@@ -30,7 +30,14 @@ export const diagnosePlaybooks = {
     id: 'notifications',
     title: { fr: 'Notifications non envoyées', en: 'Notifications not sent' },
     runbook: '10.1 Problème 2',
-    checks: ['rabbitmq.queue', 'celery.workers', 'docker.containers', 'redis.ping', 'host.reachable'],
+    checks: [
+      'rabbitmq.queue',
+      'rabbitmq.priority',
+      'celery.workers',
+      'docker.containers',
+      'redis.ping',
+      'host.reachable',
+    ],
   },
   db: {
     id: 'db',

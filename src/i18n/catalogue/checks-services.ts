@@ -18,6 +18,16 @@ export const serviceCheckMessages = defineMessages({
     'check.rabbitmq.queue.noConsumer':
       '{messages} messages prêts et aucun consommateur : les workers n’écoutent plus cette file',
     'check.rabbitmq.queue.missing': 'la file {queue} n’existe pas',
+    'check.rabbitmq.priority.title': 'Inversion de priorité des files RabbitMQ',
+    'check.rabbitmq.priority.inversion':
+      '{higher} : {ready} en attente pendant que {lower} occupe {consumers} consommateurs ({unacked} non acquittés), selon l’API de gestion',
+    'check.rabbitmq.priority.inversionAmqp':
+      '{higher} : {ready} en attente pendant que {lower} occupe ses {consumers} consommateurs, tous à leur limite de préchargement ({lowerReady} en attente derrière eux), selon AMQP',
+    'check.rabbitmq.priority.ok':
+      'pas d’inversion de priorité : aucune file n’a plus de {backlog} messages en attente pendant que les consommateurs d’une file moins prioritaire travaillent (API de gestion)',
+    'check.rabbitmq.priority.okAmqp':
+      'pas d’inversion visible par AMQP : aucune file n’a plus de {backlog} messages en attente pendant qu’une file moins prioritaire sature ses consommateurs ; AMQP ne montre pas les messages non acquittés (services.rabbitmq.managementUrl les montrerait)',
+    'check.rabbitmq.priority.fewQueues': 'moins de deux files existantes à comparer ({queues})',
     'check.celery.workers.title': 'Workers Celery actifs (Flower)',
     'check.celery.workers.detail': '{live} workers actifs sur {expected} attendus : {names}',
     'check.celery.workers.unreadable': 'réponse de Flower illisible (JSON attendu : un objet par worker)',
@@ -43,6 +53,16 @@ export const serviceCheckMessages = defineMessages({
     'check.rabbitmq.queue.noConsumer':
       '{messages} ready messages and no consumer: the workers stopped listening to this queue',
     'check.rabbitmq.queue.missing': 'queue {queue} does not exist',
+    'check.rabbitmq.priority.title': 'RabbitMQ queue priority inversion',
+    'check.rabbitmq.priority.inversion':
+      '{higher}: {ready} waiting while {lower} keeps {consumers} consumers busy ({unacked} unacknowledged), per the management API',
+    'check.rabbitmq.priority.inversionAmqp':
+      '{higher}: {ready} waiting while {lower} keeps its {consumers} consumers busy, all at their prefetch limit ({lowerReady} waiting behind them), per AMQP',
+    'check.rabbitmq.priority.ok':
+      'no priority inversion: no queue has more than {backlog} messages waiting while the consumers of a lower-priority queue are busy (management API)',
+    'check.rabbitmq.priority.okAmqp':
+      'no inversion visible over AMQP: no queue has more than {backlog} messages waiting while a lower-priority queue saturates its consumers; AMQP does not show unacknowledged messages (services.rabbitmq.managementUrl would)',
+    'check.rabbitmq.priority.fewQueues': 'fewer than two existing queues to compare ({queues})',
     'check.celery.workers.title': 'Live Celery workers (Flower)',
     'check.celery.workers.detail': '{live} live workers of {expected} expected: {names}',
     'check.celery.workers.unreadable': 'unreadable Flower answer (expected JSON: one object per worker)',
