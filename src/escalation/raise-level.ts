@@ -14,7 +14,8 @@ export async function raiseLevel(
 ): Promise<Level> {
   let level = from;
   while (level < wanted) {
-    const step = await service.act(incidentId, { kind: 'escalate', by });
+    // `upTo`: two raisers reading the same `from` (a watch tick, an alert) stop at `wanted` together.
+    const step = await service.act(incidentId, { kind: 'escalate', by, upTo: wanted });
     if (step.kind !== 'applied') break;
     level = step.incident.state.level;
   }

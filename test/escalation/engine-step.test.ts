@@ -213,6 +213,23 @@ describe('step', () => {
       at: T0 + 1000,
       expected: 'not-resolved',
     },
+    {
+      name: 'a raise up to N2 escalates N1 to N2',
+      state: () => opened(),
+      event: { kind: 'escalate', by: 'samaops', upTo: 'N2' },
+      at: T0 + 1000,
+      expected: { level: 'N2' },
+    },
+    {
+      name: 'a raise up to N2 of an incident another raiser already took to N2 is refused (no overshoot)',
+      state: () => {
+        const r = step(snapshot, opened(), { kind: 'escalate', by: 'samaops' }, quiet, T0);
+        return r.applied ? r.state : opened();
+      },
+      event: { kind: 'escalate', by: 'samaops', upTo: 'N2' },
+      at: T0 + 1000,
+      expected: 'already-at-level',
+    },
   ];
 
   it.each(cases)('$name', ({ state, event, at, expected, record }) => {

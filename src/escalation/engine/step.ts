@@ -236,6 +236,8 @@ export function step(
       };
     case 'escalate':
       if (state.status === 'resolved') return { applied: false, refusal: 'already-resolved' };
+      if (event.upTo !== undefined && state.level >= event.upTo)
+        return { applied: false, refusal: 'already-at-level' };
       if (nextLevel(state.level) === undefined) return { applied: false, refusal: 'top-level' };
       return escalate(snapshot, state, context, now, event.by, 'manual-escalation');
     case 'resolve':
