@@ -6,6 +6,7 @@ import type { Logger } from '../logging/logger.js';
 import type { Level } from './engine/policy-snapshot.js';
 import type { EscalationService } from './escalation-service.js';
 import type { OpenOutcome } from './incident-steps.js';
+import { raiseLevel } from './raise-level.js';
 
 /** A failing check that the policy maps to a level: what opening (or joining) an incident needs. */
 export interface AutoOpenRequest {
@@ -21,9 +22,18 @@ function matches(pattern: string, checkId: string): boolean {
 }
 
 /**
- * The incidents a diagnosis should open, by the inventory's `escalation.autoOpen` rules (first
- * matching rule wins; only `fail` results count). The dedup key is the check and its target, so
- * the same failure seen again joins the incident already open.
+ * True when a rule naming this check counts its targets together (`atLeast` above 1, e.g. "both
+ * API instances down"): then its failing targets are one incident, raised as more of them fail.
+ */
+function groupsTargets(rules: EscalationPolicy['autoOpen'], checkId: string): boolean {
+  return rules.some((rule) => matches(rule.check, checkId) && (rule.atLeast ?? 1) > 1);
+}
+
+/**
+ * The failing results the inventory's `escalation.autoOpen` rules map to a level (first matching
+ * rule wins; only `fail` results count), one request per result. The dedup key is the check and
+ * its target, or the check alone when its rules count targets together (`atLeast`), so that the
+ * same failure seen again joins the incident already open.
  */
 export function autoOpenRequests(
   rules: EscalationPolicy['autoOpen'],
@@ -44,7 +54,9 @@ export function autoOpenRequests(
     return rule
       ? [
           {
-            dedupKey: `check:${result.id}:${result.target}`,
+            dedupKey: groupsTargets(rules, result.id)
+              ? `check:${result.id}`
+              : `check:${result.id}:${result.target}`,
             level: rule.level,
             checkId: result.id,
             target: result.target,
@@ -54,24 +66,58 @@ export function autoOpenRequests(
   });
 }
 
-/** Opens (or joins) the incidents a set of results calls for; returns their outcomes. */
+/** The requests of one incident (one dedup key): its highest level and every target behind it. */
+export interface IncidentRequest {
+  dedupKey: string;
+  level: Level;
+  checkId: string;
+  targets: string[];
+}
+
+/** Requests gathered per incident, in first-seen order: one open (or join and raise) each. */
+export function byIncident(requests: readonly AutoOpenRequest[]): IncidentRequest[] {
+  const incidents = new Map<string, IncidentRequest>();
+  for (const request of requests) {
+    const known = incidents.get(request.dedupKey);
+    if (!known) {
+      incidents.set(request.dedupKey, {
+        dedupKey: request.dedupKey,
+        level: request.level,
+        checkId: request.checkId,
+        targets: [request.target],
+      });
+      continue;
+    }
+    if (request.level > known.level) known.level = request.level;
+    if (!known.targets.includes(request.target)) known.targets.push(request.target);
+  }
+  return [...incidents.values()];
+}
+
+/** The title of an incident a check opens: the check and its failing targets. */
+export function incidentTitle(request: Pick<IncidentRequest, 'checkId' | 'targets'>): string {
+  return `${request.checkId} · ${request.targets.join(', ')}`;
+}
+
+/** Opens (or joins and raises) the incidents a set of results calls for; returns their outcomes. */
 export async function openIncidentsFor(
-  service: Pick<EscalationService, 'open'>,
+  service: Pick<EscalationService, 'open' | 'act'>,
   rules: EscalationPolicy['autoOpen'],
   results: readonly CheckResult[],
   source: string,
 ): Promise<OpenOutcome[]> {
   const outcomes: OpenOutcome[] = [];
-  for (const request of autoOpenRequests(rules, results)) {
-    outcomes.push(
-      await service.open({
-        dedupKey: request.dedupKey,
-        title: `${request.checkId} · ${request.target}`,
-        source,
-        level: request.level,
-        by: 'samaops',
-      }),
-    );
+  for (const request of byIncident(autoOpenRequests(rules, results))) {
+    const outcome = await service.open({
+      dedupKey: request.dedupKey,
+      title: incidentTitle(request),
+      source,
+      level: request.level,
+      by: 'samaops',
+    });
+    if (outcome.kind === 'joined')
+      await raiseLevel(service, outcome.incident.id, outcome.incident.state.level, request.level, 'samaops');
+    outcomes.push(outcome);
   }
   return outcomes;
 }
@@ -81,7 +127,7 @@ export async function openIncidentsFor(
  * for. A failure to open is logged and never spoils the report the requesters are waiting for.
  */
 export function autoOpenAfterDiagnosis(
-  service: Pick<EscalationService, 'open'>,
+  service: Pick<EscalationService, 'open' | 'act'>,
   rules: EscalationPolicy['autoOpen'],
   logger: Logger,
 ): (diagnosis: Diagnosis, playbook: string) => Promise<void> {

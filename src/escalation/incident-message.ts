@@ -76,7 +76,10 @@ export function recordText(record: TimelineRecord, locale: Locale, timezone: str
         ? t('incidents.event.duplicateTimes', { source: record.source, count: record.count ?? 1 })
         : t('incidents.event.duplicate', { source: record.source });
     case 'recovered':
-      return t('incidents.event.recovered', { checks: record.checks, left: humanDuration(record.healthyMs) });
+      return t(record.autoResolve ? 'incidents.event.recoveredResolving' : 'incidents.event.recovered', {
+        checks: record.checks,
+        left: humanDuration(record.healthyMs),
+      });
   }
 }
 

@@ -3,6 +3,22 @@ import type { Diagnosis } from '../checks/run-checks.js';
 import type { PlaybookId } from './diagnose-playbooks.js';
 import { runPlaybook } from './run-playbook.js';
 
+/** How long a diagnosis waits for its after-run hook before answering anyway. */
+export const AFTER_RUN_WAIT_MS = 5000;
+
+/** Resolves when `work` settles or `ms` pass, whichever is first; never rejects. */
+export async function settledWithin(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    work.catch(() => undefined),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+      timer.unref();
+    }),
+  ]);
+  clearTimeout(timer);
+}
+
 /** Runs diagnose playbooks, sharing a run already in flight. */
 export interface SharedDiagnoses {
   run(playbook: PlaybookId): Promise<Diagnosis>;
@@ -19,11 +35,15 @@ export function shareDiagnoses(
   signal?: AbortSignal,
   /** Runs once per actual run (not per requester), e.g. opening incidents for what failed. */
   afterRun?: (diagnosis: Diagnosis, playbook: PlaybookId) => Promise<void>,
+  /** How long the answer waits for `afterRun`. Default AFTER_RUN_WAIT_MS. */
+  afterRunWaitMs = AFTER_RUN_WAIT_MS,
 ): SharedDiagnoses {
   const inFlight = new Map<PlaybookId, Promise<Diagnosis>>();
   const runOnce = async (playbook: PlaybookId) => {
     const diagnosis = await runPlaybook(playbook, context, signal ? { signal } : {});
-    await afterRun?.(diagnosis, playbook);
+    // The people waiting get their answer even if the hook hangs (its store or Redis down): it
+    // goes on in the background, and must handle its own errors.
+    if (afterRun) await settledWithin(afterRun(diagnosis, playbook), afterRunWaitMs);
     return diagnosis;
   };
   return {

@@ -62,7 +62,7 @@ export async function startBot(options: {
   const diagnoses = shareDiagnoses(
     { inventory, clients },
     shutdown.signal,
-    escalation ? diagnosisHook(escalation.service, store.pool, inventory, logger) : undefined,
+    escalation ? diagnosisHook(escalation.service, inventory, logger) : undefined,
   );
   const intake = escalation
     ? startBotIntake({
@@ -105,6 +105,8 @@ export async function startBot(options: {
     ? startBotWatch({
         redisUrl: env.REDIS_URL,
         queueNamespace: env.SAMAOPS_QUEUE_NAMESPACE,
+        pool: store.pool,
+        service: escalation.service,
         inventory,
         diagnoses,
         logger,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../src/checks/check.js';
 import { escalationPolicySchema } from '../../src/config/escalation-policy-schema.js';
-import { autoOpenRequests } from '../../src/escalation/auto-open.js';
+import { autoOpenRequests, byIncident } from '../../src/escalation/auto-open.js';
 
 const result = (id: string, target: string, status: CheckResult['status']) =>
   ({ id, target, status }) as unknown as CheckResult;
@@ -60,6 +60,38 @@ describe('escalation policy', () => {
         target: 'samaconso_api_2',
       },
       { dedupKey: 'check:disk.usage:db', level: 'N1', checkId: 'disk.usage', target: 'db' },
+    ]);
+  });
+
+  it('keys a check whose rules count targets together (atLeast) by the check alone, gathered per incident', () => {
+    const { autoOpen } = escalationPolicySchema.parse({
+      autoOpen: [
+        { check: 'api.health', level: 'N3', atLeast: 2 },
+        { check: 'api.health', level: 'N2' },
+        { check: 'disk.*', level: 'N1' },
+      ],
+    });
+    const requests = autoOpenRequests(autoOpen, [
+      result('api.health', 'samaconso_api_1', 'fail'),
+      result('api.health', 'samaconso_api_2', 'fail'),
+      result('disk.usage', 'db', 'fail'),
+      result('disk.usage', 'api', 'fail'),
+    ]);
+    expect(requests.map((request) => [request.dedupKey, request.level])).toEqual([
+      ['check:api.health', 'N3'],
+      ['check:api.health', 'N3'],
+      ['check:disk.usage:db', 'N1'],
+      ['check:disk.usage:api', 'N1'],
+    ]);
+    expect(byIncident(requests)).toEqual([
+      {
+        dedupKey: 'check:api.health',
+        level: 'N3',
+        checkId: 'api.health',
+        targets: ['samaconso_api_1', 'samaconso_api_2'],
+      },
+      { dedupKey: 'check:disk.usage:db', level: 'N1', checkId: 'disk.usage', targets: ['db'] },
+      { dedupKey: 'check:disk.usage:api', level: 'N1', checkId: 'disk.usage', targets: ['api'] },
     ]);
   });
 });

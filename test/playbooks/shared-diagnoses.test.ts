@@ -26,4 +26,22 @@ describe('shareDiagnoses', () => {
     expect(later).not.toBe(db);
     expect(later.startedAt.getTime()).toBeGreaterThanOrEqual(db.startedAt.getTime());
   });
+
+  it('answers even when the after-run hook hangs (its store down), which goes on in the background', async () => {
+    let hookStarted = false;
+    const diagnoses = shareDiagnoses(
+      { inventory, clients },
+      undefined,
+      () => {
+        hookStarted = true;
+        return new Promise<void>(() => undefined);
+      },
+      50,
+    );
+    const diagnosis = await diagnoses.run('redis');
+    expect(hookStarted).toBe(true);
+    expect(diagnosis.results.length).toBeGreaterThan(0);
+    // The single flight is free again: the next request starts a new run.
+    expect(await diagnoses.run('redis')).not.toBe(diagnosis);
+  });
 });

@@ -30,7 +30,8 @@ export type IncidentState =
 export type IncidentEvent =
   | { kind: 'timer'; timer: TimerKind; generation: number }
   | { kind: 'acknowledge'; by: string }
-  | { kind: 'escalate'; by: string }
+  /** One level up; with `upTo`, only while below it (raises by a mapping never overshoot). */
+  | { kind: 'escalate'; by: string; upTo?: Level }
   | { kind: 'resolve'; by: string }
   | { kind: 'silence'; by: string; untilMs: number }
   | { kind: 'reopen'; by: string };
@@ -61,7 +62,7 @@ export type TimelineRecord =
   /** The same failure reported again; `count` > 1 when several reports share one thread line. */
   | { type: 'duplicate'; level: Level; source: string; count?: number }
   /** The checks behind the incident have been healthy long enough (watch mode). */
-  | { type: 'recovered'; level: Level; checks: string; healthyMs: number };
+  | { type: 'recovered'; level: Level; checks: string; healthyMs: number; autoResolve?: boolean };
 
 /** Why an event was not applied (nothing changes, nothing is paged). */
 export type Refusal =
@@ -71,6 +72,8 @@ export type Refusal =
   | 'already-resolved'
   | 'not-resolved'
   | 'top-level'
+  /** An escalation with `upTo` found the incident already at that level (someone else raised it). */
+  | 'already-at-level'
   /** Reopen refused: the same failure (dedup key) is already followed by another open incident. */
   | 'same-failure-open';
 

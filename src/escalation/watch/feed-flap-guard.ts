@@ -21,7 +21,15 @@ export function feedFlapGuard(
 ): (diagnosis: Diagnosis, playbook: string) => Promise<void> {
   return async (diagnosis, playbook) => {
     try {
-      const outcome = await watchTick(deps, diagnosis.results, `watch ${playbook}`);
+      const outcome = await watchTick(
+        {
+          ...deps,
+          onError: (error, action) =>
+            logger.error({ err: errorReason(error), action: action.kind }, 'watch action failed'),
+        },
+        diagnosis.results,
+        `watch ${playbook}`,
+      );
       const acted = Object.values(outcome).some((ids) => ids.length > 0);
       if (acted) logger.info({ outcome }, 'watch acted on incidents');
     } catch (error) {

@@ -1,6 +1,6 @@
 import type { CheckResult } from '../../checks/check.js';
 import type { EscalationPolicy } from '../../config/escalation-policy-schema.js';
-import { type AutoOpenRequest, autoOpenRequests } from '../auto-open.js';
+import { autoOpenRequests, byIncident, type IncidentRequest } from '../auto-open.js';
 import type { Level } from '../engine/policy-snapshot.js';
 
 /** One (check, target)'s history across watch runs: stored in PostgreSQL so replicas share it. */
@@ -28,12 +28,13 @@ export interface GuardSettings {
 
 /** What a run calls for: open (or join and raise) an incident, or note a recovery. */
 export type WatchAction =
-  | { kind: 'open'; request: AutoOpenRequest }
+  | { kind: 'open'; request: IncidentRequest }
   | {
       kind: 'recovered';
       incidentId: number;
-      checkId: string;
-      target: string;
+      /** The (check, target) pairs behind the incident, all healthy long enough. */
+      behind: Array<{ checkId: string; target: string }>;
+      /** The shortest of their healthy times. */
       healthyMs: number;
       resolve: boolean;
     };
@@ -51,11 +52,21 @@ const fresh = (checkId: string, target: string): Streak => ({
   recoveryNoted: false,
 });
 
-/** One result folded into its streak: `fail` counts, `ok`/`warn` heal, `unknown` (nothing measured) changes nothing. */
+/**
+ * One result folded into its streak: `fail` counts, `ok`/`warn` heal, `unknown` (nothing measured)
+ * changes nothing. A failure after a noted recovery is a relapse: the level asked for is forgotten,
+ * so that the failure, once past the guard again, is reported on the incident (or opens a new one).
+ */
 export function observe(streak: Streak, status: CheckResult['status'], now: number): Streak {
   switch (status) {
     case 'fail':
-      return { ...streak, failures: streak.failures + 1, healthySince: null, recoveryNoted: false };
+      return {
+        ...streak,
+        failures: streak.failures + 1,
+        healthySince: null,
+        recoveryNoted: false,
+        level: streak.recoveryNoted ? null : streak.level,
+      };
     case 'ok':
     case 'warn':
       return { ...streak, failures: 0, healthySince: streak.healthySince ?? now };
@@ -67,9 +78,11 @@ export function observe(streak: Streak, status: CheckResult['status'], now: numb
 /**
  * One watch run, pure: folds the results into the streaks, then asks to open an incident for each
  * failure mapped by the rules that failed `failuresBeforeOpen` runs in a row and has no incident
- * yet (or has one at a lower level: it is raised), and notes a recovery once an incident's check
- * has been healthy `healthyBeforeRecoveryMs`. The `atLeast` rules count only guarded failures, so
- * "both API instances down" means both past the guard.
+ * yet (or has one at a lower level: it is raised), one action per incident (dedup key); and notes
+ * a recovery once every (check, target) behind an incident has been healthy
+ * `healthyBeforeRecoveryMs`. The `atLeast` rules count only guarded failures, so "both API
+ * instances down" means both past the guard. The returned streaks mark the recoveries noted; the
+ * edge clears the mark again if noting fails.
  */
 export function advanceWatch(
   settings: GuardSettings,
@@ -89,26 +102,32 @@ export function advanceWatch(
       (streaks.get(streakKey(result.id, result.target))?.failures ?? 0) >= settings.failuresBeforeOpen,
   );
   const actions: WatchAction[] = [];
-  for (const request of autoOpenRequests(rules, guarded)) {
-    const streak = streaks.get(streakKey(request.checkId, request.target));
-    if (!streak) continue;
-    if (streak.incidentId === null || streak.level === null || request.level > streak.level) {
-      actions.push({ kind: 'open', request });
-    }
+  for (const request of byIncident(autoOpenRequests(rules, guarded))) {
+    const asks = request.targets.some((target) => {
+      const streak = streaks.get(streakKey(request.checkId, target));
+      return !streak || streak.incidentId === null || streak.level === null || request.level > streak.level;
+    });
+    if (asks) actions.push({ kind: 'open', request });
   }
-  for (const [key, streak] of streaks) {
-    if (streak.incidentId === null || streak.recoveryNoted || streak.healthySince === null) continue;
-    const healthyMs = now - streak.healthySince;
+  const byIncidentId = new Map<number, Streak[]>();
+  for (const streak of streaks.values()) {
+    if (streak.incidentId === null) continue;
+    byIncidentId.set(streak.incidentId, [...(byIncidentId.get(streak.incidentId) ?? []), streak]);
+  }
+  for (const [incidentId, behind] of byIncidentId) {
+    if (behind.every((streak) => streak.recoveryNoted)) continue;
+    const healthy = behind.map((streak) => (streak.healthySince === null ? -1 : now - streak.healthySince));
+    const healthyMs = Math.min(...healthy);
     if (healthyMs < settings.healthyBeforeRecoveryMs) continue;
     actions.push({
       kind: 'recovered',
-      incidentId: streak.incidentId,
-      checkId: streak.checkId,
-      target: streak.target,
+      incidentId,
+      behind: behind.map(({ checkId, target }) => ({ checkId, target })),
       healthyMs,
       resolve: settings.autoResolve,
     });
-    streaks.set(key, { ...streak, recoveryNoted: true });
+    for (const streak of behind)
+      streaks.set(streakKey(streak.checkId, streak.target), { ...streak, recoveryNoted: true });
   }
   return { streaks: [...streaks.values()], actions };
 }

@@ -5,7 +5,7 @@ import { errorReason } from '../../logging/error-reason.js';
 import type { Logger } from '../../logging/logger.js';
 import { scrubSecrets } from '../../logging/scrub-secrets.js';
 import type { PlaybookId } from '../../playbooks/diagnose-playbooks.js';
-import type { SharedDiagnoses } from '../../playbooks/shared-diagnoses.js';
+import { type SharedDiagnoses, settledWithin } from '../../playbooks/shared-diagnoses.js';
 
 /** The data of one watch tick's job. */
 export interface WatchJobData {
@@ -26,7 +26,7 @@ export const WATCH_SCHEDULER_ID = 'watch';
 /**
  * Starts the watch: a BullMQ job scheduler (every replica upserts the same one, and it produces one
  * job per tick, taken by one worker), whose worker runs the playbook through the shared diagnoses.
- * The diagnoses' after-run hook feeds the flap guard. A slow run makes the scheduler's next job
+ * Each run then feeds `afterRun` (the flap guard). A slow run makes the scheduler's next job
  * wait (concurrency 1 per replica); a failed run is logged and the next tick tries again.
  */
 export function startWatch(options: {
@@ -35,6 +35,8 @@ export function startWatch(options: {
   playbook: PlaybookId;
   everyMs: number;
   diagnoses: SharedDiagnoses;
+  /** What each run feeds (the flap guard); handles its own errors. */
+  afterRun: (diagnosis: Diagnosis, playbook: PlaybookId) => Promise<void>;
   logger: Logger;
   /** Called after each run this replica did (tests, metrics). */
   onRun?: (diagnosis: Diagnosis, jobId: string | undefined) => void;
@@ -47,6 +49,8 @@ export function startWatch(options: {
     options.queueName,
     async (job: Job<WatchJobData>) => {
       const diagnosis = await options.diagnoses.run(job.data.playbook);
+      // Bounded: a hung flap guard (store down) must not stop the next ticks.
+      await settledWithin(options.afterRun(diagnosis, job.data.playbook), Math.max(options.everyMs, 5000));
       options.onRun?.(diagnosis, job.id);
     },
     // A replica killed mid-run leaves its job locked: a short lock gets it retried soon.

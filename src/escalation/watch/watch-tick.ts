@@ -2,7 +2,14 @@ import type pg from 'pg';
 import type { CheckResult } from '../../checks/check.js';
 import type { EscalationPolicy } from '../../config/escalation-policy-schema.js';
 import { inTransaction } from '../../store/in-transaction.js';
-import { linkStreak, lockStreaks, readStreaks, saveStreaks } from '../../store/watch/watch-streaks.js';
+import {
+  linkStreak,
+  lockStreaks,
+  markRecoveryNoted,
+  readStreaks,
+  saveStreaks,
+} from '../../store/watch/watch-streaks.js';
+import { incidentTitle } from '../auto-open.js';
 import type { Level } from '../engine/policy-snapshot.js';
 import type { EscalationService } from '../escalation-service.js';
 import { raiseLevel } from '../raise-level.js';
@@ -31,15 +38,18 @@ export function guardSettings(watch: EscalationPolicy['watch']): GuardSettings {
 
 /**
  * Feeds one run's results to the flap guard: folds them into the shared streaks under a lock (one
- * transaction), then opens, joins or raises the incidents it asks for and notes recoveries. A
- * crash between the two leaves the streak unlinked: the next run asks again and the dedup key
- * joins the incident already open, so nothing opens twice.
+ * transaction), then opens, joins or raises the incidents it asks for and notes recoveries. Each
+ * action stands alone: one that fails is logged through `onError` and the others still run. A
+ * crash between the two steps leaves a streak unlinked: the next run asks again and the dedup key
+ * joins the incident already open, so nothing opens twice. A recovery that could not be noted is
+ * unmarked, so the next run notes it (a crash in between can lose it; never a relapse).
  */
 export async function watchTick(
   deps: {
     pool: pg.Pool;
     service: Pick<EscalationService, 'open' | 'act' | 'note'>;
     policy: Pick<EscalationPolicy, 'autoOpen' | 'watch'>;
+    onError?: (error: unknown, action: WatchAction) => void;
   },
   results: readonly CheckResult[],
   source: string,
@@ -54,13 +64,13 @@ export async function watchTick(
     return next.actions;
   });
   const outcome: WatchTickOutcome = { opened: [], joined: [], raised: [], recovered: [], resolved: [] };
-  for (const action of actions) {
+  const act = async (action: WatchAction) => {
     switch (action.kind) {
       case 'open': {
         const { request } = action;
         const opened = await service.open({
           dedupKey: request.dedupKey,
-          title: `${request.checkId} · ${request.target}`,
+          title: incidentTitle(request),
           source,
           level: request.level,
           by: WATCH_ACTOR,
@@ -72,25 +82,39 @@ export async function watchTick(
           const level = await raiseLevel(service, id, from, request.level, WATCH_ACTOR);
           if (level !== from) outcome.raised.push({ incidentId: id, to: level });
         }
-        await linkStreak(pool, request, id, request.level);
-        break;
+        for (const target of request.targets)
+          await linkStreak(pool, { checkId: request.checkId, target }, id, request.level);
+        return;
       }
       case 'recovered': {
-        const noted = await service.note(action.incidentId, (level) => [
-          {
-            type: 'recovered',
-            level,
-            checks: `${action.checkId} · ${action.target}`,
-            healthyMs: action.healthyMs,
-          },
-        ]);
-        if (noted) outcome.recovered.push(action.incidentId);
-        if (noted && action.resolve) {
-          const step = await service.act(action.incidentId, { kind: 'resolve', by: WATCH_ACTOR });
-          if (step.kind === 'applied') outcome.resolved.push(action.incidentId);
+        try {
+          const noted = await service.note(action.incidentId, (level) => [
+            {
+              type: 'recovered',
+              level,
+              checks: action.behind.map(({ checkId, target }) => `${checkId} · ${target}`).join(', '),
+              healthyMs: action.healthyMs,
+              ...(action.resolve ? { autoResolve: true } : {}),
+            },
+          ]);
+          if (noted) outcome.recovered.push(action.incidentId);
+          if (noted && action.resolve) {
+            const step = await service.act(action.incidentId, { kind: 'resolve', by: WATCH_ACTOR });
+            if (step.kind === 'applied') outcome.resolved.push(action.incidentId);
+          }
+        } catch (error) {
+          await markRecoveryNoted(pool, action.behind, false);
+          throw error;
         }
-        break;
+        return;
       }
+    }
+  };
+  for (const action of actions) {
+    try {
+      await act(action);
+    } catch (error) {
+      deps.onError?.(error, action);
     }
   }
   return outcome;

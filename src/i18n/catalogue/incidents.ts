@@ -34,6 +34,8 @@ export const incidentMessages = defineMessages({
     'incidents.event.duplicateTimes':
       'La même panne est signalée à nouveau, {count} fois (source : {source})',
     'incidents.event.recovered': '💚 Rétabli : {checks} au vert depuis {left}. Résoudre l’incident ?',
+    'incidents.event.recoveredResolving':
+      '💚 Rétabli : {checks} au vert depuis {left}. L’incident est résolu automatiquement.',
     'incidents.reason.opened': 'ouverture',
     'incidents.reason.escalated': 'escalade',
     'incidents.reason.repeat': 'relance',
@@ -46,6 +48,7 @@ export const incidentMessages = defineMessages({
     'incidents.refusal.already-resolved': 'L’incident #{id} est déjà résolu.',
     'incidents.refusal.not-resolved': 'L’incident #{id} n’est pas résolu.',
     'incidents.refusal.top-level': 'L’incident #{id} est déjà au niveau N3.',
+    'incidents.refusal.already-at-level': 'L’incident #{id} est déjà à ce niveau.',
     'incidents.refusal.same-failure-open':
       'L’incident #{id} ne peut pas être rouvert : la même panne est déjà suivie dans l’incident #{other}.',
     'incidents.refusal.stale-timer': 'Rien à faire pour l’incident #{id}.',
@@ -108,6 +111,8 @@ export const incidentMessages = defineMessages({
     'incidents.event.duplicate': 'The same failure was reported again (source: {source})',
     'incidents.event.duplicateTimes': 'The same failure was reported again, {count} times (source: {source})',
     'incidents.event.recovered': '💚 Recovered: {checks} healthy for {left}. Resolve the incident?',
+    'incidents.event.recoveredResolving':
+      '💚 Recovered: {checks} healthy for {left}. The incident is resolved automatically.',
     'incidents.reason.opened': 'opened',
     'incidents.reason.escalated': 'escalation',
     'incidents.reason.repeat': 'repeat',
@@ -120,6 +125,7 @@ export const incidentMessages = defineMessages({
     'incidents.refusal.already-resolved': 'Incident #{id} is already resolved.',
     'incidents.refusal.not-resolved': 'Incident #{id} is not resolved.',
     'incidents.refusal.top-level': 'Incident #{id} is already at N3.',
+    'incidents.refusal.already-at-level': 'Incident #{id} is already at that level.',
     'incidents.refusal.same-failure-open':
       'Incident #{id} cannot be reopened: the same failure is already followed in incident #{other}.',
     'incidents.refusal.stale-timer': 'Nothing to do for incident #{id}.',

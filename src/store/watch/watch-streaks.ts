@@ -70,3 +70,17 @@ export async function linkStreak(
     [key.checkId, key.target, incidentId, level],
   );
 }
+
+/** Sets (or clears, when noting the recovery failed) the recovery mark of some streaks. */
+export async function markRecoveryNoted(
+  db: Queryable,
+  keys: ReadonlyArray<{ checkId: string; target: string }>,
+  noted: boolean,
+): Promise<void> {
+  for (const key of keys)
+    await db.query('UPDATE watch_streaks SET recovery_noted = $3 WHERE check_id = $1 AND target = $2', [
+      key.checkId,
+      key.target,
+      noted,
+    ]);
+}

@@ -72,14 +72,14 @@ describe('the flap guard', () => {
     expect(same.actions).toEqual([]);
   });
 
-  it('one API instance down → N2; both past the guard → N3 for both (a raise for the linked one)', () => {
+  it('one API instance down → N2; both past the guard → one action raising the same incident to N3', () => {
     const one = runs(
       [1, 2, 3].map(() => [result('api.health', 'api-1', 'fail'), result('api.health', 'api-2', 'ok')]),
     );
     expect(one.actions[2]).toEqual([
       {
         kind: 'open',
-        request: { dedupKey: 'check:api.health:api-1', level: 'N2', checkId: 'api.health', target: 'api-1' },
+        request: { dedupKey: 'check:api.health', level: 'N2', checkId: 'api.health', targets: ['api-1'] },
       },
     ]);
     const start = one.streaks.map((streak) => (streak.target === 'api-1' ? linked(streak, 7) : streak));
@@ -88,11 +88,16 @@ describe('the flap guard', () => {
       start,
     );
     expect(both.actions.slice(0, 2)).toEqual([[], []]);
-    expect(
-      both.actions[2]?.map((a) => (a.kind === 'open' ? [a.request.target, a.request.level] : a.kind)),
-    ).toEqual([
-      ['api-1', 'N3'],
-      ['api-2', 'N3'],
+    expect(both.actions[2]).toEqual([
+      {
+        kind: 'open',
+        request: {
+          dedupKey: 'check:api.health',
+          level: 'N3',
+          checkId: 'api.health',
+          targets: ['api-1', 'api-2'],
+        },
+      },
     ]);
   });
 
@@ -109,8 +114,7 @@ describe('the flap guard', () => {
       {
         kind: 'recovered',
         incidentId: 9,
-        checkId: 'disk.usage',
-        target: 'db',
+        behind: [{ checkId: 'disk.usage', target: 'db' }],
         healthyMs: 5 * MINUTE,
         resolve: false,
       },
@@ -130,6 +134,72 @@ describe('the flap guard', () => {
       healthySince: T0 + 2 * MINUTE,
       recoveryNoted: false,
     });
+  });
+
+  it('an incident behind several targets recovers when all of them are healthy long enough', () => {
+    const start: Streak[] = ['api-1', 'api-2'].map((target) => ({
+      checkId: 'api.health',
+      target,
+      failures: 3,
+      healthySince: null,
+      incidentId: 4,
+      level: 'N3',
+      recoveryNoted: false,
+    }));
+    const { actions } = runs(
+      [
+        ...Array.from({ length: 7 }, () => [
+          result('api.health', 'api-1', 'fail'),
+          result('api.health', 'api-2', 'ok'),
+        ]),
+        ...Array.from({ length: 6 }, () => [
+          result('api.health', 'api-1', 'ok'),
+          result('api.health', 'api-2', 'ok'),
+        ]),
+      ],
+      start,
+    );
+    // api-2 healthy from run 0 and api-1 from run 7: noted at run 12, the shorter 5 minutes.
+    expect(actions.map((a) => a.filter((action) => action.kind === 'recovered').length)).toEqual([
+      0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+    ]);
+    expect(actions[12]).toEqual([
+      {
+        kind: 'recovered',
+        incidentId: 4,
+        behind: [
+          { checkId: 'api.health', target: 'api-1' },
+          { checkId: 'api.health', target: 'api-2' },
+        ],
+        healthyMs: 5 * MINUTE,
+        resolve: false,
+      },
+    ]);
+  });
+
+  it('a relapse after a noted recovery asks again once past the guard, to report it on the incident', () => {
+    const start: Streak[] = [
+      {
+        checkId: 'disk.usage',
+        target: 'db',
+        failures: 0,
+        healthySince: T0 - 10 * MINUTE,
+        incidentId: 9,
+        level: 'N1',
+        recoveryNoted: true,
+      },
+    ];
+    const { actions } = runs(
+      [1, 2, 3, 4].map(() => [result('disk.usage', 'db', 'fail')]),
+      start,
+    );
+    expect(actions.map((a) => a.length)).toEqual([0, 0, 1, 1]);
+    expect(actions[2]).toEqual([
+      {
+        kind: 'open',
+        request: { dedupKey: 'check:disk.usage:db', level: 'N1', checkId: 'disk.usage', targets: ['db'] },
+      },
+    ]);
   });
 
   it('autoResolve asks to resolve on recovery', () => {
@@ -155,8 +225,7 @@ describe('the flap guard', () => {
       {
         kind: 'recovered',
         incidentId: 3,
-        checkId: 'disk.usage',
-        target: 'db',
+        behind: [{ checkId: 'disk.usage', target: 'db' }],
         healthyMs: 6 * MINUTE,
         resolve: true,
       },

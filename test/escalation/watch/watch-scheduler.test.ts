@@ -33,6 +33,7 @@ describe('the watch scheduler', () => {
         playbook: 'api',
         everyMs: 300,
         logger: silentLogger(),
+        afterRun: async () => undefined,
         diagnoses: {
           async run(playbook) {
             playbooks.add(playbook);

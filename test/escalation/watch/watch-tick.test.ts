@@ -46,7 +46,7 @@ async function events(type: string) {
 }
 
 describe('watch tick (flap guard on PostgreSQL)', () => {
-  it('opens N2 after exactly 3 failures, raises to N3 when both instances fail, notes recovery, then auto-resolves', async () => {
+  it('opens N2 after exactly 3 failures, raises the same incident to N3 when both instances fail, notes recovery once all are healthy, reports a relapse, then auto-resolves', async () => {
     const deps = { pool: harness.pool, service, policy };
     const t0 = Date.now();
     const tick = (index: number, one: CheckResult['status'], two: CheckResult['status'], p = policy) =>
@@ -62,8 +62,10 @@ describe('watch tick (flap guard on PostgreSQL)', () => {
     expect(await incidents()).toEqual([]);
     const third = await tick(2, 'fail', 'ok');
     expect(third.opened).toHaveLength(1);
+    const id = third.opened[0];
+    // api.health counts its targets together (an atLeast rule): one incident for the check.
     expect(await incidents()).toEqual([
-      { id: String(third.opened[0]), level: 'N2', state: 'open', dedup_key: 'check:api.health:api-1' },
+      { id: String(id), level: 'N2', state: 'open', dedup_key: 'check:api.health' },
     ]);
     // Still failing: no new incident, no join spam.
     expect(await tick(3, 'fail', 'ok')).toEqual({
@@ -74,37 +76,64 @@ describe('watch tick (flap guard on PostgreSQL)', () => {
       resolved: [],
     });
 
-    // api-2 fails too: after its own 3 failures, api-1's incident is raised to N3 and api-2 opens at N3.
+    // api-2 fails too: after its own 3 failures, the same incident is raised to N3, once.
     await tick(4, 'fail', 'fail');
     await tick(5, 'fail', 'fail');
     const both = await tick(6, 'fail', 'fail');
-    expect(both.raised).toEqual([{ incidentId: third.opened[0], to: 'N3' }]);
-    expect(both.opened).toHaveLength(1);
+    expect(both).toMatchObject({ opened: [], joined: [id], raised: [{ incidentId: id, to: 'N3' }] });
     expect((await incidents()).map((row) => [row.dedup_key, row.level])).toEqual([
-      ['check:api.health:api-1', 'N3'],
-      ['check:api.health:api-2', 'N3'],
+      ['check:api.health', 'N3'],
     ]);
     expect(await events('escalated')).toHaveLength(1);
 
-    // Healed at run 7: 5 healthy minutes later (run 12) each incident gets "rétabli", once.
-    for (let index = 7; index < 12; index += 1) expect((await tick(index, 'ok', 'ok')).recovered).toEqual([]);
-    const recovered = await tick(12, 'ok', 'ok');
-    expect(recovered.recovered.sort()).toEqual([...both.opened, ...third.opened].sort());
-    expect(recovered.resolved).toEqual([]);
-    expect((await tick(13, 'ok', 'ok')).recovered).toEqual([]);
-    expect((await events('recovered')).map((row) => row.level)).toEqual(['N3', 'N3']);
-    expect((await incidents()).every((row) => row.state === 'open')).toBe(true);
+    // api-2 heals first: no recovery while api-1 still fails.
+    for (let index = 7; index < 14; index += 1)
+      expect((await tick(index, 'fail', 'ok')).recovered).toEqual([]);
+    // api-1 heals at run 14: 5 healthy minutes later (run 19) the incident gets "rétabli", once.
+    for (let index = 14; index < 19; index += 1)
+      expect((await tick(index, 'ok', 'ok')).recovered).toEqual([]);
+    expect((await tick(19, 'ok', 'ok')).recovered).toEqual([id]);
+    expect((await tick(20, 'ok', 'ok')).recovered).toEqual([]);
+    expect((await events('recovered')).map((row) => row.level)).toEqual(['N3']);
 
-    // autoResolve: a new failure, healed, is resolved by the watch itself.
+    // A relapse after "rétabli": past the guard again, it is reported on the same open incident.
+    const duplicatesBefore = (await events('duplicate')).length;
+    await tick(21, 'fail', 'ok');
+    await tick(22, 'fail', 'ok');
+    expect((await tick(23, 'fail', 'ok')).joined).toEqual([id]);
+    expect(await events('duplicate')).toHaveLength(duplicatesBefore + 1);
+    expect((await incidents()).map((row) => row.state)).toEqual(['open']);
+
+    // autoResolve: resolved by hand, a new failure opens a new incident, healed, resolved by the watch.
     const auto = { ...policy, watch: { ...policy.watch, autoResolve: true } };
-    for (const id of [...both.opened, ...third.opened])
-      await service.act(id, { kind: 'resolve', by: 'UNIVEAU3' });
-    for (let index = 20; index < 23; index += 1) await tick(index, 'fail', 'ok', auto);
+    await service.act(Number(id), { kind: 'resolve', by: 'UNIVEAU3' });
+    for (let index = 24; index < 26; index += 1) await tick(index, 'fail', 'ok', auto);
     const reopened = (await incidents()).filter((row) => row.state !== 'resolved');
-    expect(reopened.map((row) => [row.dedup_key, row.level])).toEqual([['check:api.health:api-1', 'N2']]);
-    await tick(23, 'ok', 'ok', auto);
-    const done = await tick(28, 'ok', 'ok', auto);
+    expect(reopened.map((row) => [row.dedup_key, row.level])).toEqual([['check:api.health', 'N2']]);
+    await tick(26, 'ok', 'ok', auto);
+    const done = await tick(31, 'ok', 'ok', auto);
     expect(done.resolved).toEqual([Number(reopened[0]?.id)]);
     expect((await incidents()).every((row) => row.state === 'resolved')).toBe(true);
+  });
+
+  it('a recovery that cannot be noted is noted by the next run, not lost', async () => {
+    const deps = { pool: harness.pool, service, policy };
+    const t0 = Date.now() + 1000 * MINUTE;
+    const failing = [result('api.health', 'api-9', 'fail')];
+    for (let index = 0; index < 3; index += 1)
+      await watchTick(deps, failing, 'watch all', t0 + index * MINUTE);
+    const healthy = [result('api.health', 'api-9', 'ok')];
+    await watchTick(deps, healthy, 'watch all', t0 + 3 * MINUTE);
+    const errors: unknown[] = [];
+    const broken = {
+      ...deps,
+      service: { ...service, note: async () => Promise.reject(new Error('database gone')) },
+      onError: (error: unknown) => errors.push(error),
+    };
+    const lost = await watchTick(broken, healthy, 'watch all', t0 + 9 * MINUTE);
+    expect(lost.recovered).toEqual([]);
+    expect(errors).toHaveLength(1);
+    const next = await watchTick(deps, healthy, 'watch all', t0 + 10 * MINUTE);
+    expect(next.recovered).toHaveLength(1);
   });
 });
