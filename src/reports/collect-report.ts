@@ -10,7 +10,10 @@ import type { Report, ReportKind, ReportSection } from './report-model.js';
 export interface CollectOptions {
   /** Collectors running at once. Default 4: each may itself run several checks concurrently. */
   concurrency?: number;
-  /** Budget of one collector, ms. Default: twice the inventory's checkTimeoutMs, so its own checks time out first. */
+  /**
+   * Budget of one collector, ms, unless it sets its own (ReportCollector.timeoutMs). Default: twice
+   * the inventory's checkTimeoutMs, so its own checks time out first.
+   */
   timeoutMs?: number;
   /** Aborts every collector still running (shutdown). */
   signal?: AbortSignal;
@@ -43,7 +46,7 @@ export async function collectReport(
         collectOne(
           collector,
           { ...context, pool: options.pool, maintenance: options.maintenance ?? false },
-          timeoutMs,
+          collector.timeoutMs ?? timeoutMs,
           options.signal,
         ),
       ),

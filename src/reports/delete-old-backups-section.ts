@@ -5,12 +5,14 @@ import { deleteOldBackupFiles } from '../remote/remote-commands.js';
 import { formatBytes } from '../render/format-measure.js';
 import { appendAuditNow } from '../store/audit/audit-log.js';
 import { linesSection } from './lines-section.js';
+import { DELETE_BACKUPS_BUDGET_MS, MAINTENANCE_MARGIN_MS } from './maintenance-budgets.js';
 import type { ReportLine } from './report-model.js';
 
 /**
  * Runbook §9.2 `find /data/backups -type f -mtime +30 -delete`, as a scheduled maintenance step:
  * only for `reports.backups` entries with `deleteOld: true`, only in scheduled runs, and only with
- * the audit log at hand (written before and after, like a remediation). Reports the space freed.
+ * the audit log at hand (written before and after, like a remediation), within DELETE_BACKUPS_BUDGET_MS.
+ * Reports the space freed.
  */
 export const deleteOldBackups = linesSection(
   'backups-deleted',
@@ -35,7 +37,7 @@ export const deleteOldBackups = linesSection(
           detail,
         });
         try {
-          const { stdout } = await clients.ssh.run(server, command, signal);
+          const { stdout } = await clients.ssh.run(server, command, signal, DELETE_BACKUPS_BUDGET_MS);
           const sizes = stdout
             .split('\n')
             .filter((line) => /^\d+$/.test(line))
@@ -65,4 +67,6 @@ export const deleteOldBackups = linesSection(
       }),
     );
   },
+  // Directories are deleted in parallel, each within its budget.
+  { timeoutMs: DELETE_BACKUPS_BUDGET_MS + MAINTENANCE_MARGIN_MS },
 );

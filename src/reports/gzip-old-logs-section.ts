@@ -5,6 +5,7 @@ import { gzipOldLogs } from '../remote/remote-commands.js';
 import { formatBytes } from '../render/format-measure.js';
 import { appendAuditNow } from '../store/audit/audit-log.js';
 import { linesSection } from './lines-section.js';
+import { GZIP_LOGS_BUDGET_MS, MAINTENANCE_MARGIN_MS } from './maintenance-budgets.js';
 import type { ReportLine } from './report-model.js';
 
 /** Bytes saved: each size (find, stdout) times its ratio (`gzip -v`, stderr: `path:  85.3% -- replaced…`), in order. */
@@ -25,7 +26,8 @@ function savedBytes(stdout: string, stderr: string): { files: number; bytes: num
 
 /**
  * Runbook §9.2 log rotation (`find … -mtime +7 -exec gzip {} \;`) as a scheduled maintenance step,
- * only on the servers of `reports.gzipLogsOn`, only in scheduled runs, audited before and after.
+ * only on the servers of `reports.gzipLogsOn`, only in scheduled runs, audited before and after,
+ * within GZIP_LOGS_BUDGET_MS per server.
  */
 export const gzipLogs = linesSection(
   'logs-gzipped',
@@ -44,8 +46,11 @@ export const gzipLogs = linesSection(
         try {
           let files = 0;
           let bytes = 0;
+          // One budget for the server's globs together, so that the collector's deadline holds.
+          const deadline = performance.now() + GZIP_LOGS_BUDGET_MS;
           for (const glob of server.logGlobs) {
-            const result = await clients.ssh.run(server, gzipOldLogs(server, glob, days), signal);
+            const budget = Math.max(1, Math.round(deadline - performance.now()));
+            const result = await clients.ssh.run(server, gzipOldLogs(server, glob, days), signal, budget);
             const saved = savedBytes(result.stdout, result.stderr);
             files += saved.files;
             bytes += saved.bytes;
@@ -74,4 +79,5 @@ export const gzipLogs = linesSection(
       }),
     );
   },
+  { timeoutMs: GZIP_LOGS_BUDGET_MS + MAINTENANCE_MARGIN_MS },
 );

@@ -101,7 +101,7 @@ export const unusedIndexes = linesSection(
       unit: 'bytes',
     }));
   },
-  true,
+  { trackNew: true },
 );
 
 /** The 10 statements slowest on average; a statement absent from last week's report shows as new. */
@@ -127,7 +127,7 @@ export const slowestStatements = linesSection(
       unit: 'ms',
     }));
   },
-  true,
+  { trackNew: true },
 );
 
 /**

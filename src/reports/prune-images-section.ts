@@ -5,6 +5,7 @@ import { dockerImagePrune } from '../remote/remote-commands.js';
 import { formatBytes } from '../render/format-measure.js';
 import { appendAuditNow } from '../store/audit/audit-log.js';
 import { linesSection } from './lines-section.js';
+import { MAINTENANCE_MARGIN_MS, PRUNE_IMAGES_BUDGET_MS } from './maintenance-budgets.js';
 import type { ReportLine } from './report-model.js';
 
 /** Docker prints sizes in decimal units (`12.5MB`). */
@@ -19,7 +20,8 @@ export function reclaimedBytes(stdout: string): number {
 
 /**
  * Runbook §9.1 `docker image prune -af --filter until=72h` as a scheduled maintenance step, only on
- * the servers of `reports.pruneImagesOn`, only in scheduled runs, audited before and after.
+ * the servers of `reports.pruneImagesOn`, only in scheduled runs, audited before and after, within
+ * PRUNE_IMAGES_BUDGET_MS (pruning takes minutes, not a probe's seconds).
  */
 export const pruneImages = linesSection(
   'images-pruned',
@@ -36,7 +38,12 @@ export const pruneImages = linesSection(
         const detail = { server: server.name, olderThanHours: hours };
         await appendAuditNow(pool, { actor: 'samaops', action: 'maintenance.image-prune.started', detail });
         try {
-          const { stdout } = await clients.ssh.run(server, dockerImagePrune(server, hours), signal);
+          const { stdout } = await clients.ssh.run(
+            server,
+            dockerImagePrune(server, hours),
+            signal,
+            PRUNE_IMAGES_BUDGET_MS,
+          );
           const bytes = reclaimedBytes(stdout);
           await appendAuditNow(pool, {
             actor: 'samaops',
@@ -62,4 +69,5 @@ export const pruneImages = linesSection(
       }),
     );
   },
+  { timeoutMs: PRUNE_IMAGES_BUDGET_MS + MAINTENANCE_MARGIN_MS },
 );

@@ -17,5 +17,10 @@ export interface ReportCollector {
   id: string;
   /** Heading of its section, also when it could not collect. */
   title: Message;
+  /**
+   * Deadline of this collector, ms, when it needs more than the collection's (a maintenance step
+   * that runs for minutes). Default: CollectOptions.timeoutMs.
+   */
+  timeoutMs?: number;
   collect(context: CollectContext): Promise<ReportSection>;
 }
