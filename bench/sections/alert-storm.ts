@@ -178,7 +178,11 @@ export async function alertStorm(): Promise<BenchRow[]> {
     const unsent = await countOf('SELECT count(*) AS n FROM incident_outbox WHERE sent_at IS NULL');
     const stats = summarise(latencies);
     const section = 'alert-storm';
-    const lost = ALERTS - done + refused.length;
+    // Every alert answered 202 must be on a timeline ('opened' or 'duplicate'); refused ones are
+    // counted apart (the sender retries them). A retried job can add a second event and hide a loss:
+    // the intake test shows retries are idempotent for the order that matters (stale jobs skipped).
+    const accepted = ALERTS - refused.length;
+    const lost = Math.max(0, accepted - done);
     const duplicates = incidents - keys + Math.max(0, done - ALERTS);
     return [
       {
@@ -212,7 +216,15 @@ export async function alertStorm(): Promise<BenchRow[]> {
         // The slot is taken just before the call: the gap between calls jitters by a few ms.
         details: { slotMs: 1000 },
       },
-      { section, measure: 'lost alerts', value: lost, unit: '', goal: '= 0', met: lost === 0 },
+      {
+        section,
+        measure: 'lost alerts (answered 202, not on a timeline)',
+        value: lost,
+        unit: '',
+        goal: '= 0',
+        met: lost === 0,
+        details: { refused: refused.length, events: done },
+      },
       {
         section,
         measure: 'duplicate incidents',

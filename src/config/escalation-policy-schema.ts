@@ -73,7 +73,18 @@ const intakeSchema = z
     /** Basic auth instead of (or besides) the token. */
     username: z.string().min(1).optional(),
     password: z.string().min(8, 'at least 8 characters').optional(),
-    /** The label read for the level. */
+    /** Label sets mapped to a level, first match wins (e.g. `{ labels: { service: api }, level: N3 }`); before `label`. */
+    rules: z
+      .array(
+        z.strictObject({
+          labels: z.record(z.string().min(1), z.string()).refine((labels) => Object.keys(labels).length > 0, {
+            message: 'at least one label',
+          }),
+          level: levelName,
+        }),
+      )
+      .default([]),
+    /** The label read for the level when no rule matches. */
     label: z.string().min(1).default('severity'),
     /** Label value → level. */
     levels: z.record(z.string(), levelName).default({ critical: 'N3', warning: 'N2', info: 'N1' }),

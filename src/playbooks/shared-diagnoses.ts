@@ -1,23 +1,11 @@
 import type { CheckContext } from '../checks/check.js';
 import type { Diagnosis } from '../checks/run-checks.js';
+import { settlesWithin } from '../platform/settles-within.js';
 import type { PlaybookId } from './diagnose-playbooks.js';
 import { runPlaybook } from './run-playbook.js';
 
 /** How long a diagnosis waits for its after-run hook before answering anyway. */
 export const AFTER_RUN_WAIT_MS = 5000;
-
-/** Resolves when `work` settles or `ms` pass, whichever is first; never rejects. */
-export async function settledWithin(work: Promise<unknown>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([
-    work.catch(() => undefined),
-    new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, ms);
-      timer.unref();
-    }),
-  ]);
-  clearTimeout(timer);
-}
 
 /** Runs diagnose playbooks, sharing a run already in flight. */
 export interface SharedDiagnoses {
@@ -43,7 +31,7 @@ export function shareDiagnoses(
     const diagnosis = await runPlaybook(playbook, context, signal ? { signal } : {});
     // The people waiting get their answer even if the hook hangs (its store or Redis down): it
     // goes on in the background, and must handle its own errors.
-    if (afterRun) await settledWithin(afterRun(diagnosis, playbook), afterRunWaitMs);
+    if (afterRun) await settlesWithin(afterRun(diagnosis, playbook), afterRunWaitMs);
     return diagnosis;
   };
   return {

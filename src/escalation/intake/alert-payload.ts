@@ -33,6 +33,8 @@ export interface AlertJob {
   source: string;
   /** When the alert ended (resolved), epoch ms; null when firing. */
   endedAt: number | null;
+  /** When the endpoint took the webhook, epoch ms: orders the jobs of one fingerprint. */
+  receivedAt: number;
 }
 
 /** The jobs of one webhook: one per alert, its level from the mapped label. */
@@ -40,9 +42,9 @@ export function alertJobs(
   payload: z.infer<typeof alertWebhookSchema>,
   policy: IntakePolicy,
   source: string,
+  receivedAt: number,
 ): AlertJob[] {
   return payload.alerts.map((alert) => {
-    const value = alert.labels[policy.label];
     const name = alert.labels.alertname ?? alert.fingerprint;
     const where = alert.labels.instance ?? alert.labels.service ?? alert.labels.job;
     const summary = alert.annotations.summary;
@@ -50,12 +52,26 @@ export function alertJobs(
     return {
       dedupKey: `alert:${alert.fingerprint}`,
       status: alert.status,
-      level: (value !== undefined ? policy.levels[value] : undefined) ?? policy.defaultLevel,
+      level: levelOf(alert.labels, policy),
       title: [name, where, summary].filter(Boolean).join(' · ').slice(0, 300),
       source,
       endedAt: alert.status === 'resolved' ? (Number.isFinite(ended) ? ended : null) : null,
+      receivedAt,
     };
   });
+}
+
+/**
+ * An alert's level: the first `rules` entry whose labels all match (e.g. `service: api` and
+ * `severity: critical`), else the `label` mapped through `levels`, else `defaultLevel`.
+ */
+export function levelOf(labels: Record<string, string>, policy: IntakePolicy): Level {
+  const rule = policy.rules.find((candidate) =>
+    Object.entries(candidate.labels).every(([name, value]) => labels[name] === value),
+  );
+  if (rule) return rule.level;
+  const value = labels[policy.label];
+  return (value !== undefined ? policy.levels[value] : undefined) ?? policy.defaultLevel;
 }
 
 /** The reason a payload was refused, short enough for a 400 body: the first problems and their paths. */

@@ -6,6 +6,8 @@ import type pg from 'pg';
 import { errorReason } from '../../logging/error-reason.js';
 import type { Logger } from '../../logging/logger.js';
 import { scrubSecrets } from '../../logging/scrub-secrets.js';
+import { settlesWithin } from '../../platform/settles-within.js';
+import { markAlert } from '../../store/incidents/alert-marks.js';
 import { findOpenByDedupKey } from '../../store/incidents/incident-queries.js';
 import type { EscalationService } from '../escalation-service.js';
 import { raiseLevel } from '../raise-level.js';
@@ -72,13 +74,19 @@ export function startIntake(options: {
   logger: Logger;
   /** Worker concurrency. Default 8 (jobs of one fingerprint serialise on the incident row). */
   concurrency?: number;
+  /** How long the endpoint waits for Redis to take the alerts before answering 503. Default 2000. */
+  queueTimeoutMs?: number;
 }): RunningIntake {
   const { policy, service, logger } = options;
+  const queueTimeoutMs = options.queueTimeoutMs ?? 2000;
   const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
   redis.on('error', (error) => logger.warn({ err: scrubSecrets(error.message) }, 'intake redis error'));
   const queue = new Queue<AlertJob>(options.queueName, { connection: redis });
 
   const handleAlert = async (job: AlertJob) => {
+    // Jobs run concurrently and are retried: one older than the newest webhook of its fingerprint
+    // acted on is stale (a firing retried after its resolved must not reopen).
+    if (!(await markAlert(options.pool, job.dedupKey, job.status, job.receivedAt))) return;
     if (job.status === 'firing') {
       const opened = await service.open({
         dedupKey: job.dedupKey,
@@ -102,6 +110,7 @@ export function startIntake(options: {
         level,
         checks: job.title,
         healthyMs: Math.max(0, Date.now() - (job.endedAt ?? Date.now())),
+        ...(policy.autoResolve ? { autoResolve: true } : {}),
       },
     ]);
     if (policy.autoResolve) await service.act(id, { kind: 'resolve', by: INTAKE_ACTOR });
@@ -139,8 +148,8 @@ export function startIntake(options: {
       if (!parsed.success) {
         return json(response, 400, { error: 'malformed', reason: payloadProblem(parsed.error) });
       }
-      const jobs = alertJobs(parsed.data, policy, source);
-      await queue.addBulk(
+      const jobs = alertJobs(parsed.data, policy, source, Date.now());
+      const queued = queue.addBulk(
         jobs.map((job) => ({
           name: job.status,
           data: job,
@@ -152,6 +161,11 @@ export function startIntake(options: {
           },
         })),
       );
+      // Redis down: BullMQ's client would wait for it; answer 503 so that the sender retries.
+      if (!(await settlesWithin(queued, queueTimeoutMs))) {
+        logger.error({ queue: options.queueName }, 'alert intake: Redis did not take the alerts in time');
+        return json(response, 503, { error: 'unavailable' });
+      }
       json(response, 202, { queued: jobs.length });
     })().catch((error: unknown) => {
       logger.error({ err: errorReason(error) }, 'alert intake: could not queue');
@@ -166,12 +180,12 @@ export function startIntake(options: {
       { path: INTAKE_PATHS.grafana, method: ['POST'], handler: handler('grafana') },
     ],
     async close(graceMs = 1500) {
-      const closed = await Promise.race([
-        worker.close().then(() => true),
-        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), graceMs).unref()),
-      ]);
-      if (!closed) await worker.close(true).catch(() => undefined);
-      await queue.close().catch(() => undefined);
+      // Bounded at every step: with Redis gone, BullMQ's closes would wait for it.
+      if (!(await settlesWithin(worker.close(), graceMs))) {
+        redis.disconnect();
+        await settlesWithin(worker.close(true), graceMs);
+      }
+      await settlesWithin(queue.close(), graceMs);
       redis.disconnect();
     },
   };

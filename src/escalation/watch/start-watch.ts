@@ -4,8 +4,9 @@ import type { Diagnosis } from '../../checks/run-checks.js';
 import { errorReason } from '../../logging/error-reason.js';
 import type { Logger } from '../../logging/logger.js';
 import { scrubSecrets } from '../../logging/scrub-secrets.js';
+import { settlesWithin } from '../../platform/settles-within.js';
 import type { PlaybookId } from '../../playbooks/diagnose-playbooks.js';
-import { type SharedDiagnoses, settledWithin } from '../../playbooks/shared-diagnoses.js';
+import type { SharedDiagnoses } from '../../playbooks/shared-diagnoses.js';
 
 /** The data of one watch tick's job. */
 export interface WatchJobData {
@@ -50,7 +51,7 @@ export function startWatch(options: {
     async (job: Job<WatchJobData>) => {
       const diagnosis = await options.diagnoses.run(job.data.playbook);
       // Bounded: a hung flap guard (store down) must not stop the next ticks.
-      await settledWithin(options.afterRun(diagnosis, job.data.playbook), Math.max(options.everyMs, 5000));
+      await settlesWithin(options.afterRun(diagnosis, job.data.playbook), Math.max(options.everyMs, 5000));
       options.onRun?.(diagnosis, job.id);
     },
     // A replica killed mid-run leaves its job locked: a short lock gets it retried soon.
@@ -83,12 +84,12 @@ export function startWatch(options: {
     queueName: options.queueName,
     ready,
     async close(graceMs = 1500) {
-      const closed = await Promise.race([
-        worker.close().then(() => true),
-        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), graceMs).unref()),
-      ]);
-      if (!closed) await worker.close(true).catch(() => undefined);
-      await queue.close().catch(() => undefined);
+      // Bounded at every step: with Redis gone, BullMQ's closes would wait for it.
+      if (!(await settlesWithin(worker.close(), graceMs))) {
+        redis.disconnect();
+        await settlesWithin(worker.close(true), graceMs);
+      }
+      await settlesWithin(queue.close(), graceMs);
       redis.disconnect();
     },
   };

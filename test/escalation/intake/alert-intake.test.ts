@@ -12,6 +12,7 @@ import {
   startIntake,
 } from '../../../src/escalation/intake/start-intake.js';
 import { silentLogger } from '../../../src/logging/logger.js';
+import { startBlackHole } from '../../support/black-hole.js';
 import { type Harness, startHarness, until } from '../escalation-harness.js';
 
 // The alert endpoints served by a plain HTTP server (as Bolt's receiver serves custom routes),
@@ -97,11 +98,36 @@ async function post(path: string, body: unknown, authorization?: string) {
 
 const bearer = `Bearer ${TOKEN}`;
 
+/** How many jobs the first intake's queue was ever given (BullMQ's job id counter). */
+async function jobsEverAdded(): Promise<number> {
+  return Number((await harness.redis.get(`bull:${intakes[0]?.queueName}:id`)) ?? 0);
+}
+
+/** True once the first intake's worker has nothing waiting, running or delayed. */
+async function queueDrained(): Promise<boolean> {
+  const queue = new Queue(intakes[0]?.queueName ?? '', { connection: harness.redis });
+  try {
+    const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+    return Object.values(counts).every((count) => count === 0);
+  } finally {
+    await queue.close();
+  }
+}
+
 async function incidentsByKey() {
   const { rows } = await harness.pool.query<{ dedup_key: string; level: string; state: string }>(
     'SELECT dedup_key, level, state FROM incidents ORDER BY id',
   );
   return Object.fromEntries(rows.map((row) => [row.dedup_key, `${row.level} ${row.state}`]));
+}
+
+/** Timeline events of one type on the incidents of one dedup key. */
+async function eventsOf(dedupKey: string, type: string): Promise<number> {
+  const { rows } = await harness.pool.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM incident_events e JOIN incidents i ON i.id = e.incident_id WHERE i.dedup_key = $1 AND e.type = $2',
+    [dedupKey, type],
+  );
+  return rows[0]?.n ?? -1;
 }
 
 async function events(type: string): Promise<number> {
@@ -119,6 +145,8 @@ describe('alert intake', () => {
     expect((await post(INTAKE_PATHS.alertmanager, body, 'Bearer wrong-token-wrong-token')).status).toBe(401);
     const wrongBasic = `Basic ${Buffer.from('grafana:nope-nope-nope').toString('base64')}`;
     expect((await post(INTAKE_PATHS.grafana, body, wrongBasic)).status).toBe(401);
+    // BullMQ numbers every job it is given: no number was taken.
+    expect(await jobsEverAdded()).toBe(0);
     expect(await incidentsByKey()).toEqual({});
   });
 
@@ -155,11 +183,15 @@ describe('alert intake', () => {
     ).toBe(202);
     await until('recovery noted', async () => (await events('recovered')) === 1);
     expect((await incidentsByKey())['alert:f1']).toBe('N3 open');
-    // A resolved alert with no open incident changes nothing.
+    // A resolved alert with no open incident changes nothing (once the worker has handled it).
+    const before = await jobsEverAdded();
     expect(
       (await post(INTAKE_PATHS.alertmanager, webhook([alert('f9', 'resolved')], 'resolved'), bearer)).status,
     ).toBe(202);
+    expect(await jobsEverAdded()).toBe(before + 1);
+    await until('the queue drained', queueDrained);
     expect(Object.keys(await incidentsByKey())).toHaveLength(2);
+    expect(await events('recovered')).toBe(1);
   });
 
   it('autoResolve closes the incident when its alert resolves', async () => {
@@ -174,6 +206,80 @@ describe('alert intake', () => {
       await until('f3 resolved', async () => (await incidentsByKey())['alert:f3'] === 'N1 resolved');
     } finally {
       base = previous;
+    }
+  });
+
+  it('a firing job older than the resolved one already handled (retried, or run late) does not reopen', async () => {
+    const queue = new Queue(intakes[0]?.queueName ?? '', { connection: harness.redis });
+    const job = (status: 'firing' | 'resolved', receivedAt: number) => ({
+      dedupKey: 'alert:f-late',
+      status,
+      level: 'N2' as const,
+      title: 'ApiDown api-late',
+      source: 'alertmanager',
+      endedAt: status === 'resolved' ? receivedAt : null,
+      receivedAt,
+    });
+    try {
+      const now = Date.now();
+      await queue.add('firing', job('firing', now - 2000));
+      await until('f-late opened', async () => (await incidentsByKey())['alert:f-late'] === 'N2 open');
+      await queue.add('resolved', job('resolved', now));
+      await until('f-late recovered', async () => (await eventsOf('alert:f-late', 'recovered')) === 1);
+      // The firing of before the resolve, run again now (a retry): stale, skipped.
+      await queue.add('firing', job('firing', now - 1000));
+      await until('the queue drained', queueDrained);
+      expect(await eventsOf('alert:f-late', 'duplicate')).toBe(0);
+      // A firing newer than the resolve is a new failure: it joins.
+      await queue.add('firing', job('firing', now + 1000));
+      await until('the new firing joined', async () => (await eventsOf('alert:f-late', 'duplicate')) === 1);
+    } finally {
+      await queue.close();
+    }
+  });
+
+  it('maps label sets to a level before the severity label', async () => {
+    const policy = escalationPolicySchema.parse({
+      intake: { token: TOKEN, rules: [{ labels: { alertname: 'ApiDown', severity: 'info' }, level: 'N3' }] },
+    }).intake as IntakePolicy;
+    const previous = base;
+    base = await serve(policy);
+    try {
+      await post(INTAKE_PATHS.alertmanager, webhook([alert('f-rule', 'firing', 'info')]), bearer);
+      await until('f-rule opened', async () => (await incidentsByKey())['alert:f-rule'] !== undefined);
+      expect((await incidentsByKey())['alert:f-rule']).toBe('N3 open');
+    } finally {
+      base = previous;
+    }
+  });
+
+  it('answers 503 when Redis does not take the alerts (the sender retries), nothing else', async () => {
+    const hole = await startBlackHole();
+    const intake = startIntake({
+      redisUrl: hole.url('redis'),
+      queueName: `test-intake-hole-${randomUUID().slice(0, 8)}`,
+      policy: escalationPolicySchema.parse({ intake: { token: TOKEN } }).intake as IntakePolicy,
+      service,
+      pool: harness.pool,
+      logger: silentLogger(),
+      queueTimeoutMs: 200,
+    });
+    const route = intake.routes.find((candidate) => candidate.path === INTAKE_PATHS.alertmanager);
+    const server = createServer((request, response) => void route?.handler(request as never, response));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${INTAKE_PATHS.alertmanager}`;
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { authorization: bearer, 'content-type': 'application/json' },
+        body: JSON.stringify(webhook([alert('f-hole', 'firing')])),
+      });
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({ error: 'unavailable' });
+    } finally {
+      server.close();
+      await intake.close(200);
+      await hole.close();
     }
   });
 });
