@@ -2,23 +2,43 @@ import type { NodeSSH } from 'node-ssh';
 import type { Server } from '../config/schema.js';
 import type { Logger } from '../logging/logger.js';
 import { scrubSecrets } from '../logging/scrub-secrets.js';
-import type { RemoteCommand } from './remote-commands.js';
+import { type RemoteCommand, remoteFormTraits } from './remote-commands.js';
 import { RemoteError } from './remote-error.js';
 import { commandLine } from './shell-quote.js';
 
 /** Most bytes kept of a command's stdout, and of its stderr: 64 KiB. */
 export const OUTPUT_CAP_BYTES = 64 * 1024;
 
+/** Of a command run to its end past the cap, the last bytes kept besides the first 64 KiB: 4 KiB. */
+export const OUTPUT_TAIL_BYTES = 4 * 1024;
+
+/** The numbers of a `numbers` form's stdout (one a line), over all of it, the part past the cap too. */
+export interface NumberSummary {
+  count: number;
+  sum: number;
+  /** The largest; null when there is none. */
+  max: number | null;
+}
+
 /** What a remote command printed and how it ended. */
 export interface RemoteOutput {
   /** Exit code; null when the command was stopped at the output cap. */
   code: number | null;
-  /** Raw stdout, capped: for parsing. Pass through scrubSecrets before logging or showing it. */
+  /**
+   * Raw stdout, capped: for parsing. Pass through scrubSecrets before logging or showing it. Of
+   * a form run to its end past the cap (remoteFormTraits), its first 64 KiB and last 4 KiB, whole
+   * lines each.
+   */
   stdout: string;
-  /** stderr, capped and already scrubbed of secrets. */
+  /** stderr, capped like stdout and already scrubbed of secrets. */
   stderr: string;
-  /** True when output passed the cap and the command was stopped. */
+  /**
+   * True when output passed the cap: stdout or stderr lacks a part, and the command was stopped
+   * there unless its form runs to its end (remoteFormTraits).
+   */
   truncated: boolean;
+  /** For a form whose stdout is numbers (remoteFormTraits): all of them, summed. */
+  numbers?: NumberSummary;
   durationMs: number;
 }
 
@@ -49,7 +69,9 @@ interface ExecClient {
  * Runs one built command on an open connection. Bounded three ways: `timeout -k` on the server, a
  * local timer, and the caller's AbortSignal. sshd keeps a channel open until its process exits, so
  * stopping sends TERM (GNU timeout passes it to its command), closes the channel and returns at
- * once. Output beyond the cap stops the command too: a runaway cannot fill the bot's memory.
+ * once. Output beyond the cap stops the command too, so that a runaway cannot fill the bot's
+ * memory; except a form that mutates or prints numbers (remoteFormTraits), which runs to its end
+ * within its time budget while its output past the cap is dropped (numbers are still counted).
  */
 export function execRemoteCommand(
   ssh: NodeSSH,
@@ -62,8 +84,11 @@ export function execRemoteCommand(
   if (signal.aborted) return Promise.reject(aborted(server, command));
   if (!client) return Promise.reject(new Error('not connected'));
   const started = performance.now();
-  const stdout = new CappedText();
-  const stderr = new CappedText();
+  const traits = remoteFormTraits[command.form];
+  const runsToEnd = traits.mutates || traits.stdout === 'numbers';
+  const stdout = new CappedText(runsToEnd);
+  const stderr = new CappedText(runsToEnd);
+  const numbers = traits.stdout === 'numbers' ? new NumberFold() : undefined;
   return new Promise<RemoteOutput>((resolve, reject) => {
     let channel: ExecChannel | undefined;
     let code: number | null = null;
@@ -89,6 +114,7 @@ export function execRemoteCommand(
         stderr: scrubSecrets(stderr.text()),
         truncated: stdout.full || stderr.full,
         durationMs: Math.round(performance.now() - started),
+        ...(numbers ? { numbers: numbers.summary() } : {}),
       };
       logger.debug(
         {
@@ -125,10 +151,11 @@ export function execRemoteCommand(
         channel = opened;
         if (settled) return hangUp(opened);
         opened.on('data', (chunk) => {
-          if (!stdout.add(chunk)) stop();
+          numbers?.add(chunk);
+          if (!stdout.add(chunk) && !runsToEnd) stop();
         });
         opened.stderr.on('data', (chunk) => {
-          if (!stderr.add(chunk)) stop();
+          if (!stderr.add(chunk) && !runsToEnd) stop();
         });
         opened.on('exit', (exitCode) => {
           code = exitCode ?? null;
@@ -155,19 +182,30 @@ function aborted(server: Server, command: RemoteCommand): RemoteError {
   return new RemoteError('REMOTE_ABORTED', server.name, `${command.form} on ${server.name}: aborted`);
 }
 
-/** Collects chunks up to OUTPUT_CAP_BYTES; `add` returns false once the cap is passed. */
+/**
+ * Collects chunks up to OUTPUT_CAP_BYTES; `add` returns false once the cap is passed. With
+ * `keepTail`, it goes on keeping the last OUTPUT_TAIL_BYTES (the end of a command run to its end,
+ * where e.g. docker prints its total).
+ */
 class CappedText {
   private readonly chunks: Buffer[] = [];
   private size = 0;
+  private tail: Buffer = Buffer.alloc(0);
   full = false;
 
+  constructor(private readonly keepTail = false) {}
+
   add(chunk: Buffer): boolean {
-    if (this.full) return false;
+    if (this.full) {
+      if (this.keepTail) this.keepEnd(chunk);
+      return false;
+    }
     const room = OUTPUT_CAP_BYTES - this.size;
     if (chunk.length > room) {
       this.chunks.push(chunk.subarray(0, room));
       this.size = OUTPUT_CAP_BYTES;
       this.full = true;
+      if (this.keepTail) this.keepEnd(chunk.subarray(room));
       return false;
     }
     this.chunks.push(chunk);
@@ -175,7 +213,53 @@ class CappedText {
     return true;
   }
 
+  private keepEnd(chunk: Buffer): void {
+    const joined = Buffer.concat([this.tail, chunk]);
+    this.tail = joined.subarray(Math.max(0, joined.length - OUTPUT_TAIL_BYTES));
+  }
+
   text(): string {
-    return Buffer.concat(this.chunks).toString('utf8');
+    const head = Buffer.concat(this.chunks).toString('utf8');
+    if (!this.full || !this.keepTail) return head;
+    // Whole lines only: the head up to its last line end, the tail from its first line start.
+    const tail = this.tail.toString('utf8');
+    const start = tail.indexOf('\n');
+    return `${head.slice(0, head.lastIndexOf('\n') + 1)}${start < 0 ? '' : tail.slice(start + 1)}`;
+  }
+}
+
+/** Longest line read as a number (`%T@` prints 21 characters). */
+const LONGEST = 40;
+
+/** Folds a stream of one-number lines into count, sum and max, keeping only the current line. */
+class NumberFold {
+  /** The line being read; past LONGEST it is no number, and only its end is waited for. */
+  private line = '';
+  private count = 0;
+  private sum = 0;
+  private max: number | null = null;
+
+  add(chunk: Buffer): void {
+    // Numbers are ASCII: latin1 never splits a character across chunks.
+    const lines = (this.line + chunk.toString('latin1')).split('\n');
+    const last = lines.pop() ?? '';
+    for (const line of lines) this.fold(line);
+    this.line = last.length > LONGEST ? last.slice(0, LONGEST + 1) : last;
+  }
+
+  summary(): NumberSummary {
+    this.fold(this.line);
+    this.line = '';
+    return { count: this.count, sum: this.sum, max: this.max };
+  }
+
+  private fold(line: string): void {
+    if (line.length > LONGEST) return;
+    const text = line.trim();
+    if (!/^\d+(\.\d+)?$/.test(text)) return;
+    const value = Number(text);
+    this.count += 1;
+    this.sum += value;
+    this.max = this.max === null ? value : Math.max(this.max, value);
   }
 }

@@ -76,13 +76,13 @@ export const remoteCommandForms = {
     '-mtime',
     '<+days>',
     '-printf',
-    '%s\\n',
+    '%s %p\\n',
     '-exec',
     'gzip',
     '-v',
     '--',
     '{}',
-    ';',
+    '+',
   ],
   'files.delete_old_backups': [
     'find',
@@ -91,12 +91,47 @@ export const remoteCommandForms = {
     'f',
     '-mtime',
     '<+days>',
+    '-delete',
     '-printf',
     '%s\\n',
-    '-delete',
   ],
   'auth.failed_logins': ['grep', '-c', '-E', 'Failed password|authentication failure', '--', '<authLog>'],
 } as const satisfies Record<string, readonly string[]>;
+
+/** How the bot reads one form's output (see remoteFormTraits). */
+export interface RemoteFormTraits {
+  /** The form changes the server. */
+  mutates: boolean;
+  /** `numbers`: stdout is one number a line, folded as it streams (RemoteOutput.numbers). */
+  stdout: 'text' | 'numbers';
+}
+
+/**
+ * Each form's traits. A form that mutates, or whose stdout is numbers, is never stopped for the
+ * size of its output: stopping would cut a deletion or a gzip run in half, or turn a count into a
+ * partial one. Its output past the cap is dropped (flagged `truncated`) while it runs to its end,
+ * within its time budget; numbers are counted whole. Other forms are stopped at the cap.
+ */
+export const remoteFormTraits = {
+  'host.true': { mutates: false, stdout: 'text' },
+  'disk.df': { mutates: false, stdout: 'text' },
+  'docker.ps': { mutates: false, stdout: 'text' },
+  'docker.restart_counts': { mutates: false, stdout: 'text' },
+  'docker.restart': { mutates: true, stdout: 'text' },
+  'docker.logs': { mutates: false, stdout: 'text' },
+  'docker.image_prune': { mutates: true, stdout: 'text' },
+  'docker.compose_scale': { mutates: true, stdout: 'text' },
+  'journald.vacuum': { mutates: true, stdout: 'text' },
+  'logs.count_errors': { mutates: false, stdout: 'text' },
+  'files.old_backups': { mutates: false, stdout: 'numbers' },
+  'logs.old_uncompressed': { mutates: false, stdout: 'numbers' },
+  'accounts.passwd': { mutates: false, stdout: 'text' },
+  'files.backup_times': { mutates: false, stdout: 'numbers' },
+  'apt.upgradable': { mutates: false, stdout: 'text' },
+  'logs.gzip_old': { mutates: true, stdout: 'text' },
+  'files.delete_old_backups': { mutates: true, stdout: 'numbers' },
+  'auth.failed_logins': { mutates: false, stdout: 'text' },
+} as const satisfies Record<RemoteCommandForm, RemoteFormTraits>;
 
 /** The prefix of every command line: a remote time limit, then KILL 5 s later. */
 export const remoteTimeoutPrefix = ['timeout', '-k', '5', '<seconds>'] as const;
@@ -269,8 +304,9 @@ export function backupFileTimes(
 }
 
 /**
- * MUTATING: deletes the files under a configured backup directory older than `days`, printing each
- * one's size first so that the freed space is known. Same validation as oldBackupFiles.
+ * MUTATING: deletes the files under a configured backup directory older than `days`, printing the
+ * size of each one deleted: `-printf` follows `-delete`, so a file whose deletion failed is not
+ * counted as freed (find reports it on stderr and exits 1). Same validation as oldBackupFiles.
  */
 export function deleteOldBackupFiles(
   server: Server,
@@ -286,15 +322,17 @@ export function deleteOldBackupFiles(
     'f',
     '-mtime',
     mtimeDays(server, days),
+    '-delete',
     '-printf',
     '%s\\n',
-    '-delete',
   ]);
 }
 
 /**
- * MUTATING: gzips the files of one of the server's `logGlobs` older than `days`, one gzip per file
- * so that each size (stdout) is followed by its ratio (`gzip -v`, stderr) in the same order.
+ * MUTATING: gzips the files of one of the server's `logGlobs` older than `days`. stdout has each
+ * file's size and path (`SIZE PATH`), stderr gzip's `PATH:  85.3% -- replaced with PATH.gz` for
+ * each one compressed: they are paired by path, so a file gzip refused counts for nothing. With
+ * `-exec … +`, find exits non-zero when a gzip run failed.
  */
 export function gzipOldLogs(server: Server, glob: string, days: number): RemoteCommand {
   return command('logs.gzip_old', [
@@ -302,13 +340,13 @@ export function gzipOldLogs(server: Server, glob: string, days: number): RemoteC
     '-mtime',
     mtimeDays(server, days),
     '-printf',
-    '%s\\n',
+    '%s %p\\n',
     '-exec',
     'gzip',
     '-v',
     '--',
     '{}',
-    ';',
+    '+',
   ]);
 }
 

@@ -7,12 +7,14 @@ import { appendAuditNow } from '../store/audit/audit-log.js';
 import { linesSection } from './lines-section.js';
 import { DELETE_BACKUPS_BUDGET_MS, MAINTENANCE_MARGIN_MS } from './maintenance-budgets.js';
 import type { ReportLine } from './report-model.js';
+import { stderrReason } from './stderr-reason.js';
 
 /**
  * Runbook §9.2 `find /data/backups -type f -mtime +30 -delete`, as a scheduled maintenance step:
  * only for `reports.backups` entries with `deleteOld: true`, only in scheduled runs, and only with
  * the audit log at hand (written before and after, like a remediation), within DELETE_BACKUPS_BUDGET_MS.
- * Reports the space freed.
+ * Reports the space freed: only files actually deleted count (find prints a size after `-delete`
+ * succeeded), and a find that exits non-zero (a file it could not delete) makes the step failed.
  */
 export const deleteOldBackups = linesSection(
   'backups-deleted',
@@ -37,21 +39,39 @@ export const deleteOldBackups = linesSection(
           detail,
         });
         try {
-          const { stdout } = await clients.ssh.run(server, command, signal, DELETE_BACKUPS_BUDGET_MS);
-          const sizes = stdout
-            .split('\n')
-            .filter((line) => /^\d+$/.test(line))
-            .map(Number);
-          const bytes = sizes.reduce((sum, size) => sum + size, 0);
+          const output = await clients.ssh.run(server, command, signal, DELETE_BACKUPS_BUDGET_MS);
+          const files = output.numbers?.count ?? 0;
+          const bytes = output.numbers?.sum ?? 0;
+          const size = formatBytes(bytes);
+          if (output.code !== 0) {
+            const reason = stderrReason(output.stderr);
+            await appendAuditNow(pool, {
+              actor: 'samaops',
+              action: 'maintenance.delete-old-backups.failed',
+              detail: { ...detail, files, bytesFreed: bytes, code: output.code, reason },
+            });
+            return {
+              label,
+              status: 'fail',
+              text: msg('report.maintenance.deleteFailed', {
+                count: files,
+                size,
+                code: output.code ?? '—',
+                reason,
+              }),
+              value: bytes,
+              unit: 'bytes',
+            };
+          }
           await appendAuditNow(pool, {
             actor: 'samaops',
             action: 'maintenance.delete-old-backups.succeeded',
-            detail: { ...detail, files: sizes.length, bytesFreed: bytes },
+            detail: { ...detail, files, bytesFreed: bytes },
           });
           return {
             label,
             status: 'ok',
-            text: msg('report.maintenance.deleted', { count: sizes.length, size: formatBytes(bytes) }),
+            text: msg('report.maintenance.deleted', { count: files, size }),
             value: bytes,
             unit: 'bytes',
           };

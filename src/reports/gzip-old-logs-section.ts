@@ -4,30 +4,16 @@ import { errorReason } from '../logging/error-reason.js';
 import { gzipOldLogs } from '../remote/remote-commands.js';
 import { formatBytes } from '../render/format-measure.js';
 import { appendAuditNow } from '../store/audit/audit-log.js';
+import { gzipOutcome } from './gzip-saved-bytes.js';
 import { linesSection } from './lines-section.js';
 import { GZIP_LOGS_BUDGET_MS, MAINTENANCE_MARGIN_MS } from './maintenance-budgets.js';
 import type { ReportLine } from './report-model.js';
 
-/** Bytes saved: each size (find, stdout) times its ratio (`gzip -v`, stderr: `path:  85.3% -- replaced…`), in order. */
-function savedBytes(stdout: string, stderr: string): { files: number; bytes: number } {
-  const sizes = stdout
-    .split('\n')
-    .filter((line) => /^\d+$/.test(line))
-    .map(Number);
-  const ratios = [...stderr.matchAll(/(-?\d+(?:\.\d+)?)% -- replaced/g)].map(
-    (match) => Number(match[1]) / 100,
-  );
-  const bytes = sizes.reduce(
-    (sum, size, index) => sum + Math.max(0, Math.round(size * (ratios[index] ?? 0))),
-    0,
-  );
-  return { files: ratios.length, bytes };
-}
-
 /**
  * Runbook §9.2 log rotation (`find … -mtime +7 -exec gzip {} \;`) as a scheduled maintenance step,
  * only on the servers of `reports.gzipLogsOn`, only in scheduled runs, audited before and after,
- * within GZIP_LOGS_BUDGET_MS per server.
+ * within GZIP_LOGS_BUDGET_MS per server. A gzip that failed on a file (find exits non-zero) makes
+ * the step failed, with gzip's words; output past the cap makes the counts lower bounds, and says so.
  */
 export const gzipLogs = linesSection(
   'logs-gzipped',
@@ -46,24 +32,33 @@ export const gzipLogs = linesSection(
         try {
           let files = 0;
           let bytes = 0;
+          let truncated = false;
+          let failure: { code: number | string; reason: string } | undefined;
           // One budget for the server's globs together, so that the collector's deadline holds.
           const deadline = performance.now() + GZIP_LOGS_BUDGET_MS;
           for (const glob of server.logGlobs) {
             const budget = Math.max(1, Math.round(deadline - performance.now()));
             const result = await clients.ssh.run(server, gzipOldLogs(server, glob, days), signal, budget);
-            const saved = savedBytes(result.stdout, result.stderr);
-            files += saved.files;
-            bytes += saved.bytes;
+            const outcome = gzipOutcome(result.stdout, result.stderr);
+            files += outcome.files;
+            bytes += outcome.bytes;
+            truncated ||= result.truncated;
+            if (result.code !== 0) failure ??= { code: result.code ?? '—', reason: outcome.problem ?? '—' };
           }
+          const size = formatBytes(bytes);
           await appendAuditNow(pool, {
             actor: 'samaops',
-            action: 'maintenance.gzip-logs.succeeded',
-            detail: { ...detail, files, bytesFreed: bytes },
+            action: failure ? 'maintenance.gzip-logs.failed' : 'maintenance.gzip-logs.succeeded',
+            detail: { ...detail, files, bytesFreed: bytes, ...(truncated ? { truncated } : {}), ...failure },
           });
           return {
             label: server.name,
-            status: 'ok',
-            text: msg('report.maintenance.gzipped', { count: files, size: formatBytes(bytes) }),
+            status: failure ? 'fail' : 'ok',
+            text: failure
+              ? msg('report.maintenance.gzipFailed', { count: files, size, ...failure })
+              : truncated
+                ? msg('report.maintenance.gzippedAtLeast', { count: files, size })
+                : msg('report.maintenance.gzipped', { count: files, size }),
             value: bytes,
             unit: 'bytes',
           };

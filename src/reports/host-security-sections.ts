@@ -24,18 +24,19 @@ export const pendingUpgrades = linesSection(
           // apt reads every package list (about 1 s per host, more with three at once on one machine):
           // it gets the collector's whole budget (twice checkTimeoutMs) less a margin, not one check's.
           const budget = context.inventory.checkTimeoutMs * 2 - 250;
-          const { stdout } = await context.clients.ssh.run(server, aptUpgradable(), context.signal, budget);
-          const { total, security } = parseUpgradable(stdout);
+          const output = await context.clients.ssh.run(server, aptUpgradable(), context.signal, budget);
+          const { total, security } = parseUpgradable(output.stdout);
+          // apt was stopped at the output cap: what it listed is a lower bound, and said to be one.
           return {
             label: server.name,
             status: security.length > 0 ? 'warn' : 'ok',
-            text: msg('report.apt.pending', {
+            text: msg(output.truncated ? 'report.apt.pendingAtLeast' : 'report.apt.pending', {
               total,
               security: security.length,
               names: security.slice(0, 10).join(', ') || '—',
             }),
             metric: `apt:${server.name}`,
-            value: total,
+            value: output.truncated ? null : total,
             unit: 'count',
           };
         } catch (error) {

@@ -3,6 +3,7 @@ import { msg } from '../i18n/message.js';
 import { accountsPasswd, backupFileTimes } from '../remote/remote-commands.js';
 import { linesSection } from './lines-section.js';
 import type { ReportLine } from './report-model.js';
+import { stderrReason } from './stderr-reason.js';
 
 /** uid of `nobody`: above 1000 but not a person. */
 const NOBODY_UID = 65534;
@@ -60,17 +61,23 @@ export const newestBackup = linesSection(
         const allowed = backups.filter((backup) => backup.server === name).map((backup) => backup.directory);
         return [
           remoteLine(`${name}:${directory}`, async () => {
-            const { stdout } = await context.clients.ssh.run(
+            const output = await context.clients.ssh.run(
               server,
               backupFileTimes(server, directory, allowed),
               context.signal,
             );
-            const times = stdout
-              .split('\n')
-              .map(Number)
-              .filter((time) => Number.isFinite(time) && time > 0);
-            if (times.length === 0) return { status: 'fail', text: msg('report.backup.none'), value: null };
-            const hours = Math.floor((now - Math.max(...times)) / 3600);
+            // The newest of every file, counted whole (a `numbers` form): none is missed past the output cap.
+            if (output.code !== 0 || !output.numbers) {
+              const reason = stderrReason(output.stderr);
+              return {
+                status: 'unknown',
+                text: msg('report.find.failed', { code: output.code ?? '—', reason }),
+                value: null,
+              };
+            }
+            const newest = output.numbers.max;
+            if (newest === null) return { status: 'fail', text: msg('report.backup.none'), value: null };
+            const hours = Math.floor((now - newest) / 3600);
             // Daily backups (runbook §8): older than two days means the job stopped.
             return {
               status: hours > 48 ? 'fail' : hours > 26 ? 'warn' : 'ok',

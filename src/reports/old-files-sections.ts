@@ -6,17 +6,13 @@ import { formatBytes } from '../render/format-measure.js';
 import { linesSection } from './lines-section.js';
 import type { CollectContext } from './report-collector.js';
 import type { ReportLine } from './report-model.js';
+import { stderrReason } from './stderr-reason.js';
 
-/** Files found by `find -printf '%s\n'`: how many and their total size. */
-function sumSizes(stdout: string): { count: number; bytes: number } {
-  const sizes = stdout
-    .split('\n')
-    .filter((line) => /^\d+$/.test(line.trim()))
-    .map(Number);
-  return { count: sizes.length, bytes: sizes.reduce((sum, size) => sum + size, 0) };
-}
-
-/** Runs the commands on one server and sums what they found; an unreachable server is its own line. */
+/**
+ * Runs the commands on one server and sums what they found: find's sizes, counted whole however
+ * many (a `numbers` form). A find that failed (a directory missing or unreadable) makes the line
+ * unknown with find's own words: its count would be partial. An unreachable server is its own line.
+ */
 async function oldFilesLine(
   context: CollectContext,
   server: Server,
@@ -29,9 +25,19 @@ async function oldFilesLine(
     let count = 0;
     let bytes = 0;
     for (const command of commands) {
-      const found = sumSizes((await context.clients.ssh.run(server, command, context.signal)).stdout);
-      count += found.count;
-      bytes += found.bytes;
+      const output = await context.clients.ssh.run(server, command, context.signal);
+      if (output.code !== 0 || !output.numbers) {
+        const reason = stderrReason(output.stderr);
+        return {
+          label,
+          status: 'unknown',
+          text: msg('report.find.failed', { code: output.code ?? '—', reason }),
+          metric,
+          value: null,
+        };
+      }
+      count += output.numbers.count;
+      bytes += output.numbers.sum;
     }
     return {
       label,

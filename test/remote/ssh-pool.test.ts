@@ -1,13 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server as NetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, silentLogger } from '../../src/logging/logger.js';
-import { OUTPUT_CAP_BYTES, remoteCommandLine } from '../../src/remote/exec-remote-command.js';
-import { dockerLogs, dockerPs, hostTrue } from '../../src/remote/remote-commands.js';
+import {
+  OUTPUT_CAP_BYTES,
+  OUTPUT_TAIL_BYTES,
+  remoteCommandLine,
+} from '../../src/remote/exec-remote-command.js';
+import { dockerImagePrune, dockerLogs, dockerPs, hostTrue } from '../../src/remote/remote-commands.js';
 import { isRemoteError } from '../../src/remote/remote-error.js';
 import { createSshPool } from '../../src/remote/ssh-pool.js';
 import { inventoryServer, type SshHost, startSshHost } from '../support/ssh-host.js';
@@ -17,6 +30,11 @@ const DOCKER_DOUBLE = `#!/bin/sh
 state="$DOCKER_DOUBLE_STATE"
 case "$(cat "$state/mode" 2>/dev/null)" in
   flood) head -c 300000 /dev/zero | tr '\\0' 'x' ;;
+  floodlines)
+    i=0
+    while [ $i -lt 3000 ]; do echo "deleted: sha256:$i-$(printf '%080d' $i)"; i=$((i + 1)); done
+    echo "Total reclaimed space: 1B"
+    touch "$state/finished" ;;
   hang) sleep 29.123 ;;
   slow)
     mkdir "$state/running.$$"
@@ -158,6 +176,26 @@ describe('SSH pool against a real sshd', () => {
       );
       expect(output.truncated).toBe(true);
       expect(output.stdout.length).toBe(OUTPUT_CAP_BYTES);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('lets a mutating command run to its end past the cap, keeping the start and the end of its output', async () => {
+    mode('floodlines');
+    rmSync(join(doubleState, 'finished'), { force: true });
+    const pool = createSshPool({ timeoutMs: 3000, logger: silentLogger() });
+    const server = inventoryServer(host);
+    try {
+      const output = await pool.run(server, dockerImagePrune(server, 72), AbortSignal.timeout(10_000));
+      expect(output).toMatchObject({ code: 0, truncated: true });
+      expect(output.stdout.startsWith('deleted: sha256:0-')).toBe(true);
+      expect(output.stdout.endsWith('\nTotal reclaimed space: 1B\n')).toBe(true);
+      expect(output.stdout.length).toBeLessThanOrEqual(OUTPUT_CAP_BYTES + OUTPUT_TAIL_BYTES);
+      // Whole lines only: every line kept is one the double printed.
+      for (const line of output.stdout.trimEnd().split('\n'))
+        expect(line).toMatch(/^deleted: sha256:\d+-\d{80}$|^Total reclaimed space: 1B$/);
+      expect(existsSync(join(doubleState, 'finished'))).toBe(true);
     } finally {
       await pool.close();
     }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { serverSchema } from '../../src/config/schema.js';
 import { remoteCommandLine } from '../../src/remote/exec-remote-command.js';
-import { oldBackupFiles, oldUncompressedLogs } from '../../src/remote/remote-commands.js';
+import {
+  deleteOldBackupFiles,
+  gzipOldLogs,
+  oldBackupFiles,
+  oldUncompressedLogs,
+} from '../../src/remote/remote-commands.js';
 import { isRemoteError } from '../../src/remote/remote-error.js';
 
 const server = serverSchema.parse({
@@ -30,6 +35,15 @@ describe('old files command forms', () => {
     );
     expect(remoteCommandLine(oldUncompressedLogs(server, '/var/log/samaconso/*.log', 7), 10_000)).toBe(
       "timeout -k 5 10 find /var/log/samaconso -maxdepth 1 -type f -name '*.log' -mtime +7 -printf '%s\\n'",
+    );
+  });
+
+  it('delete and gzip print only what they did: a size after -delete succeeded, a path gzip names back', () => {
+    expect(
+      remoteCommandLine(deleteOldBackupFiles(server, '/data/backups', ['/data/backups'], 30), 300_000),
+    ).toBe("timeout -k 5 300 find /data/backups -type f -mtime +30 -delete -printf '%s\\n'");
+    expect(remoteCommandLine(gzipOldLogs(server, '/var/log/samaconso/*.log', 7), 600_000)).toBe(
+      "timeout -k 5 600 find /var/log/samaconso -maxdepth 1 -type f -name '*.log' -mtime +7 -printf '%s %p\\n' -exec gzip -v -- '{}' +",
     );
   });
 

@@ -38,6 +38,7 @@ export const reportMessages = defineMessages({
     'report.section.oldBackups': 'Sauvegardes anciennes (à supprimer)',
     'report.section.oldLogs': 'Journaux anciens non compressés',
     'report.oldFiles': '{count} fichiers de plus de {days} jours, {size}',
+    'report.find.failed': 'inconnu : find a échoué (code {code}) : {reason}',
     'report.section.accounts': 'Comptes avec uid ≥ 1000',
     'report.section.newestBackup': 'Âge de la sauvegarde la plus récente',
     'report.section.incidents': 'Incidents du mois',
@@ -55,15 +56,26 @@ export const reportMessages = defineMessages({
     'report.section.aptUpgrades': 'Mises à jour apt en attente',
     'report.section.failedLogins': 'Connexions échouées (auth.log)',
     'report.apt.pending': '{total} paquets à mettre à jour, dont {security} de sécurité : {names}',
+    'report.apt.pendingAtLeast':
+      'au moins {total} paquets à mettre à jour, dont au moins {security} de sécurité : {names} (liste coupée à 64 Kio)',
     'report.logins.failed': '{count} échecs de connexion dans {file}',
     'report.logins.unreadable': 'journal d’authentification illisible : {reason}',
     'report.section.backupsDeleted': 'Maintenance : sauvegardes anciennes supprimées',
     'report.maintenance.deleted': '{count} fichiers supprimés, {size} libérés',
+    'report.maintenance.deleteFailed':
+      '{count} fichiers supprimés, {size} libérés, mais find a échoué (code {code}) : {reason}',
     'report.maintenance.noAudit': 'non exécuté : serveur inconnu ou pas de journal d’audit (DATABASE_URL)',
     'report.section.logsGzipped': 'Maintenance : journaux anciens compressés',
     'report.maintenance.gzipped': '{count} fichiers compressés, {size} libérés',
+    'report.maintenance.gzippedAtLeast':
+      'au moins {count} fichiers compressés, au moins {size} libérés (sortie au-delà de 64 Kio non comptée)',
+    'report.maintenance.gzipFailed':
+      '{count} fichiers compressés, {size} libérés, mais gzip a échoué (code {code}) : {reason}',
     'report.section.imagesPruned': 'Maintenance : images Docker inutilisées supprimées',
     'report.maintenance.pruned': '{size} libérés (images de plus de {hours} h)',
+    'report.maintenance.prunedUnknownSize':
+      'images de plus de {hours} h supprimées ; espace libéré non indiqué par docker',
+    'report.maintenance.pruneFailed': 'docker image prune a échoué (code {code}) : {reason}',
     'report.command.summary': 'Produit maintenant un rapport de maintenance (daily, weekly, monthly)',
     'report.command.unknownKind': 'Type de rapport inconnu « {kind} » ; valides : {valid}',
   },
@@ -103,6 +115,7 @@ export const reportMessages = defineMessages({
     'report.section.oldBackups': 'Old backups (due for deletion)',
     'report.section.oldLogs': 'Old logs not yet compressed',
     'report.oldFiles': '{count} files older than {days} days, {size}',
+    'report.find.failed': 'unknown: find failed (code {code}): {reason}',
     'report.section.accounts': 'Accounts with uid ≥ 1000',
     'report.section.newestBackup': 'Age of the newest backup',
     'report.section.incidents': 'The month’s incidents',
@@ -120,15 +133,26 @@ export const reportMessages = defineMessages({
     'report.section.aptUpgrades': 'Pending apt upgrades',
     'report.section.failedLogins': 'Failed logins (auth.log)',
     'report.apt.pending': '{total} packages to upgrade, {security} of them security updates: {names}',
+    'report.apt.pendingAtLeast':
+      'at least {total} packages to upgrade, at least {security} of them security updates: {names} (list cut at 64 KiB)',
     'report.logins.failed': '{count} failed logins in {file}',
     'report.logins.unreadable': 'auth log unreadable: {reason}',
     'report.section.backupsDeleted': 'Maintenance: old backups deleted',
     'report.maintenance.deleted': '{count} files deleted, {size} freed',
+    'report.maintenance.deleteFailed':
+      '{count} files deleted, {size} freed, but find failed (code {code}): {reason}',
     'report.maintenance.noAudit': 'not run: unknown server or no audit log (DATABASE_URL)',
     'report.section.logsGzipped': 'Maintenance: old logs compressed',
     'report.maintenance.gzipped': '{count} files compressed, {size} freed',
+    'report.maintenance.gzippedAtLeast':
+      'at least {count} files compressed, at least {size} freed (output past 64 KiB not counted)',
+    'report.maintenance.gzipFailed':
+      '{count} files compressed, {size} freed, but gzip failed (code {code}): {reason}',
     'report.section.imagesPruned': 'Maintenance: unused Docker images pruned',
     'report.maintenance.pruned': '{size} freed (images older than {hours} h)',
+    'report.maintenance.prunedUnknownSize':
+      'images older than {hours} h pruned; docker did not say the space freed',
+    'report.maintenance.pruneFailed': 'docker image prune failed (code {code}): {reason}',
     'report.command.summary': 'Produces a maintenance report now (daily, weekly, monthly)',
     'report.command.unknownKind': 'Unknown report kind "{kind}"; valid: {valid}',
   },
