@@ -29,6 +29,11 @@ export interface CollectOptions {
  * Runs a report's collectors, a bounded number at once, each under its own budget. A collector
  * that throws or overruns yields its section with one `unknown` line saying why, at its place:
  * the report always renders the rest. Never rejects.
+ *
+ * In two phases: every read-only collector first, then the mutating ones (maintenance steps). So a
+ * section that reads what a step changes (old backups, old logs) always shows the state before
+ * the step, never a race with it; the step's own section says what it did. Sections keep the
+ * collectors' order.
  */
 export async function collectReport(
   kind: ReportKind,
@@ -40,18 +45,23 @@ export async function collectReport(
   const started = performance.now();
   const semaphore = new Semaphore(options.concurrency ?? 4);
   const timeoutMs = options.timeoutMs ?? context.inventory.checkTimeoutMs * 2;
-  const sections = await Promise.all(
-    collectors.map((collector) =>
-      semaphore.use(() =>
-        collectOne(
-          collector,
-          { ...context, pool: options.pool, maintenance: options.maintenance ?? false },
-          collector.timeoutMs ?? timeoutMs,
-          options.signal,
-        ),
-      ),
-    ),
-  );
+  const sections: ReportSection[] = [];
+  const collect = (mutating: boolean) =>
+    Promise.all(
+      collectors.map(async (collector, index) => {
+        if ((collector.mutating ?? false) !== mutating) return;
+        sections[index] = await semaphore.use(() =>
+          collectOne(
+            collector,
+            { ...context, pool: options.pool, maintenance: options.maintenance ?? false },
+            collector.timeoutMs ?? timeoutMs,
+            options.signal,
+          ),
+        );
+      }),
+    );
+  await collect(false);
+  await collect(true);
   return {
     kind,
     createdAt: createdAt.toISOString(),

@@ -88,5 +88,5 @@ export const deleteOldBackups = linesSection(
     );
   },
   // Directories are deleted in parallel, each within its budget.
-  { timeoutMs: DELETE_BACKUPS_BUDGET_MS + MAINTENANCE_MARGIN_MS },
+  { timeoutMs: DELETE_BACKUPS_BUDGET_MS + MAINTENANCE_MARGIN_MS, mutating: true },
 );

@@ -74,5 +74,5 @@ export const gzipLogs = linesSection(
       }),
     );
   },
-  { timeoutMs: GZIP_LOGS_BUDGET_MS + MAINTENANCE_MARGIN_MS },
+  { timeoutMs: GZIP_LOGS_BUDGET_MS + MAINTENANCE_MARGIN_MS, mutating: true },
 );

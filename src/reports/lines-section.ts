@@ -9,6 +9,8 @@ export interface LinesSectionOptions {
   trackNew?: boolean;
   /** The collector's own deadline, ms (ReportCollector.timeoutMs). Default: the collection's. */
   timeoutMs?: number;
+  /** Changes the servers (ReportCollector.mutating): collected after the read-only sections. Default false. */
+  mutating?: boolean;
 }
 
 /** A collector whose section status is the worst of its lines. */
@@ -18,11 +20,12 @@ export function linesSection(
   lines: (context: CollectContext) => Promise<ReportLine[]>,
   options: LinesSectionOptions = {},
 ): ReportCollector {
-  const { trackNew = false, timeoutMs } = options;
+  const { trackNew = false, timeoutMs, mutating = false } = options;
   return {
     id,
     title,
     ...(timeoutMs === undefined ? {} : { timeoutMs }),
+    ...(mutating ? { mutating } : {}),
     async collect(context): Promise<ReportSection> {
       const collected = await lines(context);
       const status = worstStatus(collected.map((line) => line.status));

@@ -89,5 +89,5 @@ export const pruneImages = linesSection(
       }),
     );
   },
-  { timeoutMs: PRUNE_IMAGES_BUDGET_MS + MAINTENANCE_MARGIN_MS },
+  { timeoutMs: PRUNE_IMAGES_BUDGET_MS + MAINTENANCE_MARGIN_MS, mutating: true },
 );

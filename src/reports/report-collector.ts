@@ -22,5 +22,7 @@ export interface ReportCollector {
    * that runs for minutes). Default: CollectOptions.timeoutMs.
    */
   timeoutMs?: number;
+  /** Changes the servers (a maintenance step): runs after every read-only collector of the report. Default false. */
+  mutating?: boolean;
   collect(context: CollectContext): Promise<ReportSection>;
 }

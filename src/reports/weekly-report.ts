@@ -9,7 +9,12 @@ import { rabbitmqQueues } from './rabbitmq-overview-section.js';
 import { redisStats } from './redis-stats-section.js';
 import type { ReportCollector } from './report-collector.js';
 
-/** Runbook §9.2 weekly maintenance, read-only: PostgreSQL sizes, indexes and statements, Redis, RabbitMQ, Celery. */
+/**
+ * Runbook §9.2 weekly maintenance: PostgreSQL sizes, indexes and statements, Redis, RabbitMQ,
+ * Celery, old backups and logs, read-only; then, in scheduled runs where the inventory enables
+ * them, the maintenance steps (mutating: collected after every read, so the old backups and logs
+ * shown are those found before the steps ran).
+ */
 export const weeklyCollectors: readonly ReportCollector[] = [
   largestTables,
   indexCandidates,

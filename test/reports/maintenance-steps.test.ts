@@ -15,7 +15,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { collectReport } from '../../src/reports/collect-report.js';
 import { deleteOldBackups } from '../../src/reports/delete-old-backups-section.js';
 import { gzipLogs } from '../../src/reports/gzip-old-logs-section.js';
-import { oldBackups } from '../../src/reports/old-files-sections.js';
+import { oldBackups, oldLogs } from '../../src/reports/old-files-sections.js';
 import { pruneImages } from '../../src/reports/prune-images-section.js';
 import type { Report } from '../../src/reports/report-model.js';
 import { latestAudit } from '../../src/store/audit/audit-log.js';
@@ -208,6 +208,33 @@ describe('maintenance steps', () => {
         { pool: host.pool, maintenance: true },
       );
       expect(lineOf(long, 'images-pruned')).toMatchObject({ status: 'ok', value: 2_500_000_000 });
+    } finally {
+      await clients.close();
+    }
+  });
+
+  it('show in the weekly report the old files found before the steps removed them', async () => {
+    file(join(host.backupDir, 'old.sql.gz'), 'x'.repeat(1000), '40 days ago');
+    file(join(host.logDir, 'old.log'), 'INFO served\n'.repeat(1000), '10 days ago');
+    const inventory = host.inventory();
+    const clients = host.clients(inventory);
+    try {
+      const report = await collectReport(
+        'weekly',
+        [oldBackups, oldLogs, deleteOldBackups, gzipLogs],
+        { inventory, clients },
+        { pool: host.pool, maintenance: true },
+      );
+      expect(report.sections.map((section) => section.id)).toEqual([
+        'old-backups',
+        'old-logs',
+        'backups-deleted',
+        'logs-gzipped',
+      ]);
+      expect(lineOf(report, 'old-backups')).toMatchObject({ status: 'warn', value: 1 });
+      expect(lineOf(report, 'old-logs')).toMatchObject({ status: 'warn', value: 1 });
+      expect(lineOf(report, 'backups-deleted')).toMatchObject({ status: 'ok', value: 1000 });
+      expect(lineOf(report, 'logs-gzipped')?.text.params).toMatchObject({ count: 1 });
     } finally {
       await clients.close();
     }
