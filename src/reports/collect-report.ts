@@ -21,7 +21,7 @@ export interface CollectOptions {
   pool?: pg.Pool | undefined;
   /** Runs the mutating maintenance steps the inventory enables (scheduled runs only). Default false. */
   maintenance?: boolean;
-  /** Clock, for tests. Default `new Date()`. */
+  /** Clock: the report's time and the end of the periods its sections count over. Default `new Date()`. */
   now?: () => Date;
 }
 
@@ -53,7 +53,7 @@ export async function collectReport(
         sections[index] = await semaphore.use(() =>
           collectOne(
             collector,
-            { ...context, pool: options.pool, maintenance: options.maintenance ?? false },
+            { ...context, pool: options.pool, maintenance: options.maintenance ?? false, now: createdAt },
             collector.timeoutMs ?? timeoutMs,
             options.signal,
           ),
@@ -73,7 +73,7 @@ export async function collectReport(
 
 async function collectOne(
   collector: ReportCollector,
-  context: CheckContext & { pool: pg.Pool | undefined; maintenance: boolean },
+  context: CheckContext & { pool: pg.Pool | undefined; maintenance: boolean; now: Date },
   timeoutMs: number,
   outer?: AbortSignal,
 ): Promise<ReportSection> {

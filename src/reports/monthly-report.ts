@@ -1,5 +1,6 @@
 import { failedLoginCounts, pendingUpgrades } from './host-security-sections.js';
-import { humanAccounts, monthIncidents, newestBackup } from './monthly-sections.js';
+import { monthIncidents } from './month-incidents-section.js';
+import { humanAccounts, newestBackup } from './monthly-sections.js';
 import { reindexCandidates } from './postgres-sections.js';
 import type { ReportCollector } from './report-collector.js';
 import { tlsExpiry } from './tls-expiry-section.js';

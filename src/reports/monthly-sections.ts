@@ -91,31 +91,3 @@ export const newestBackup = linesSection(
     );
   },
 );
-
-/** The month's incidents from the bot's database: count per level, mean time to acknowledge and to resolve. */
-export const monthIncidents = linesSection('incidents', msg('report.section.incidents'), async (context) => {
-  if (!context.pool)
-    return [{ label: 'incidents', status: 'unknown', text: msg('report.incidents.noStore') }];
-  const { rows } = await context.pool.query<{
-    level: string;
-    count: number;
-    mtta: number | null;
-    mttr: number | null;
-  }>(
-    `SELECT level, count(*)::int AS count,
-            round(avg(extract(epoch FROM acknowledged_at - opened_at)) / 60)::float8 AS mtta,
-            round(avg(extract(epoch FROM resolved_at - opened_at)) / 60)::float8 AS mttr
-     FROM incidents WHERE opened_at > now() - interval '1 month'
-     GROUP BY level ORDER BY level`,
-  );
-  if (rows.length === 0)
-    return [{ label: 'incidents', status: 'ok', text: msg('report.incidents.none'), value: 0 }];
-  return rows.map((row) => ({
-    label: row.level,
-    status: 'ok',
-    text: msg('report.incidents.level', { count: row.count, mtta: row.mtta ?? '—', mttr: row.mttr ?? '—' }),
-    metric: `incidents:${row.level}`,
-    value: row.count,
-    unit: 'count',
-  }));
-});

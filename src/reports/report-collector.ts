@@ -10,6 +10,8 @@ export interface CollectContext extends CheckContext {
   pool?: pg.Pool | undefined;
   /** True only for scheduled runs: the mutating maintenance steps the inventory enables may run. */
   maintenance?: boolean;
+  /** When the collection started: the period a section counts over ends here (the month's incidents). */
+  now?: Date;
 }
 
 /** Gathers one section of a report. May throw: the collection turns that into an unreachable section. */

@@ -34,6 +34,8 @@ const staleDir = `/srv/samaops-lab/db/data/backups-stale-${tag}`;
 const freshDir = `/srv/samaops-lab/db/data/backups-fresh-${tag}`;
 const table = `report_bloat_${tag}`;
 const authLog = `/srv/samaops-lab/db/data/auth-${tag}.log`;
+// The incidents section counts the month so far on the 15th (its own test covers the calendar).
+const COUNTED_UNTIL = '2026-11-15T12:00:00Z';
 
 beforeAll(async () => {
   lab = await openReportLab();
@@ -83,10 +85,11 @@ beforeAll(async () => {
   await migrate(pool);
   await pool.query(
     `INSERT INTO incidents (dedup_key, title, source, level, state, policy, generation, opened_by, opened_at, acknowledged_at, resolved_at)
-     VALUES ('a', 'api down', 'test', 'N2', 'resolved', '{}', 1, 'U1', now() - interval '2 hours', now() - interval '110 minutes', now() - interval '1 hour'),
-            ('b', 'disk', 'test', 'N2', 'resolved', '{}', 1, 'U1', now() - interval '3 days', now() - interval '3 days' + interval '20 minutes', now() - interval '3 days' + interval '120 minutes'),
-            ('c', 'db', 'test', 'N3', 'open', '{}', 1, 'U1', now() - interval '1 hour', NULL, NULL),
-            ('old', 'last year', 'test', 'N1', 'resolved', '{}', 1, 'U1', now() - interval '1 year', NULL, now() - interval '1 year')`,
+     VALUES ('a', 'api down', 'test', 'N2', 'resolved', '{}', 1, 'U1', $1::timestamptz - interval '2 hours', $1::timestamptz - interval '110 minutes', $1::timestamptz - interval '1 hour'),
+            ('b', 'disk', 'test', 'N2', 'resolved', '{}', 1, 'U1', $1::timestamptz - interval '3 days', $1::timestamptz - interval '3 days' + interval '20 minutes', $1::timestamptz - interval '3 days' + interval '120 minutes'),
+            ('c', 'db', 'test', 'N3', 'open', '{}', 1, 'U1', $1::timestamptz - interval '1 hour', NULL, NULL),
+            ('old', 'last year', 'test', 'N1', 'resolved', '{}', 1, 'U1', $1::timestamptz - interval '1 year', NULL, $1::timestamptz - interval '1 year')`,
+    [COUNTED_UNTIL],
   );
   app = new pg.Client({ connectionString: lab.inventory.services.postgres?.url });
   await app.connect();
@@ -135,7 +138,7 @@ describe('monthly report', () => {
       'monthly',
       monthlyCollectors,
       { inventory, clients: lab.clients },
-      { pool },
+      { pool, now: () => new Date(COUNTED_UNTIL) },
     );
 
     const certificate = sectionOf(report, 'tls-expiry').lines[0];
