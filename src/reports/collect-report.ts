@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { type CheckContext, worstStatus } from '../checks/check.js';
-import { msg } from '../i18n/message.js';
+import { type Message, msg } from '../i18n/message.js';
 import { errorReason } from '../logging/error-reason.js';
 import { Semaphore } from '../remote/semaphore.js';
 import type { ReportCollector } from './report-collector.js';
@@ -71,6 +71,13 @@ export async function collectReport(
   };
 }
 
+/** A collector's deadline passed: its section says so in the reader's language. */
+class CollectorOverrun extends Error {
+  constructor(readonly ms: number) {
+    super(`collector deadline of ${ms} ms passed`);
+  }
+}
+
 async function collectOne(
   collector: ReportCollector,
   context: CheckContext & { pool: pg.Pool | undefined; maintenance: boolean; now: Date },
@@ -79,11 +86,12 @@ async function collectOne(
 ): Promise<ReportSection> {
   const controller = new AbortController();
   const onOuterAbort = () => controller.abort(outer?.reason);
-  outer?.addEventListener('abort', onOuterAbort, { once: true });
+  if (outer?.aborted) onOuterAbort();
+  else outer?.addEventListener('abort', onOuterAbort, { once: true });
   let timer: NodeJS.Timeout | undefined;
   const overrun = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      const reason = new Error(`timeout after ${timeoutMs} ms`);
+      const reason = new CollectorOverrun(timeoutMs);
       controller.abort(reason);
       reject(reason);
     }, timeoutMs);
@@ -91,19 +99,24 @@ async function collectOne(
   try {
     return await Promise.race([collector.collect({ ...context, signal: controller.signal }), overrun]);
   } catch (error) {
-    return unreachableSection(collector, errorReason(error));
+    // Whatever a collector threw once its signal was aborted, the abort is the reason.
+    if (error instanceof CollectorOverrun || controller.signal.reason instanceof CollectorOverrun) {
+      return stoppedSection(collector, msg('report.overrun', { ms: timeoutMs }));
+    }
+    if (outer?.aborted) return stoppedSection(collector, msg('report.interrupted'));
+    return stoppedSection(collector, msg('report.unreachable', { reason: errorReason(error) }));
   } finally {
     clearTimeout(timer);
     outer?.removeEventListener('abort', onOuterAbort);
   }
 }
 
-/** The section of a collector that could not reach its target: one line with the reason. */
-export function unreachableSection(collector: ReportCollector, reason: string): ReportSection {
+/** The section of a collector that could not finish: one `unknown` line saying why. */
+function stoppedSection(collector: ReportCollector, text: Message): ReportSection {
   return {
     id: collector.id,
     title: collector.title,
     status: 'unknown',
-    lines: [{ label: collector.id, status: 'unknown', text: msg('report.unreachable', { reason }) }],
+    lines: [{ label: collector.id, status: 'unknown', text }],
   };
 }

@@ -1,8 +1,10 @@
 import { remoteFailure } from '../checks/remote/server-targets.js';
 import { msg } from '../i18n/message.js';
+import type { RemoteOutput } from '../remote/exec-remote-command.js';
 import { aptUpgradable, failedLogins } from '../remote/remote-commands.js';
 import { linesSection } from './lines-section.js';
 import type { ReportLine } from './report-model.js';
+import { stderrReason } from './stderr-reason.js';
 
 /** `apt list --upgradable` lines: `name/suite[,suite] version arch [upgradable from: …]`. */
 function parseUpgradable(stdout: string): { total: number; security: string[] } {
@@ -47,6 +49,38 @@ export const pendingUpgrades = linesSection(
     ),
 );
 
+/**
+ * The line of one server's `grep -c` over the auth log. grep exits 1 with "0" when nothing
+ * matches, 2 when the file cannot be read: then grep's own words, else its exit code.
+ */
+export function failedLoginsLine(
+  label: string,
+  result: Pick<RemoteOutput, 'code' | 'stdout' | 'stderr'>,
+  file: string,
+): ReportLine {
+  const count = Number(result.stdout.trim());
+  if (result.code === 2 || result.stdout.trim() === '' || !Number.isInteger(count)) {
+    const said = stderrReason(result.stderr);
+    return {
+      label,
+      status: 'unknown',
+      text:
+        said === '—'
+          ? msg('report.logins.grepFailed', { code: result.code ?? '—' })
+          : msg('report.logins.unreadable', { reason: said }),
+      value: null,
+    };
+  }
+  return {
+    label,
+    status: 'ok',
+    text: msg('report.logins.failed', { count, file }),
+    metric: `failed-logins:${label}`,
+    value: count,
+    unit: 'count',
+  };
+}
+
 /** Runbook §9.3 security review: failed logins (`Failed password`, PAM failures) in the auth log, per server. */
 export const failedLoginCounts = linesSection(
   'failed-logins',
@@ -61,25 +95,7 @@ export const failedLoginCounts = linesSection(
             failedLogins(server, authLog, authLog),
             context.signal,
           );
-          // grep exits 1 with "0" when nothing matches, 2 when the file cannot be read.
-          const count = Number(result.stdout.trim());
-          if (result.code === 2 || !Number.isInteger(count)) {
-            const reason = result.stderr.trim().split('\n')[0] || `grep exited with ${result.code}`;
-            return {
-              label: server.name,
-              status: 'unknown',
-              text: msg('report.logins.unreadable', { reason }),
-              value: null,
-            };
-          }
-          return {
-            label: server.name,
-            status: 'ok',
-            text: msg('report.logins.failed', { count, file: authLog }),
-            metric: `failed-logins:${server.name}`,
-            value: count,
-            unit: 'count',
-          };
+          return failedLoginsLine(server.name, result, authLog);
         } catch (error) {
           const failure = remoteFailure(error);
           return { label: server.name, status: failure.status, text: failure.detail, value: null };
