@@ -3,10 +3,18 @@ import type { Redis } from 'ioredis';
 import type { Logger } from '../logging/logger.js';
 import { scrubSecrets } from '../logging/scrub-secrets.js';
 import { isReportKind, type ReportKind, reportKinds } from './report-model.js';
+import { settledWithin } from './within-grace.js';
+
+/** What a forced close of the worker may take at most (it only drops its connections). */
+const FORCE_CLOSE_MS = 1000;
 
 /** Running report schedules on one replica, and how to stop them. */
 export interface ReportSchedules {
-  close(): Promise<void>;
+  /**
+   * Stops the worker: a report in progress gets `graceMs` (default 1500) to end, then the worker
+   * is closed by force (the job, left locked, is retried by a replica once its lock expires).
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 /** What starting the schedules needs; every replica starts the same. */
@@ -35,6 +43,7 @@ export interface ReportSchedulesOptions {
 export async function startReportSchedules(options: ReportSchedulesOptions): Promise<ReportSchedules> {
   const { connection, queueName, logger } = options;
   const queue = new Queue(queueName, { connection });
+  queue.on('error', (error) => logger.warn({ err: scrubSecrets(error.message) }, 'report queue error'));
   for (const kind of reportKinds) {
     await queue.upsertJobScheduler(
       `report-${kind}`,
@@ -59,16 +68,27 @@ export async function startReportSchedules(options: ReportSchedulesOptions): Pro
       if (typeof kind !== 'string' || !isReportKind(kind)) return;
       await options.run(kind, `${kind}:${job.id ?? job.timestamp}`);
     },
-    // Reports take seconds; one at a time per replica keeps SSH and PostgreSQL load bounded.
+    // One at a time per replica keeps SSH and PostgreSQL load bounded; a weekly report with its
+    // maintenance steps may take minutes (BullMQ renews the job's lock meanwhile).
     { connection, concurrency: 1 },
   );
   worker.on('failed', (job, error) =>
     logger.warn({ job: job?.name, err: scrubSecrets(error.message) }, 'scheduled report failed'),
   );
+  worker.on('error', (error) => logger.warn({ err: scrubSecrets(error.message) }, 'report worker error'));
   return {
-    async close() {
-      await worker.close();
-      await queue.close();
+    // worker.close() waits for the job in progress without a limit of its own (PITFALLS.md), and
+    // a second close(true) only returns the first close's promise: the grace is waited on pause(),
+    // which stops taking jobs and waits for the current one, and close is called once, forced if
+    // the job outlived the grace.
+    async close(graceMs = 1500) {
+      const begun = performance.now();
+      const idle = await settledWithin(worker.pause(), graceMs);
+      await settledWithin(
+        worker.close(!idle).catch(() => undefined),
+        Math.max(0, graceMs - (performance.now() - begun)) + FORCE_CLOSE_MS,
+      );
+      await settledWithin(queue.close(), Math.max(0, graceMs - (performance.now() - begun)));
     },
   };
 }

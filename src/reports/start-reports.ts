@@ -9,10 +9,15 @@ import type { PlatformClients } from '../platform/platform-clients.js';
 import { type ReportSchedules, startReportSchedules } from './report-schedules.js';
 import { scheduledReportRunner } from './scheduled-report.js';
 import { slackReportPoster } from './slack-report-poster.js';
+import { settledWithin } from './within-grace.js';
 
 /** Running report schedules and how to stop them (their worker, then their Redis connection). */
 export interface StartedReports {
-  close(): Promise<void>;
+  /**
+   * Stops within about `graceMs` (default 1500), whatever Redis does: a report in progress gets
+   * the grace to end, and schedules still being set up (Redis down since start) are given up.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 /**
@@ -64,8 +69,19 @@ export function startReports(options: {
     return undefined;
   });
   return {
-    async close() {
-      await (await started)?.close();
+    async close(graceMs = 1500) {
+      const begun = performance.now();
+      let schedules: ReportSchedules | undefined;
+      // With Redis down since start, the schedulers' upsert waits for ever: do not wait for it.
+      const ready = started.then((value) => {
+        schedules = value;
+      });
+      if (await settledWithin(ready, graceMs)) {
+        await schedules?.close(Math.max(0, graceMs - (performance.now() - begun)));
+      } else {
+        // Disconnecting fails the upsert; should it have just succeeded, its worker is closed at once.
+        void started.then((late) => late?.close(0));
+      }
       connection.disconnect();
     },
   };
