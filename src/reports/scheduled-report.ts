@@ -8,8 +8,11 @@ import { type ReportThread, reportThread } from './report-thread.js';
 /** What a scheduled report needs: the platform, the bot's store, and a way to post to a channel. */
 export interface ScheduledReportDeps extends CheckContext {
   pool: pg.Pool;
-  /** Posts the report's main message to a channel, then its replies in that message's thread; gives the main ts. */
-  post(channel: string, thread: ReportThread): Promise<string | undefined>;
+  /**
+   * Posts the report's main message to a channel, calls `mainPosted` with its ts, then posts its
+   * replies in that message's thread.
+   */
+  post(channel: string, thread: ReportThread, mainPosted: (ts: string) => Promise<void>): Promise<unknown>;
 }
 
 /** A claim older than this belongs to a replica that died while posting: the report may be posted again. */
@@ -36,20 +39,25 @@ export function scheduledReportRunner(
     if (!channel) return;
     const report = await claimForPosting(pool, slot, POSTING_CLAIM_STALE_MS);
     if (!report) return;
-    let ts: string | undefined;
+    let posted = false;
     try {
-      ts = await deps.post(
+      await deps.post(
         channel,
         reportThread(report, {
           locale: inventory.locale,
           platform: inventory.platform,
           timezone: inventory.timezone,
         }),
+        async (ts) => {
+          await markPosted(pool, slot, ts);
+          posted = true;
+        },
       );
     } catch (error) {
-      await releasePostingClaim(pool, slot);
+      if (!posted) await releasePostingClaim(pool, slot);
       throw error;
     }
-    await markPosted(pool, slot, ts);
+    // A poster that never reported its main message still posted it.
+    if (!posted) await markPosted(pool, slot, undefined);
   };
 }

@@ -28,21 +28,23 @@ export interface SlackReportPosterDeps {
 
 /**
  * Posts a report: its main message (chat.postMessage), then each reply in order with
- * `thread_ts` = the main message's ts (returned). Every message first waits for the channel's slot. A main
+ * `thread_ts` = the main message's ts (returned, and given to `mainPosted` before the replies). Every message first waits for the channel's slot. A main
  * message that fails throws (the report stays stored); a reply that still fails after the
  * WebClient's own retries is logged and the next one is posted.
  */
 export function slackReportPoster(
   deps: SlackReportPosterDeps,
-): (channel: string, thread: ReportThread) => Promise<string> {
+): (channel: string, thread: ReportThread, mainPosted?: (ts: string) => Promise<void>) => Promise<string> {
   const intervalMs = deps.channelIntervalMs ?? 1000;
   const render = (message: ChatMessage) => renderForSlack(message, deps.locale);
-  return async (channel, thread) => {
+  return async (channel, thread, mainPosted) => {
     const client = deps.client();
     if (!client) throw new Error('Slack client not ready: the report is stored, not posted');
     await waitForChannelSlot(deps.redis, deps.slotPrefix, channel, intervalMs);
     const posted = await client.chat.postMessage({ channel, ...render(thread.main) });
     if (!posted.ts) throw new Error('chat.postMessage returned no ts: the report details are not posted');
+    // The report is posted once its main message is: a stop during the replies must not post it twice.
+    await mainPosted?.(posted.ts);
     for (const [index, reply] of thread.replies.entries()) {
       await waitForChannelSlot(deps.redis, deps.slotPrefix, channel, intervalMs);
       try {

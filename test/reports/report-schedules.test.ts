@@ -142,10 +142,10 @@ describe('report schedules', () => {
       inventory,
       clients,
       pool,
-      post: async (_channel, thread) => {
+      post: async (_channel, thread, mainPosted) => {
         if (slackDown) throw new Error('An API error occurred: service_unavailable');
         posts.push(thread);
-        return '1700000000.000100';
+        await mainPosted('1700000000.000100');
       },
     });
     const slot = `daily:retried-${randomUUID()}`;
