@@ -8,6 +8,7 @@ import {
   containerSpecs,
   containersOf,
   hostPaths,
+  LAB_AUTH_LOG,
   LAB_INVENTORY,
   type LabHostName,
   labHostNames,
@@ -66,6 +67,7 @@ export function labInventory(hosts: Record<LabHostName, SshHost>): Record<string
         .map((spec) => ({ name: spec.name, healthUrl: spec.healthUrl, server: 'api' })),
     },
     thresholds: labThresholds,
+    reports: { authLog: LAB_AUTH_LOG },
   };
 }
 

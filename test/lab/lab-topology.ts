@@ -13,6 +13,9 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', 
 export const LAB_DIR = join(REPO_ROOT, '.lab');
 /** The generated inventory (git-ignored). */
 export const LAB_INVENTORY = join(REPO_ROOT, 'config', 'lab.yml');
+
+/** The lab hosts' auth log (they share this machine's files): the monthly report counts its failed logins. */
+export const LAB_AUTH_LOG = join(LAB_DIR, 'auth.log');
 /** Directory put first on each lab host's PATH: holds the `docker` double. */
 export const DOCKER_DOUBLE_DIR = join(REPO_ROOT, 'test', 'lab', 'docker-double');
 /** The stand-in scripts. */

@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { activeFaults, healFault } from './faults/lab-faults.js';
 import { containerStatus, startContainers, stopContainers } from './lab-containers.js';
@@ -18,6 +18,7 @@ import { redisPid, startRedis, stopRedis } from './lab-redis.js';
 import { labHostPid, startLabHosts, stopLabHost } from './lab-ssh.js';
 import {
   hostPaths,
+  LAB_AUTH_LOG,
   LAB_DIR,
   LAB_INVENTORY,
   labHostNames,
@@ -33,6 +34,7 @@ export async function labUp(): Promise<{ durationMs: number; inventory: string }
   const started = performance.now();
   await refuseForeignListeners();
   mkdirSync(LAB_DIR, { recursive: true });
+  writeAuthLog();
   await mountDataDirs();
   const [hosts] = await Promise.all([
     startLabHosts(),
@@ -43,6 +45,20 @@ export async function labUp(): Promise<{ durationMs: number; inventory: string }
   await startContainers();
   writeLabInventory(hosts);
   return { durationMs: Math.round(performance.now() - started), inventory: LAB_INVENTORY };
+}
+
+/** A small auth log in sshd's and PAM's own formats: two failed logins among ordinary lines. */
+function writeAuthLog(): void {
+  writeFileSync(
+    LAB_AUTH_LOG,
+    [
+      'Nov 20 02:11:04 api sshd[4121]: Failed password for invalid user admin from 127.0.0.9 port 51234 ssh2',
+      'Nov 20 02:11:09 api sshd[4121]: Connection closed by invalid user admin 127.0.0.9 port 51234 [preauth]',
+      'Nov 21 08:00:00 db sudo: pam_unix(sudo:auth): authentication failure; logname=ops uid=1000 euid=0 tty=/dev/pts/0 ruser=ops rhost=  user=ops',
+      'Nov 21 08:00:05 db sudo:      ops : TTY=pts/0 ; PWD=/home/ops ; USER=root ; COMMAND=/usr/bin/systemctl status',
+      '',
+    ].join('\n'),
+  );
 }
 
 /**
