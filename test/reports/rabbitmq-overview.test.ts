@@ -10,15 +10,16 @@ import type { Report, ReportLine } from '../../src/reports/report-model.js';
 import { compareReports } from '../../src/reports/report-trend.js';
 import { freePort } from '../checks/services/free-port.js';
 import { contextOf, inventoryOf } from '../checks/services/service-context.js';
-import { GUEST_AUTHORIZATION, MANAGEMENT_URL } from '../support/rabbitmq-management.js';
+import { createScratchVhost, MANAGEMENT_URL, type ScratchVhost } from '../support/rabbitmq-management.js';
 
 /**
  * The weekly report's RabbitMQ section against the machine's broker and its real management API
  * (enabled by test/global-setup.ts), in a scratch vhost of this run, deleted afterwards.
  */
 
-const vhost = `samaops-test-${randomUUID()}`;
-const AMQP_URL = `amqp://guest:guest@127.0.0.1:5672/${encodeURIComponent(vhost)}`;
+let scratch: ScratchVhost;
+let _vhost: string;
+let AMQP_URL: string;
 const names = {
   backlog: 'backlog', // messages, nobody listening: fail
   busy: 'busy', // a consumer holding 2 unacknowledged, 4 ready over the warn depth of 2: warn
@@ -29,25 +30,10 @@ const names = {
 let connection: ChannelModel;
 let channel: Channel;
 
-async function managementApi(method: string, path: string, body?: unknown): Promise<void> {
-  const response = await fetch(`${MANAGEMENT_URL}${path}`, {
-    method,
-    headers: { authorization: GUEST_AUTHORIZATION, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    signal: AbortSignal.timeout(10_000),
-  });
-  await response.arrayBuffer();
-  if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status}`);
-}
-
 beforeAll(async () => {
-  const encoded = encodeURIComponent(vhost);
-  await managementApi('PUT', `/api/vhosts/${encoded}`, {});
-  await managementApi('PUT', `/api/permissions/${encoded}/guest`, {
-    configure: '.*',
-    write: '.*',
-    read: '.*',
-  });
+  scratch = await createScratchVhost();
+  _vhost = scratch.name;
+  AMQP_URL = scratch.amqpUrl;
   connection = await amqp.connect(AMQP_URL);
   channel = await connection.createChannel();
   for (const queue of [names.backlog, names.busy, names.flowing, names.idle])
@@ -56,7 +42,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await connection?.close().catch(() => undefined);
-  await managementApi('DELETE', `/api/vhosts/${encodeURIComponent(vhost)}`);
+  await scratch?.drop();
 });
 
 function inventoryWith(rabbitmq: Record<string, unknown>): Inventory {

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 
 /** The management API of the machine's RabbitMQ, as the tests and the lab reach it. */
 export const MANAGEMENT_URL = 'http://127.0.0.1:15672';
@@ -54,4 +55,41 @@ export async function ensureRabbitmqManagement(deadlineMs = 60_000): Promise<voi
     await new Promise((resolve) => setTimeout(resolve, 250));
     last = await overviewStatus();
   }
+}
+
+/** Calls the machine broker's management API as guest; throws on any status but 2xx. */
+async function managementApi(method: string, path: string, body?: unknown): Promise<void> {
+  const response = await fetch(`${MANAGEMENT_URL}${path}`, {
+    method,
+    headers: { authorization: GUEST_AUTHORIZATION, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  await response.arrayBuffer();
+  if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status}`);
+}
+
+/** A vhost of one test file's own on the machine's broker, guest allowed everything in it. */
+export interface ScratchVhost {
+  name: string;
+  /** amqp://guest:guest@127.0.0.1:5672/<vhost> */
+  amqpUrl: string;
+  drop(): Promise<void>;
+}
+
+/** Creates a uniquely named vhost through the management API; `drop` deletes it with its queues. */
+export async function createScratchVhost(): Promise<ScratchVhost> {
+  const name = `samaops-test-${randomUUID()}`;
+  const encoded = encodeURIComponent(name);
+  await managementApi('PUT', `/api/vhosts/${encoded}`, {});
+  await managementApi('PUT', `/api/permissions/${encoded}/guest`, {
+    configure: '.*',
+    write: '.*',
+    read: '.*',
+  });
+  return {
+    name,
+    amqpUrl: `amqp://guest:guest@127.0.0.1:5672/${encoded}`,
+    drop: () => managementApi('DELETE', `/api/vhosts/${encoded}`),
+  };
 }

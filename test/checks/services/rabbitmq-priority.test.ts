@@ -6,7 +6,7 @@ import { runChecks } from '../../../src/checks/run-checks.js';
 import type { Inventory } from '../../../src/config/schema.js';
 import { translate } from '../../../src/i18n/translate.js';
 import { fetchQueueStats, managementTarget } from '../../../src/platform/rabbitmq-management.js';
-import { GUEST_AUTHORIZATION, MANAGEMENT_URL } from '../../support/rabbitmq-management.js';
+import { createScratchVhost, MANAGEMENT_URL, type ScratchVhost } from '../../support/rabbitmq-management.js';
 import { freePort } from './free-port.js';
 import { contextOf, inventoryOf, serviceChecks } from './service-context.js';
 
@@ -15,31 +15,17 @@ import { contextOf, inventoryOf, serviceChecks } from './service-context.js';
  * afterwards), over its real management API (enabled by test/global-setup.ts) and over AMQP.
  */
 
-const vhost = `samaops-test-${randomUUID()}`;
-const AMQP_URL = `amqp://guest:guest@127.0.0.1:5672/${encodeURIComponent(vhost)}`;
+let scratch: ScratchVhost;
+let vhost: string;
+let AMQP_URL: string;
 const QUEUES = ['urgent', 'high_priority', 'normal', 'low_priority'];
 let connection: ChannelModel;
 let channel: Channel;
 
-async function managementApi(method: string, path: string, body?: unknown): Promise<void> {
-  const response = await fetch(`${MANAGEMENT_URL}${path}`, {
-    method,
-    headers: { authorization: GUEST_AUTHORIZATION, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    signal: AbortSignal.timeout(10_000),
-  });
-  await response.arrayBuffer();
-  if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status}`);
-}
-
 beforeAll(async () => {
-  const encoded = encodeURIComponent(vhost);
-  await managementApi('PUT', `/api/vhosts/${encoded}`, {});
-  await managementApi('PUT', `/api/permissions/${encoded}/guest`, {
-    configure: '.*',
-    write: '.*',
-    read: '.*',
-  });
+  scratch = await createScratchVhost();
+  vhost = scratch.name;
+  AMQP_URL = scratch.amqpUrl;
   connection = await amqp.connect(AMQP_URL);
   channel = await connection.createChannel();
   for (const queue of QUEUES) await channel.assertQueue(queue, { durable: false });
@@ -47,7 +33,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await connection?.close().catch(() => undefined);
-  await managementApi('DELETE', `/api/vhosts/${encodeURIComponent(vhost)}`);
+  await scratch?.drop();
 });
 
 function inventoryWith(rabbitmq: Record<string, unknown>): Inventory {
