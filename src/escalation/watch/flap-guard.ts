@@ -60,11 +60,12 @@ const fresh = (checkId: string, target: string): Streak => ({
 export function observe(streak: Streak, status: CheckResult['status'], now: number): Streak {
   switch (status) {
     case 'fail':
+      // The recovery mark stays until the relapse is reported (linking clears it): a single
+      // failing run below the guard must not bring a second, unexplained "rétabli".
       return {
         ...streak,
         failures: streak.failures + 1,
         healthySince: null,
-        recoveryNoted: false,
         level: streak.recoveryNoted ? null : streak.level,
       };
     case 'ok':

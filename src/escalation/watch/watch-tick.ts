@@ -87,8 +87,9 @@ export async function watchTick(
         return;
       }
       case 'recovered': {
+        let noted = false;
         try {
-          const noted = await service.note(action.incidentId, (level) => [
+          noted = await service.note(action.incidentId, (level) => [
             {
               type: 'recovered',
               level,
@@ -98,13 +99,14 @@ export async function watchTick(
             },
           ]);
           if (noted) outcome.recovered.push(action.incidentId);
-          if (noted && action.resolve) {
-            const step = await service.act(action.incidentId, { kind: 'resolve', by: WATCH_ACTOR });
-            if (step.kind === 'applied') outcome.resolved.push(action.incidentId);
-          }
         } catch (error) {
+          // Not noted: clear the mark, the next run notes it. Once noted, it stays (no second line).
           await markRecoveryNoted(pool, action.behind, false);
           throw error;
+        }
+        if (noted && action.resolve) {
+          const step = await service.act(action.incidentId, { kind: 'resolve', by: WATCH_ACTOR });
+          if (step.kind === 'applied') outcome.resolved.push(action.incidentId);
         }
         return;
       }

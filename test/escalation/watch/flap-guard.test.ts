@@ -202,6 +202,26 @@ describe('the flap guard', () => {
     ]);
   });
 
+  it('a single failing run after a noted recovery, below the guard, brings no second rétabli', () => {
+    const start: Streak[] = [
+      {
+        checkId: 'disk.usage',
+        target: 'db',
+        failures: 0,
+        healthySince: T0 - 10 * MINUTE,
+        incidentId: 9,
+        level: 'N1',
+        recoveryNoted: true,
+      },
+    ];
+    const statuses = ['fail', ...Array(8).fill('ok')] as const;
+    const { actions } = runs(
+      statuses.map((status) => [result('disk.usage', 'db', status)]),
+      start,
+    );
+    expect(actions.flat()).toEqual([]);
+  });
+
   it('autoResolve asks to resolve on recovery', () => {
     const start: Streak[] = [
       {
