@@ -7,7 +7,7 @@ import { errorReason } from '../../logging/error-reason.js';
 import type { Logger } from '../../logging/logger.js';
 import { scrubSecrets } from '../../logging/scrub-secrets.js';
 import { settlesWithin } from '../../platform/settles-within.js';
-import { markAlert } from '../../store/incidents/alert-marks.js';
+import { markAlert, withAlertLock } from '../../store/incidents/alert-marks.js';
 import { findOpenByDedupKey } from '../../store/incidents/incident-queries.js';
 import type { EscalationService } from '../escalation-service.js';
 import { raiseLevel } from '../raise-level.js';
@@ -72,7 +72,10 @@ export function startIntake(options: {
   /** The bot's database (to find the incident a resolved alert ends). */
   pool: pg.Pool;
   logger: Logger;
-  /** Worker concurrency. Default 8 (jobs of one fingerprint serialise on the incident row). */
+  /**
+   * Worker concurrency. Default 4: each job holds a connection for its fingerprint's lock and needs
+   * another to act, so 4 jobs keep at most 8 of the bot pool's 10 connections.
+   */
   concurrency?: number;
   /** How long the endpoint waits for Redis to take the alerts before answering 503. Default 2000. */
   queueTimeoutMs?: number;
@@ -83,7 +86,8 @@ export function startIntake(options: {
   redis.on('error', (error) => logger.warn({ err: scrubSecrets(error.message) }, 'intake redis error'));
   const queue = new Queue<AlertJob>(options.queueName, { connection: redis });
 
-  const handleAlert = async (job: AlertJob) => {
+  const handleAlert = (job: AlertJob) => withAlertLock(options.pool, job.dedupKey, () => actOnAlert(job));
+  const actOnAlert = async (job: AlertJob) => {
     // Jobs run concurrently and are retried: one older than the newest webhook of its fingerprint
     // acted on is stale (a firing retried after its resolved must not reopen).
     if (!(await markAlert(options.pool, job.dedupKey, job.status, job.receivedAt))) return;
@@ -118,7 +122,7 @@ export function startIntake(options: {
 
   const worker = new Worker<AlertJob>(options.queueName, (job: Job<AlertJob>) => handleAlert(job.data), {
     connection: redis,
-    concurrency: options.concurrency ?? 8,
+    concurrency: options.concurrency ?? 4,
     lockDuration: 10_000,
     stalledInterval: 5_000,
   });

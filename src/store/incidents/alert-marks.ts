@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import type { Queryable } from './incident-queries.js';
 
 /**
@@ -18,4 +19,26 @@ export async function markAlert(
     [dedupKey, new Date(receivedAt), status],
   );
   return rowCount === 1;
+}
+
+/** Advisory lock class of "acting on this alert fingerprint" (an arbitrary constant). */
+const ALERT_LOCK = 7_243_211;
+
+/**
+ * Runs `work` while holding the fingerprint's lock (a session advisory lock on a connection of its
+ * own, across replicas), so that the jobs of one alert act one after another: a `resolved` never
+ * looks for the incident while its `firing` is still opening it. Other fingerprints run freely.
+ */
+export async function withAlertLock<T>(pool: pg.Pool, dedupKey: string, work: () => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [ALERT_LOCK, dedupKey]);
+    try {
+      return await work();
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1, hashtext($2))', [ALERT_LOCK, dedupKey]);
+    }
+  } finally {
+    client.release();
+  }
 }

@@ -282,4 +282,49 @@ describe('alert intake', () => {
       await hole.close();
     }
   });
+
+  it('a resolved alert queued right behind its firing waits for it: with autoResolve nothing stays open', async () => {
+    const policy = escalationPolicySchema.parse({ intake: { token: TOKEN, autoResolve: true } })
+      .intake as IntakePolicy;
+    const previous = base;
+    base = await serve(policy);
+    const queue = new Queue(intakes.at(-1)?.queueName ?? '', { connection: harness.redis });
+    const keys = Array.from({ length: 12 }, (_, index) => `alert:f-pair-${index}`);
+    const job = (dedupKey: string, status: 'firing' | 'resolved', receivedAt: number) => ({
+      name: status,
+      data: {
+        dedupKey,
+        status,
+        level: 'N2' as const,
+        title: dedupKey,
+        source: 'alertmanager',
+        endedAt: status === 'resolved' ? receivedAt : null,
+        receivedAt,
+      },
+    });
+    try {
+      const now = Date.now();
+      // Firing then resolved of each alert, queued together: the worker takes them side by side.
+      await queue.addBulk(keys.flatMap((key) => [job(key, 'firing', now), job(key, 'resolved', now + 1)]));
+      await until('every pair handled', async () => {
+        const { rows } = await harness.pool.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM alert_marks WHERE dedup_key = ANY($1) AND status = 'resolved'",
+          [keys],
+        );
+        return rows[0]?.n === keys.length;
+      });
+      await until('the queue drained', async () => {
+        const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+        return Object.values(counts).every((count) => count === 0);
+      });
+      const { rows } = await harness.pool.query<{ dedup_key: string; state: string }>(
+        'SELECT dedup_key, state FROM incidents WHERE dedup_key = ANY($1)',
+        [keys],
+      );
+      expect(rows.filter((row) => row.state !== 'resolved')).toEqual([]);
+    } finally {
+      await queue.close();
+      base = previous;
+    }
+  });
 });
