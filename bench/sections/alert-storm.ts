@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
-import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { escalationPolicySchema } from '../../src/config/escalation-policy-schema.js';
@@ -13,6 +12,7 @@ import type { SlackSender } from '../../src/escalation/outbound/slack-sender.js'
 import { silentLogger } from '../../src/logging/logger.js';
 import { migrate } from '../../src/store/migrate.js';
 import { testInventory } from '../../test/handlers/test-inventory.js';
+import { obliterateQueues } from '../../test/support/bot-queues.js';
 import { createScratchDatabase } from '../../test/support/scratch-database.js';
 import type { BenchRow } from '../bench-row.js';
 import { round1, summarise } from '../stats.js';
@@ -239,13 +239,7 @@ export async function alertStorm(): Promise<BenchRow[]> {
     server.close();
     await intake.close(1000);
     await service.close({ graceMs: 1000 });
-    for (const name of Object.values(names)) {
-      const queue = new Queue(name, { connection: redis });
-      await queue.obliterate({ force: true }).catch(() => undefined);
-      await queue.close();
-    }
-    const slots = await redis.keys(`${names.outboundQueue}:slack-slot:*`);
-    if (slots.length > 0) await redis.del(...slots);
+    await obliterateQueues(redis, Object.values(names), names.outboundQueue);
     redis.disconnect();
     await pool.end();
     await database.drop();

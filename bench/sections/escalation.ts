@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { PolicySnapshot } from '../../src/escalation/engine/policy-snapshot.js';
@@ -8,6 +7,7 @@ import type { SlackSender } from '../../src/escalation/outbound/slack-sender.js'
 import { silentLogger } from '../../src/logging/logger.js';
 import { migrate } from '../../src/store/migrate.js';
 import { testInventory } from '../../test/handlers/test-inventory.js';
+import { obliterateQueues } from '../../test/support/bot-queues.js';
 import { createScratchDatabase } from '../../test/support/scratch-database.js';
 import type { BenchRow } from '../bench-row.js';
 import { round1, summarise } from '../stats.js';
@@ -146,13 +146,7 @@ export async function escalationBench(): Promise<BenchRow[]> {
   } finally {
     clearInterval(sampler);
     await service.close({ graceMs: 2000 });
-    for (const name of Object.values(names)) {
-      const queue = new Queue(name, { connection: redis });
-      await queue.obliterate({ force: true }).catch(() => undefined);
-      await queue.close();
-    }
-    const slots = await redis.keys(`${names.outboundQueue}:slack-slot:*`);
-    if (slots.length > 0) await redis.del(...slots);
+    await obliterateQueues(redis, Object.values(names), names.outboundQueue);
     redis.disconnect();
     await pool.end();
     await database.drop();

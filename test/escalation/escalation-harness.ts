@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { Inventory } from '../../src/config/schema.js';
@@ -9,6 +8,7 @@ import { createLogger } from '../../src/logging/logger.js';
 import type { ChatMessage } from '../../src/render/message-model.js';
 import { migrate } from '../../src/store/migrate.js';
 import { TEST_CHANNEL, testInventory } from '../handlers/test-inventory.js';
+import { obliterateQueues } from '../support/bot-queues.js';
 import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database.js';
 
 /** One Slack call the recording sender received. */
@@ -139,13 +139,7 @@ export async function startHarness(levels: {
     dmsTo: (slackId) => sender.sent.filter((message) => message.channel === `D${slackId}`),
     async close() {
       await Promise.allSettled(services.map((service) => service.close({ graceMs: 1000 })));
-      for (const name of Object.values(names)) {
-        const queue = new Queue(name, { connection: redis });
-        await queue.obliterate({ force: true }).catch(() => undefined);
-        await queue.close();
-      }
-      const slots = await redis.keys(`${names.outboundQueue}:slack-slot:*`);
-      if (slots.length > 0) await redis.del(...slots);
+      await obliterateQueues(redis, Object.values(names), names.outboundQueue);
       redis.disconnect();
       await pool.end();
       await database.drop();

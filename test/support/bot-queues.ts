@@ -21,15 +21,31 @@ export async function obliterateBotQueues(
 ): Promise<void> {
   const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
   try {
-    for (const suffix of SUFFIXES) {
-      const queue = new Queue(`${namespace}-${suffix}`, { connection });
-      await queue.obliterate({ force: true }).catch(() => undefined);
-      await queue.close();
-    }
-    // The outbound queue's per-channel rate slots are plain keys beside the queue.
-    const slots = await connection.keys(`${namespace}-slack-outbound:slack-slot:*`);
-    if (slots.length > 0) await connection.del(...slots);
+    await obliterateQueues(
+      connection,
+      SUFFIXES.map((suffix) => `${namespace}-${suffix}`),
+      `${namespace}-slack-outbound`,
+    );
   } finally {
     connection.disconnect();
   }
+}
+
+/**
+ * Removes named queues (jobs and job schedulers) and, with `slotPrefix` (the outbound queue's
+ * name), its per-channel rate slots, which are plain keys beside the queue. Tests and benches.
+ */
+export async function obliterateQueues(
+  connection: Redis,
+  names: readonly string[],
+  slotPrefix?: string,
+): Promise<void> {
+  for (const name of names) {
+    const queue = new Queue(name, { connection });
+    await queue.obliterate({ force: true }).catch(() => undefined);
+    await queue.close();
+  }
+  if (slotPrefix === undefined) return;
+  const slots = await connection.keys(`${slotPrefix}:slack-slot:*`);
+  if (slots.length > 0) await connection.del(...slots);
 }
