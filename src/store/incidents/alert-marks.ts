@@ -4,7 +4,8 @@ import type { Queryable } from './incident-queries.js';
 /**
  * Records that the alert of `dedupKey` received at `receivedAt` is being acted on, unless a newer
  * webhook of it was already: returns false for a stale job (skip it). A retry of the same job
- * (same time) goes ahead.
+ * (same time) goes ahead, and so does an older `firing` while the newest is `firing` too: it is one
+ * more report of the open failure (counted), never a reopening.
  */
 export async function markAlert(
   db: Queryable,
@@ -14,8 +15,12 @@ export async function markAlert(
 ): Promise<boolean> {
   const { rowCount } = await db.query(
     `INSERT INTO alert_marks (dedup_key, received_at, status) VALUES ($1, $2, $3)
-     ON CONFLICT (dedup_key) DO UPDATE SET received_at = EXCLUDED.received_at, status = EXCLUDED.status
-       WHERE alert_marks.received_at <= EXCLUDED.received_at`,
+     ON CONFLICT (dedup_key) DO UPDATE SET
+         received_at = GREATEST(alert_marks.received_at, EXCLUDED.received_at),
+         status = CASE WHEN EXCLUDED.received_at >= alert_marks.received_at
+                       THEN EXCLUDED.status ELSE alert_marks.status END
+       WHERE alert_marks.received_at <= EXCLUDED.received_at
+          OR (EXCLUDED.status = 'firing' AND alert_marks.status = 'firing')`,
     [dedupKey, new Date(receivedAt), status],
   );
   return rowCount === 1;

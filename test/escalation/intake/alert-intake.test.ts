@@ -238,6 +238,31 @@ describe('alert intake', () => {
     }
   });
 
+  it('an older firing taken after a newer firing is still counted on the open incident', async () => {
+    const queue = new Queue(intakes[0]?.queueName ?? '', { connection: harness.redis });
+    const job = (receivedAt: number) => ({
+      dedupKey: 'alert:f-order',
+      status: 'firing' as const,
+      level: 'N2' as const,
+      title: 'ApiDown api-order',
+      source: 'alertmanager',
+      endedAt: null,
+      receivedAt,
+    });
+    try {
+      const now = Date.now();
+      await queue.add('firing', job(now));
+      await until('f-order opened', async () => (await incidentsByKey())['alert:f-order'] === 'N2 open');
+      await queue.add('firing', job(now - 500));
+      await until(
+        'the older firing counted',
+        async () => (await eventsOf('alert:f-order', 'duplicate')) === 1,
+      );
+    } finally {
+      await queue.close();
+    }
+  });
+
   it('maps label sets to a level before the severity label', async () => {
     const policy = escalationPolicySchema.parse({
       intake: { token: TOKEN, rules: [{ labels: { alertname: 'ApiDown', severity: 'info' }, level: 'N3' }] },
