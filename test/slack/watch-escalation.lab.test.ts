@@ -134,7 +134,13 @@ describe('watch mode on the lab', () => {
       // api.health counts its targets together (an atLeast rule): one incident for the API.
       expect(await incidents()).toEqual([['check:api.health', 'N2', 'open']]);
       await until('the N2 person paged by DM', () => pagedUsers().includes(PEOPLE.n2));
-      const root = double.callsOf('chat.postMessage').find((call) => !call.params.thread_ts);
+      // The DM and the channel message go out through separate per-channel slots: either may be first.
+      const rootPost = () =>
+        double
+          .callsOf('chat.postMessage')
+          .find((call) => !call.params.thread_ts && call.params.channel === CHANNEL);
+      await until('the incident message in the channel', () => rootPost() !== undefined);
+      const root = rootPost();
       expect(root?.params.channel).toBe(CHANNEL);
       expect(JSON.stringify(root?.params.blocks)).toContain('samaconso_api_1');
 
