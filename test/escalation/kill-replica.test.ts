@@ -65,7 +65,8 @@ async function pagesOf(h: Harness, id: number) {
 
 describe('kill -9 of a replica', () => {
   it('with incidents open: pings that came due while it was down are sent once after the restart, none twice', async () => {
-    harness = await startHarness({ ackTimeout: '4s', repeatEvery: '60s', resolveWithin: '120s' });
+    // Long enough for replica A to send every N1 page before any N2 one comes due, on a loaded CI.
+    harness = await startHarness({ ackTimeout: '8s', repeatEvery: '60s', resolveWithin: '120s' });
     const h = harness;
     const ids = await openTen(h);
     const url = await databaseUrl(h);
