@@ -4,8 +4,13 @@ import https from 'node:https';
 /** Answer of a bounded HTTP GET. */
 export interface HttpAnswer {
   status: number;
-  /** Time to the response headers, ms. */
+  /**
+   * Time from the request leaving on a connected socket to the response headers, ms. It leaves
+   * out the wait for a free socket (the bot's own queue) and the connection's handshake.
+   */
   latencyMs: number;
+  /** Time to get a connected socket, ms: the agent's queue plus a new connection's handshake (0 when one was free). */
+  connectMs: number;
   /** Body as text, cut at `maxBytes`. */
   body: string;
 }
@@ -38,12 +43,14 @@ export function createHttpClient(): HttpClient {
           : undefined;
         target.username = '';
         target.password = '';
-        const started = performance.now();
+        const asked = performance.now();
+        let sent = asked;
         const request = (isHttps ? https : http).request(
           target,
           { method: 'GET', agent: agents[isHttps ? 'https:' : 'http:'], headers, auth, signal },
           (response) => {
-            const latencyMs = performance.now() - started;
+            const latencyMs = performance.now() - sent;
+            const connectMs = sent - asked;
             const chunks: Buffer[] = [];
             let size = 0;
             response.on('data', (chunk: Buffer) => {
@@ -54,6 +61,7 @@ export function createHttpClient(): HttpClient {
               resolve({
                 status: response.statusCode ?? 0,
                 latencyMs,
+                connectMs,
                 body: Buffer.concat(chunks).toString('utf8'),
               }),
             );
@@ -61,6 +69,14 @@ export function createHttpClient(): HttpClient {
           },
         );
         request.on('error', reject);
+        // The clock starts once a socket is ready: a queued request or a handshake is not the peer's latency.
+        request.once('socket', (socket) => {
+          const ready = () => {
+            sent = performance.now();
+          };
+          if (socket.connecting) socket.once(isHttps ? 'secureConnect' : 'connect', ready);
+          else ready();
+        });
         request.end();
       });
     },

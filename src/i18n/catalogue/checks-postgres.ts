@@ -4,7 +4,9 @@ import { defineMessages } from '../define-messages.js';
 export const postgresCheckMessages = defineMessages({
   fr: {
     'check.postgres.ping.title': 'PostgreSQL répond (SELECT 1)',
-    'check.postgres.ping.detail': 'SELECT 1 en {ms} ms',
+    'check.postgres.ping.detail': 'SELECT 1 en {ms} ms (connexion prise en {connectMs} ms)',
+    'check.postgres.ping.best':
+      'SELECT 1 en {ms} ms au mieux de {samples} essais (connexion prise en {connectMs} ms)',
     'check.postgres.connections.title': 'Connexions PostgreSQL',
     'check.postgres.connections.detail': '{used} connexions sur {limit} ({percent} %) : {states}',
     'check.postgres.long_queries.title': 'Requêtes longues PostgreSQL',
@@ -31,7 +33,9 @@ export const postgresCheckMessages = defineMessages({
   },
   en: {
     'check.postgres.ping.title': 'PostgreSQL answers (SELECT 1)',
-    'check.postgres.ping.detail': 'SELECT 1 in {ms} ms',
+    'check.postgres.ping.detail': 'SELECT 1 in {ms} ms (connection taken in {connectMs} ms)',
+    'check.postgres.ping.best':
+      'SELECT 1 in {ms} ms at best of {samples} tries (connection taken in {connectMs} ms)',
     'check.postgres.connections.title': 'PostgreSQL connections',
     'check.postgres.connections.detail': '{used} connections of {limit} ({percent} %): {states}',
     'check.postgres.long_queries.title': 'PostgreSQL long queries',

@@ -4,7 +4,9 @@ import { defineMessages } from '../define-messages.js';
 export const serviceCheckMessages = defineMessages({
   fr: {
     'check.redis.ping.title': 'Redis répond (PING)',
-    'check.redis.ping.detail': 'PONG en {ms} ms',
+    'check.redis.ping.detail': 'PONG en {ms} ms (connexion prise en {connectMs} ms)',
+    'check.redis.ping.best':
+      'PONG en {ms} ms au mieux de {samples} essais (connexion prise en {connectMs} ms)',
     'check.redis.ping.odd': 'réponse inattendue à PING : {answer}',
     'check.redis.memory.title': 'Mémoire Redis',
     'check.redis.memory.detail': '{used} utilisés sur {limit} ({percent} %), politique d’éviction {policy}',
@@ -39,7 +41,9 @@ export const serviceCheckMessages = defineMessages({
   },
   en: {
     'check.redis.ping.title': 'Redis answers (PING)',
-    'check.redis.ping.detail': 'PONG in {ms} ms',
+    'check.redis.ping.detail': 'PONG in {ms} ms (connection taken in {connectMs} ms)',
+    'check.redis.ping.best':
+      'PONG in {ms} ms at best of {samples} tries (connection taken in {connectMs} ms)',
     'check.redis.ping.odd': 'unexpected answer to PING: {answer}',
     'check.redis.memory.title': 'Redis memory',
     'check.redis.memory.detail': '{used} used of {limit} ({percent} %), eviction policy {policy}',
