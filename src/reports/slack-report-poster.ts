@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { webApi } from '@slack/bolt';
 import type { Redis } from 'ioredis';
-import { ChannelBusy, takeChannelSlot } from '../escalation/outbound/channel-rate.js';
+import { ChannelBusy, sendInChannelSlot } from '../escalation/outbound/channel-rate.js';
 import type { Locale } from '../i18n/define-messages.js';
 import type { Logger } from '../logging/logger.js';
 import { scrubSecrets } from '../logging/scrub-secrets.js';
@@ -40,19 +40,21 @@ export function slackReportPoster(
   return async (channel, thread, mainPosted) => {
     const client = deps.client();
     if (!client) throw new Error('Slack client not ready: the report is stored, not posted');
-    await waitForChannelSlot(deps.redis, deps.slotPrefix, channel, intervalMs);
-    const posted = await client.chat.postMessage({ channel, ...render(thread.main) });
+    const inSlot = <T>(send: () => Promise<T>) =>
+      sendWhenSlotFree(deps.redis, deps.slotPrefix, channel, intervalMs, send);
+    const posted = await inSlot(() => client.chat.postMessage({ channel, ...render(thread.main) }));
     if (!posted.ts) throw new Error('chat.postMessage returned no ts: the report details are not posted');
     // The report is posted once its main message is: a stop during the replies must not post it twice.
     await mainPosted?.(posted.ts);
     for (const [index, reply] of thread.replies.entries()) {
-      await waitForChannelSlot(deps.redis, deps.slotPrefix, channel, intervalMs);
       try {
-        await client.chat.postMessage({
-          channel: posted.channel ?? channel,
-          thread_ts: posted.ts,
-          ...render(reply),
-        });
+        await inSlot(() =>
+          client.chat.postMessage({
+            channel: posted.channel ?? channel,
+            thread_ts: posted.ts,
+            ...render(reply),
+          }),
+        );
       } catch (error) {
         deps.logger.warn(
           {
@@ -69,17 +71,17 @@ export function slackReportPoster(
   };
 }
 
-/** Takes the channel's slot, waiting as long as Redis says it is held (by any replica). */
-async function waitForChannelSlot(
+/** Sends in the channel's slot, waiting as long as Redis says it is held (by any replica). */
+async function sendWhenSlotFree<T>(
   redis: Redis,
   prefix: string,
   channel: string,
   intervalMs: number,
-): Promise<void> {
+  send: () => Promise<T>,
+): Promise<T> {
   for (;;) {
     try {
-      await takeChannelSlot(redis, prefix, channel, intervalMs);
-      return;
+      return await sendInChannelSlot(redis, prefix, channel, intervalMs, send);
     } catch (error) {
       if (!(error instanceof ChannelBusy)) throw error;
       await delay(error.waitMs);

@@ -10,7 +10,7 @@ import {
 } from '../../store/incidents/incident-queries.js';
 import type { TimelineRecord } from '../engine/incident-state.js';
 import { incidentMessage, recordText } from '../incident-message.js';
-import { takeChannelSlot } from './channel-rate.js';
+import { sendInChannelSlot } from './channel-rate.js';
 import type { SlackSender } from './slack-sender.js';
 
 /** What delivering needs. */
@@ -86,8 +86,8 @@ export async function deliverOutbox(deps: DeliveryDeps, outboxId: number): Promi
       case 'root': {
         const channel = incident.slackChannel ?? deps.defaultChannel;
         if (!channel) break;
-        await takeChannelSlot(deps.redis, deps.prefix, channel, deps.channelIntervalMs);
-        const posted = await deps.sender.post(channel, incidentMessage(incident, deps.locale, now));
+        const message = incidentMessage(incident, deps.locale, now);
+        const posted = await inSlot(deps, channel, () => deps.sender.post(channel, message));
         await setSlackMessage(client, incident.id, posted.channel, posted.ts);
         break;
       }
@@ -103,32 +103,24 @@ export async function deliverOutbox(deps: DeliveryDeps, outboxId: number): Promi
         const lines = batch.rows.some((row) => row.id === line.id)
           ? batch.rows
           : [{ id: line.id, record: line.record }, ...batch.rows];
-        await takeChannelSlot(deps.redis, deps.prefix, incident.slackChannel, deps.channelIntervalMs);
         const text = lines
           .flatMap((row) => (row.record ? [recordText(row.record, deps.locale, tz)] : []))
           .join('\n');
-        await deps.sender.post(incident.slackChannel, text, incident.slackTs);
+        const { slackChannel, slackTs } = incident;
+        await inSlot(deps, slackChannel, () => deps.sender.post(slackChannel, text, slackTs));
         sentIds = lines.map((row) => row.id);
         break;
       }
       case 'dm': {
         const record = line.record;
         if (!line.recipient || record?.type !== 'paged') break;
-        await takeChannelSlot(deps.redis, deps.prefix, line.recipient, deps.channelIntervalMs);
         const channel = await deps.sender.openDm(line.recipient);
         const reason = translate(deps.locale, msg(`incidents.reason.${record.reason}`));
-        await deps.sender.post(
-          channel,
-          translate(
-            deps.locale,
-            msg('incidents.dm.paged', {
-              level: record.level,
-              id: incident.id,
-              title: incident.title,
-              reason,
-            }),
-          ),
+        const text = translate(
+          deps.locale,
+          msg('incidents.dm.paged', { level: record.level, id: incident.id, title: incident.title, reason }),
         );
+        await inSlot(deps, line.recipient, () => deps.sender.post(channel, text));
         break;
       }
     }
@@ -159,12 +151,14 @@ export async function deliverUpdate(
   if (!incident || incident.state.generation > generation || incident.messageGeneration >= generation)
     return 'nothing';
   if (!incident.slackChannel || !incident.slackTs) throw new RootNotPosted(`incident ${incidentId}`);
-  await takeChannelSlot(deps.redis, deps.prefix, incident.slackChannel, deps.channelIntervalMs);
-  await deps.sender.update(
-    incident.slackChannel,
-    incident.slackTs,
-    incidentMessage(incident, deps.locale, deps.now?.() ?? Date.now()),
-  );
+  const { slackChannel, slackTs } = incident;
+  const message = incidentMessage(incident, deps.locale, deps.now?.() ?? Date.now());
+  await inSlot(deps, slackChannel, () => deps.sender.update(slackChannel, slackTs, message));
   await setMessageGeneration(deps.pool, incidentId, generation);
   return 'sent';
+}
+
+/** One Slack call in the channel's slot (the slot's key is the recipient for a DM). */
+function inSlot<T>(deps: DeliveryDeps, channel: string, send: () => Promise<T>): Promise<T> {
+  return sendInChannelSlot(deps.redis, deps.prefix, channel, deps.channelIntervalMs, send);
 }
