@@ -3,6 +3,7 @@ import { msg } from '../i18n/message.js';
 import type { RemoteOutput } from '../remote/exec-remote-command.js';
 import { aptUpgradable, failedLogins } from '../remote/remote-commands.js';
 import { linesSection } from './lines-section.js';
+import { APT_UPGRADES_BUDGET_MS, MAINTENANCE_MARGIN_MS } from './maintenance-budgets.js';
 import type { ReportLine } from './report-model.js';
 import { stderrReason } from './stderr-reason.js';
 
@@ -23,10 +24,12 @@ export const pendingUpgrades = linesSection(
     Promise.all(
       context.inventory.servers.map(async (server): Promise<ReportLine> => {
         try {
-          // apt reads every package list (about 1 s per host, more with three at once on one machine):
-          // it gets the collector's whole budget (twice checkTimeoutMs) less a margin, not one check's.
-          const budget = context.inventory.checkTimeoutMs * 2 - 250;
-          const output = await context.clients.ssh.run(server, aptUpgradable(), context.signal, budget);
+          const output = await context.clients.ssh.run(
+            server,
+            aptUpgradable(),
+            context.signal,
+            APT_UPGRADES_BUDGET_MS,
+          );
           const { total, security } = parseUpgradable(output.stdout);
           // apt was stopped at the output cap: what it listed is a lower bound, and said to be one.
           return {
@@ -47,6 +50,7 @@ export const pendingUpgrades = linesSection(
         }
       }),
     ),
+  { timeoutMs: APT_UPGRADES_BUDGET_MS + MAINTENANCE_MARGIN_MS },
 );
 
 /**
