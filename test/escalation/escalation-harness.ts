@@ -9,6 +9,7 @@ import type { ChatMessage } from '../../src/render/message-model.js';
 import { migrate } from '../../src/store/migrate.js';
 import { TEST_CHANNEL, testInventory } from '../handlers/test-inventory.js';
 import { obliterateQueues } from '../support/bot-queues.js';
+import { eventually } from '../support/eventually.js';
 import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database.js';
 
 /** One Slack call the recording sender received. */
@@ -147,17 +148,7 @@ export async function startHarness(levels: {
   };
 }
 
-/** Polls `condition` until true or `timeoutMs` passes (then throws with `what`). */
-export async function until(
-  what: string,
-  condition: () => boolean | Promise<boolean>,
-  timeoutMs = 10_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+/** Waits until `condition` holds, or fails naming `what` (the shared vi.waitFor loop, generous limit). */
+export const until = eventually;
 
 export { TEST_CHANNEL };

@@ -7,6 +7,7 @@ import { TEST_CHANNEL, TEST_USER, testInventory } from '../handlers/test-invento
 import { SignedRequestClient } from '../slack/signed-request-client.js';
 import { SlackApiDouble } from '../slack/slack-api-double.js';
 import { obliterateBotQueues } from '../support/bot-queues.js';
+import { eventually } from '../support/eventually.js';
 import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database.js';
 
 const signingSecret = `secret-${randomUUID()}`;
@@ -78,13 +79,7 @@ const posts = () => double.callsOf('chat.postMessage');
 const text = (call: { params: Record<string, unknown> }) =>
   `${call.params.text ?? ''}${JSON.stringify(call.params.blocks ?? '')}`;
 
-async function waitFor(what: string, condition: () => boolean): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+const waitFor = eventually;
 
 describe('incidents end to end (HTTP mode, Slack double, real PostgreSQL and Redis)', () => {
   it('opens from /sama, posts the message with its buttons, DMs the person paged, even through a 429', async () => {

@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, statfsSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../support/eventually.js';
 import { docker, labHostEnv, waitHealthy } from './lab-containers.js';
-import { httpOk, run, waitFor } from './lab-process.js';
+import { httpOk, run } from './lab-process.js';
 import { type LabSession, openLabSession } from './lab-session.js';
 import { hostPaths, LAB_DIR, labServices } from './lab-topology.js';
 
@@ -13,11 +14,11 @@ let lab: LabSession;
 
 beforeAll(async () => {
   lab = await openLabSession();
-}, 60_000);
+});
 
 afterAll(async () => {
   await lab?.close();
-}, 60_000);
+});
 
 const REAL_PS_FIELDS = [
   'Command',
@@ -85,7 +86,7 @@ describe('docker double', () => {
     const before = pidOf('samaconso_api_2');
     expect(await docker('api', ['restart', 'samaconso_api_2'])).toBe('samaconso_api_2\n');
     expect(pidOf('samaconso_api_2')).not.toBe(before);
-    expect(await waitFor(() => httpOk('http://127.0.0.3:8002/health'), 10_000)).toBe(true);
+    await eventually('api 2 to answer /health', () => httpOk('http://127.0.0.3:8002/health'));
   });
 
   it('stop shows the container exited, start brings it back; logs --tail cuts the log', async () => {
@@ -145,7 +146,7 @@ describe('docker double', () => {
         '--scale',
         'celery_worker_2=2',
       ]);
-      expect(await waitFor(async () => (await live()).length === 3, 10_000)).toBe(true);
+      await eventually('three live workers', async () => (await live()).length === 3);
       expect(await live()).toContain('celery@samaconso_celery_worker_2_2');
     } finally {
       // The runbook's spelling (docker-compose v1), through the wrapper script on the hosts' PATH.

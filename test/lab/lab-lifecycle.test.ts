@@ -15,12 +15,12 @@ let wasUp = false;
 
 beforeAll(async () => {
   wasUp = await labIsUp();
-}, 30_000);
+});
 
 afterAll(async () => {
   if (wasUp) await labUp();
   else await labDown();
-}, 60_000);
+});
 
 async function pids(): Promise<Record<string, number | undefined>> {
   return Object.fromEntries((await labComponents()).map((component) => [component.name, component.pid]));
@@ -42,7 +42,7 @@ describe('lab lifecycle', () => {
     expect(await pids()).toEqual(first);
     expect(readFileSync(LAB_INVENTORY, 'utf8')).toBe(inventory);
     expect((await labComponents()).filter((component) => !component.running)).toEqual([]);
-  }, 60_000);
+  });
 
   it('down stops every process, closes every port and unmounts; a second down is a no-op', async () => {
     await labUp();
@@ -61,7 +61,7 @@ describe('lab lifecycle', () => {
       (component) => component.running && component.name !== 'rabbitmq vhost',
     );
     expect(left).toEqual([]);
-  }, 60_000);
+  });
 });
 
 describe('npm run lab', () => {
@@ -79,12 +79,12 @@ describe('npm run lab', () => {
     expect(stdout).toMatch(/^sshd db +127\.0\.0\.2:22 +up$/m);
     expect(stdout).toMatch(/^container samaconso_api_1 +api +up$/m);
     expect(stdout.trim().split('\n')).toHaveLength((await labComponents()).length);
-  }, 60_000);
+  });
 
   it('refuses an unknown fault with the list of faults', async () => {
     const { code, stderr } = await cli(['fault', 'meteor-strike']);
     expect(code).toBe(2);
     expect(stderr).toContain('unknown fault "meteor-strike"');
     expect(stderr).toMatch(/^ {2}redis-full +the lab Redis filled/m);
-  }, 30_000);
+  });
 });

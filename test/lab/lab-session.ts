@@ -5,10 +5,10 @@ import { loadInventory } from '../../src/config/load-inventory.js';
 import type { Inventory } from '../../src/config/schema.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { createPlatformClients, type PlatformClients } from '../../src/platform/platform-clients.js';
+import { EVENTUALLY_MS, eventually } from '../support/eventually.js';
 import type { Detection } from './faults/lab-fault.js';
 import { activeFaults, healFault } from './faults/lab-faults.js';
 import { labComponents, labDown, labUp } from './lab.js';
-import { waitFor } from './lab-process.js';
 import { LAB_INVENTORY } from './lab-topology.js';
 
 /**
@@ -20,11 +20,14 @@ export interface LabSession {
   clients: PlatformClients;
   /** Runs the checks of `ids` through the real engine. */
   run(ids: readonly CheckId[]): Promise<CheckResult[]>;
-  /** Polls until each detection's result has a status in `wanted`; returns the last results seen. */
+  /**
+   * Runs the checks until each detection's result has a status in `wanted` (or the limit, default
+   * EVENTUALLY_MS, passes); returns the last results seen, for the caller's expectations to judge.
+   */
   until(
     detections: readonly Detection[],
     wanted: readonly CheckStatus[],
-    timeoutMs: number,
+    timeoutMs?: number,
   ): Promise<CheckResult[]>;
   /** Heals faults left over, closes the clients, and takes the lab down if this session brought it up. */
   close(): Promise<void>;
@@ -47,20 +50,18 @@ export async function openLabSession(): Promise<LabSession> {
     inventory,
     clients,
     run,
-    async until(detections, wanted, timeoutMs) {
+    async until(detections, wanted, timeoutMs = EVENTUALLY_MS) {
       let last: CheckResult[] = [];
       const matched = (result: CheckResult, detection: Detection) =>
         result.id === detection.id && result.target === detection.target;
-      await waitFor(
-        async () => {
-          last = await run([...new Set(detections.map((detection) => detection.id))]);
-          return detections.every((detection) =>
-            last.some((result) => matched(result, detection) && wanted.includes(result.status)),
-          );
-        },
-        timeoutMs,
-        250,
-      );
+      const reached = async () => {
+        last = await run([...new Set(detections.map((detection) => detection.id))]);
+        return detections.every((detection) =>
+          last.some((result) => matched(result, detection) && wanted.includes(result.status)),
+        );
+      };
+      // On time out the last results go back: the caller's expectations show what was seen.
+      await eventually(`statuses ${wanted.join('|')}`, reached, timeoutMs).catch(() => undefined);
       return last.filter((result) => detections.some((detection) => matched(result, detection)));
     },
     async close() {

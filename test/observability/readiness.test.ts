@@ -39,7 +39,8 @@ describe('readiness probe of the bot’s own store and queue', () => {
     try {
       const started = performance.now();
       const state = await probe.check();
-      expect(performance.now() - started).toBeLessThan(3000);
+      // Quickly: a refused connection is known at once, no retry loop waits for Redis to return.
+      expect(performance.now() - started).toBeLessThan(5000);
       expect(state.ready).toBe(false);
       expect(state.dependencies).toEqual({ postgres: 'up', redis: 'down' });
       expect(state.errors?.redis).toMatch(/ECONNREFUSED|Connection is closed/);

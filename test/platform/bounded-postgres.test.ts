@@ -10,7 +10,8 @@ describe('boundedPostgres (real PostgreSQL)', () => {
     const reader = boundedPostgres(pool, 200);
     const started = performance.now();
     await expect(reader.query('SELECT pg_sleep(5)')).rejects.toMatchObject({ code: '57014' });
-    expect(performance.now() - started).toBeLessThan(2000);
+    // Cancelled by the server long before pg_sleep(5) would have ended.
+    expect(performance.now() - started).toBeLessThan(4000);
     const { rows } = await reader.query<{ one: number }>('SELECT 1 AS one');
     expect(rows[0]?.one).toBe(1);
   });

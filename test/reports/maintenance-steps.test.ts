@@ -59,13 +59,13 @@ const lineOf = (report: Report, id: string) => report.sections.find((section) =>
 
 beforeAll(async () => {
   host = await startMaintenanceHost('maint', '127.0.0.71');
-}, 60_000);
+});
 
 afterEach(clear);
 
 afterAll(async () => {
   await host?.stop();
-}, 60_000);
+});
 
 describe('maintenance steps', () => {
   it('run for as long as their work takes, not a probe’s checkTimeoutMs', async () => {
@@ -120,7 +120,7 @@ describe('maintenance steps', () => {
     } finally {
       await clients.close();
     }
-  }, 60_000);
+  });
 
   it('count as freed only the backups actually deleted, and say the deletion failed', async () => {
     file(join(host.backupDir, 'old.sql.gz'), 'x'.repeat(1000), '40 days ago');

@@ -41,12 +41,12 @@ beforeAll(async () => {
       [key, level, at],
     );
   }
-}, 60_000);
+});
 
 afterAll(async () => {
   await pool?.end();
   await database?.drop();
-}, 60_000);
+});
 
 async function incidentsAt(now: string, timezone: string, locale = 'fr'): Promise<ReportSection> {
   const inventory = parseInventory(

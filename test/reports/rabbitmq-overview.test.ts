@@ -10,6 +10,7 @@ import type { Report, ReportLine } from '../../src/reports/report-model.js';
 import { compareReports } from '../../src/reports/report-trend.js';
 import { freePort } from '../checks/services/free-port.js';
 import { contextOf, inventoryOf } from '../checks/services/service-context.js';
+import { EVENTUALLY_MS, eventuallyValue } from '../support/eventually.js';
 import { createScratchVhost, MANAGEMENT_URL, type ScratchVhost } from '../support/rabbitmq-management.js';
 
 /**
@@ -67,16 +68,19 @@ const param = (line: ReportLine | undefined, name: string) => line?.text.params?
 async function collectUntil(
   context: CheckContext,
   ready: (lines: Map<string, ReportLine>) => boolean,
-  deadlineMs = 30_000,
+  deadlineMs = EVENTUALLY_MS,
 ): Promise<Report> {
-  const deadline = Date.now() + deadlineMs;
-  for (;;) {
-    const report = await weekly(context);
-    if (ready(linesOf(report))) return report;
-    if (Date.now() > deadline)
-      throw new Error(`management API never showed it: ${JSON.stringify(report.sections[0]?.lines)}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  let last: Report | undefined;
+  return eventuallyValue(
+    'the management API to show it',
+    async () => {
+      last = await weekly(context);
+      return ready(linesOf(last)) ? last : undefined;
+    },
+    deadlineMs,
+  ).catch((error: Error) => {
+    throw new Error(`${error.message}; last lines: ${JSON.stringify(last?.sections[0]?.lines)}`);
+  });
 }
 
 describe('weekly RabbitMQ section over the management API', () => {
@@ -157,7 +161,7 @@ describe('weekly RabbitMQ section over the management API', () => {
       await holder.close();
       await context.clients.close();
     }
-  }, 90_000);
+  });
 
   it('is unreachable, with the status and without the password, when the API refuses the credentials', async () => {
     const password = `not-the-password-${randomUUID()}`;

@@ -10,6 +10,7 @@ import type { ReportThread } from '../../src/reports/report-thread.js';
 import { scheduledReportRunner } from '../../src/reports/scheduled-report.js';
 import { createBotDatabase } from '../../src/store/bot-database.js';
 import { migrate } from '../../src/store/migrate.js';
+import { eventually } from '../support/eventually.js';
 import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database.js';
 
 /**
@@ -28,7 +29,7 @@ beforeAll(async () => {
   database = await createScratchDatabase();
   pool = createBotDatabase(database.url, silentLogger());
   await migrate(pool);
-}, 60_000);
+});
 
 afterAll(async () => {
   for (const replica of replicas) await replica.close();
@@ -41,7 +42,7 @@ afterAll(async () => {
   for (const connection of connections) connection.disconnect();
   await pool?.end();
   await database?.drop();
-}, 60_000);
+});
 
 describe('report schedules', () => {
   it('fire once per tick with two replicas: one stored report and one post per occurrence', async () => {
@@ -77,20 +78,12 @@ describe('report schedules', () => {
         }),
       );
     }
-    const deadline = Date.now() + 15_000;
-    let stored: { slot: string; created_at: Date }[] = [];
-    while (Date.now() < deadline) {
-      stored = (
-        await pool.query<{ slot: string; created_at: Date }>(
-          "SELECT slot, created_at FROM reports WHERE kind = 'daily' ORDER BY id",
-        )
-      ).rows;
-      if (stored.length >= 4) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const storedReports = async () =>
+      (await pool.query("SELECT 1 FROM reports WHERE kind = 'daily'")).rowCount ?? 0;
+    await eventually('four daily reports stored', async () => (await storedReports()) >= 4);
     for (const replica of replicas.splice(0)) await replica.close();
     await clients.close();
-    stored = (
+    const stored = (
       await pool.query<{ slot: string; created_at: Date }>(
         "SELECT slot, created_at FROM reports WHERE kind = 'daily' ORDER BY id",
       )
@@ -106,7 +99,7 @@ describe('report schedules', () => {
     const times = stored.map((row) => Number(row.slot.split(':').at(-1))).sort((a, b) => a - b);
     for (let index = 1; index < times.length; index += 1)
       expect((times[index] ?? 0) - (times[index - 1] ?? 0)).toBe(1000);
-  }, 30_000);
+  });
 
   // After the ticking test, whose count of daily reports this one's row would change.
   it('a duplicated occurrence (the same slot run twice, e.g. a stalled job retried) is stored and posted once', async () => {

@@ -58,7 +58,7 @@ beforeAll(async () => {
     host: '127.0.0.1',
   });
   slack = new SignedRequestClient(`http://127.0.0.1:${bot.port}/slack/events`);
-}, 90_000);
+});
 
 afterAll(async () => {
   await healFault('api-1-down').catch(() => undefined);
@@ -67,7 +67,7 @@ afterAll(async () => {
   await scratch?.drop();
   await obliterateBotQueues(namespace);
   await lab?.close();
-}, 60_000);
+});
 
 const namespace = testQueueNamespace();
 
@@ -81,7 +81,7 @@ interface Block {
 describe('guarded restart over Slack HTTP mode, on the lab', () => {
   it('api-1-down → diagnose → Restart button → approved by a second devops → restarted, verified green, message updated', async () => {
     await injectFault('api-1-down');
-    await lab.until([{ id: 'api.health', target: 'samaconso_api_1' }], ['fail'], 15_000);
+    await lab.until([{ id: 'api.health', target: 'samaconso_api_1' }], ['fail']);
 
     // /sama diagnose api: the report's failing line carries the Restart button.
     const reports = double.callsOf('chat.update').length;
@@ -164,5 +164,5 @@ describe('guarded restart over Slack HTTP mode, on the lab', () => {
     } finally {
       await pool.end();
     }
-  }, 120_000);
+  });
 });

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as delay } from 'node:timers/promises';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/logging/logger.js';
@@ -7,6 +6,7 @@ import { slackLimits } from '../../src/render/message-model.js';
 import { type RunningBot, startBot } from '../../src/slack/start-bot.js';
 import { TEST_CHANNEL, TEST_USER, testInventory } from '../handlers/test-inventory.js';
 import { obliterateBotQueues, testQueueNamespace } from '../support/bot-queues.js';
+import { eventually } from '../support/eventually.js';
 import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database.js';
 import { SignedRequestClient } from './signed-request-client.js';
 import { type RecordedCall, SlackApiDouble } from './slack-api-double.js';
@@ -69,14 +69,8 @@ async function stopBots(): Promise<void> {
   await Promise.all(running.map((bot) => bot.stop({ graceMs: 2000 })));
 }
 
-/** Polls the double's record until `found` holds, or fails naming what was awaited. */
-async function waitUntil(what: string, found: () => boolean, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!found()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await delay(20);
-  }
-}
+/** Waits until the double's record shows `found`, or fails naming what was awaited. */
+const waitUntil = eventually;
 
 const posts = (channel: string) =>
   double.callsOf('chat.postMessage').filter((call) => call.params.channel === channel && call.answer?.ok);
@@ -154,5 +148,5 @@ describe('reports posted to Slack as one message with its details in the thread'
     const threads = new Set(mains.map((main) => main.answer?.ts));
     for (const post of posts(REPORT_CHANNEL))
       if (post.params.thread_ts !== undefined) expect(threads.has(String(post.params.thread_ts))).toBe(true);
-  }, 60_000);
+  });
 });

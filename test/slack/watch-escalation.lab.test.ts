@@ -9,6 +9,7 @@ import { healFault, injectFault } from '../lab/faults/lab-faults.js';
 import { type LabSession, openLabSession } from '../lab/lab-session.js';
 import { LAB_INVENTORY } from '../lab/lab-topology.js';
 import { obliterateBotQueues, testQueueNamespace } from '../support/bot-queues.js';
+import { eventually } from '../support/eventually.js';
 import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database.js';
 import { SlackApiDouble } from './slack-api-double.js';
 
@@ -67,7 +68,7 @@ beforeAll(async () => {
     logger: silentLogger(),
     host: '127.0.0.1',
   });
-}, 90_000);
+});
 
 afterAll(async () => {
   await healFault('api-2-down').catch(() => undefined);
@@ -77,16 +78,10 @@ afterAll(async () => {
   await scratch?.drop();
   await obliterateBotQueues(namespace);
   await lab?.close();
-}, 60_000);
+});
 
-/** Polls until `condition` holds (the watch ticks every 500 ms), or fails naming what it waited for. */
-async function until(what: string, condition: () => Promise<boolean> | boolean, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+/** Waits until `condition` holds (the watch ticks every 500 ms), or fails naming what it waited for. */
+const until = eventually;
 
 describe('watch mode on the lab', () => {
   it('api-1-down → N2 after the flap guard; api-2-down → the same incident raised to N3; heal → recovery proposed in the thread', async () => {
@@ -123,7 +118,6 @@ describe('watch mode on the lab', () => {
           { id: 'api.health', target: 'samaconso_api_2' },
         ],
         ['ok'],
-        15_000,
       );
       await injectFault('api-1-down');
       await until('the first failing run', async () => (await streak()) >= 1);
@@ -153,7 +147,7 @@ describe('watch mode on the lab', () => {
 
       await healFault('api-2-down');
       await healFault('api-1-down');
-      await until('recovered', async () => (await events('recovered')) === 1, 40_000);
+      await until('recovered', async () => (await events('recovered')) === 1);
       await until('recovery proposed in the thread', () => threadText().includes('Résoudre l’incident ?'));
       // Proposed, not done: autoResolve is off.
       expect((await incidents()).map(([, , state]) => state)).toEqual(['open']);
@@ -161,5 +155,5 @@ describe('watch mode on the lab', () => {
     } finally {
       await pool.end();
     }
-  }, 180_000);
+  });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { parseInventory } from '../../../src/config/load-inventory.js';
 import type { Inventory } from '../../../src/config/schema.js';
+import { eventuallyValue } from '../../support/eventually.js';
 
 /** The machine's PostgreSQL 15, trust auth for `postgres` on loopback. */
 export const ADMIN_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -63,17 +64,5 @@ export function postgresInventory(
   return parseInventory(text, '/tmp/samaops-postgres-test.yml', {});
 }
 
-/** Polls `probe` until it returns a value other than undefined; fails after `timeoutMs`. */
-export async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+/** Waits until `probe` returns a value other than undefined (the shared vi.waitFor loop). */
+export const waitFor = eventuallyValue;

@@ -6,6 +6,7 @@ import { runChecks } from '../../../src/checks/run-checks.js';
 import type { Inventory } from '../../../src/config/schema.js';
 import { translate } from '../../../src/i18n/translate.js';
 import { fetchQueueStats, managementTarget } from '../../../src/platform/rabbitmq-management.js';
+import { eventuallyValue } from '../../support/eventually.js';
 import { createScratchVhost, MANAGEMENT_URL, type ScratchVhost } from '../../support/rabbitmq-management.js';
 import { freePort } from './free-port.js';
 import { contextOf, inventoryOf, serviceChecks } from './service-context.js';
@@ -46,15 +47,15 @@ async function priority(context: CheckContext): Promise<CheckResult> {
   return diagnosis.results[0] as CheckResult;
 }
 
-/** Polls with a deadline: the management API's statistics refresh every 5 s, AMQP publishes are asynchronous. */
+/** Reads until `holds`: the management API's statistics refresh every 5 s, AMQP publishes are asynchronous. */
 async function until<T>(what: string, read: () => Promise<T>, holds: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const value = await read();
-    if (holds(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what} never held; last: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  let last: T | undefined;
+  return eventuallyValue(what, async () => {
+    last = await read();
+    return holds(last) ? last : undefined;
+  }).catch((error: Error) => {
+    throw new Error(`${error.message}; last: ${JSON.stringify(last)}`);
+  });
 }
 
 /** A consumer on its own channel that takes `prefetch` messages and never acknowledges them. */
@@ -137,7 +138,7 @@ describe('rabbitmq.priority against the real broker', () => {
       await withApi.clients.close();
       await overAmqp.clients.close();
     }
-  }, 90_000);
+  });
 
   it('is unreachable, with the status and without the password, when the API refuses the login', async () => {
     const password = `not-the-password-${randomUUID()}`;

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../../src/checks/check.js';
 import { runChecks } from '../../../src/checks/run-checks.js';
 import { translate } from '../../../src/i18n/translate.js';
+import { eventually } from '../../support/eventually.js';
 import { freePort } from './free-port.js';
 import { contextOf, inventoryOf, serviceChecks } from './service-context.js';
 
@@ -38,12 +39,10 @@ afterAll(async () => {
 
 /** Waits until the broker counts `ready` ready messages in `queue` (publishing is asynchronous). */
 async function untilReady(queue: string, ready: number): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (Date.now() < deadline) {
-    if ((await channel.checkQueue(queue)).messageCount === ready) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`${queue} never reached ${ready} ready messages`);
+  await eventually(
+    `${queue} to reach ${ready} ready messages`,
+    async () => (await channel.checkQueue(queue)).messageCount === ready,
+  );
 }
 
 /** Channels open on an amqplib connection: its `channels` slots past 0 (the connection's own). */

@@ -114,6 +114,7 @@ describe('redis checks against a private redis-server', () => {
     await redis.stop();
     const result = await run('redis.ping');
     expect(result.status).toBe('fail');
+    // A refused connection fails at once, not at the check's timeout.
     expect(result.durationMs).toBeLessThan(2000);
     const text = translate('en', result.detail);
     expect(text).toMatch(/^unreachable: /);

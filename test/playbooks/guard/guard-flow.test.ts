@@ -22,6 +22,7 @@ import { migrate } from '../../../src/store/migrate.js';
 import { getRequest } from '../../../src/store/remediation-requests/stored-requests.js';
 import { recordingReplies } from '../../handlers/recording-replies.js';
 import { TEST_CHANNEL, testInventory } from '../../handlers/test-inventory.js';
+import { eventually } from '../../support/eventually.js';
 import { createScratchDatabase, type ScratchDatabase } from '../../support/scratch-database.js';
 import { fixtureRemediation } from './fixture-remediation.js';
 
@@ -446,11 +447,10 @@ describe('requests nobody approved in time', () => {
         "UPDATE remediation_requests SET expires_at = now() - interval '1 second' WHERE id = $1",
         [request.id],
       );
-      const deadline = Date.now() + 10_000;
-      while ((await getRequest(pool, request.id))?.state !== 'expired') {
-        if (Date.now() > deadline) throw new Error('the sweeper did not expire the request');
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      await eventually(
+        'the sweeper to expire the request',
+        async () => (await getRequest(pool, request.id))?.state === 'expired',
+      );
       // Both replicas keep sweeping; let each finish a sweep after the expiry.
       for (const replica of replicas) await replica?.sweep();
     } finally {

@@ -7,9 +7,9 @@ import { translate } from '../../../src/i18n/translate.js';
 import type { RemediationPreview } from '../../../src/playbooks/remediation.js';
 import { remediations } from '../../../src/playbooks/remediations/index.js';
 import { RemediationError } from '../../../src/playbooks/remediations/remediation-error.js';
-import { waitUntil } from '../../lab/lab-process.js';
 import { type LabSession, openLabSession } from '../../lab/lab-session.js';
 import { labServices } from '../../lab/lab-topology.js';
+import { eventually as waitUntil } from '../../support/eventually.js';
 import { argsOf, detections, labContext } from './remediation-lab-context.js';
 
 /** kill-queries, vacuum, purge and flush-redis against the lab's real PostgreSQL, RabbitMQ and Redis. */
@@ -18,11 +18,11 @@ let lab: LabSession;
 
 beforeAll(async () => {
   lab = await openLabSession();
-}, 60_000);
+});
 
 afterAll(async () => {
   await lab?.close();
-}, 60_000);
+});
 
 /** A session of the application's user, straight to the lab's PostgreSQL (as the API would be). */
 async function appSession(tag: string): Promise<pg.Client> {
@@ -60,14 +60,10 @@ describe('kill-queries', () => {
       let preview: RemediationPreview = { lines: [], data: {} };
       const mine = (p: RemediationPreview) =>
         (p.data.queries as { pid: number }[]).filter((q) => q.pid === victimPid || q.pid === changerPid);
-      await waitUntil(
-        'both sessions older than 1 s in the preview',
-        async () => {
-          preview = await kill.preview(context, args);
-          return mine(preview).length === 2;
-        },
-        10_000,
-      );
+      await waitUntil('both sessions older than 1 s in the preview', async () => {
+        preview = await kill.preview(context, args);
+        return mine(preview).length === 2;
+      });
       const listed = mine(preview) as {
         pid: number;
         user: string;
@@ -130,7 +126,7 @@ describe('kill-queries', () => {
       );
       await Promise.all([victim, changer, observer].map((client) => client.end().catch(() => undefined)));
     }
-  }, 30_000);
+  });
 });
 
 describe('vacuum', () => {
@@ -165,7 +161,7 @@ describe('vacuum', () => {
       await owner.query(`DROP TABLE IF EXISTS ${table}`);
       await owner.end();
     }
-  }, 30_000);
+  });
 
   it('refuses a table that does not exist, before and at execution', async () => {
     const vacuum = remediations.vacuum;
@@ -239,7 +235,7 @@ describe('flush-redis', () => {
       const outcome = await flush.run(context, args, preview);
       expect(outcome.ok, outcome.output).toBe(true);
       expect(await redis.dbsize()).toBe(0);
-      const results = await lab.until(detections(flush.verifiedBy(args, lab.inventory)), ['ok'], 10_000);
+      const results = await lab.until(detections(flush.verifiedBy(args, lab.inventory)), ['ok']);
       expect(results.map((result) => result.status)).toEqual(['ok']);
     } finally {
       redis.disconnect();

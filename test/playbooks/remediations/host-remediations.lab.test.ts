@@ -12,11 +12,11 @@ let lab: LabSession;
 
 beforeAll(async () => {
   lab = await openLabSession();
-}, 60_000);
+});
 
 afterAll(async () => {
   await lab?.close();
-}, 60_000);
+});
 
 async function workerNames(): Promise<string[]> {
   const names = await docker('workers', ['ps', '--format', '{{.Names}}']);
@@ -54,7 +54,7 @@ describe('scale', () => {
       // Leave the lab as found even if an assertion failed half-way.
       await docker('workers', ['compose', '-f', '/unused.yml', 'up', '-d', '--scale', 'celery_worker_2=1']);
     }
-  }, 60_000);
+  });
 });
 
 describe('cleanup', () => {
@@ -66,7 +66,7 @@ describe('cleanup', () => {
     expect(checks).toEqual([{ id: 'disk.usage', target: 'db:/srv/samaops-lab/db/data' }]);
     await injectFault('disk-full');
     try {
-      await lab.until(checks, ['fail'], 10_000);
+      await lab.until(checks, ['fail']);
       const preview = await cleanup.preview(context, args);
       expect(preview.lines.map((line) => translate('en', line))).toEqual([
         'db: `docker image prune -af --filter until=72h` then `journalctl --vacuum-time=3d` (skipped when journald is absent)',
@@ -80,10 +80,10 @@ describe('cleanup', () => {
       // journald runs or is absent (exit 127: skipped, not a failure), depending on the machine.
       expect(['skipped', 0]).toContain(outcome.data?.journal);
       expect(outcome.output).toContain('$ journalctl --vacuum-time=3d');
-      const after = await lab.until(checks, ['ok'], 10_000);
+      const after = await lab.until(checks, ['ok']);
       expect(after.map((result) => result.status)).toEqual(['ok']);
     } finally {
       await healFault('disk-full');
     }
-  }, 60_000);
+  });
 });

@@ -45,7 +45,7 @@ beforeAll(async () => {
   file(join(logDir, `old-${tag}.log`), 700, '10 days ago');
   file(join(logDir, `recent-${tag}.log`), 300, '1 day ago');
   file(join(logDir, `older-${tag}.log.gz`), 200, '20 days ago');
-}, 90_000);
+});
 
 afterAll(async () => {
   for (const path of made) {
@@ -54,7 +54,7 @@ afterAll(async () => {
   }
   rmSync(backupDir, { recursive: true, force: true });
   await lab?.close();
-}, 60_000);
+});
 
 describe('old files on the lab', () => {
   it('counts backups older than 30 days and logs older than 7 days not compressed, with their sizes', async () => {

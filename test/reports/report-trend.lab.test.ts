@@ -26,14 +26,14 @@ beforeAll(async () => {
   database = await createScratchDatabase();
   pool = createBotDatabase(database.url, silentLogger());
   await migrate(pool);
-}, 90_000);
+});
 
 afterAll(async () => {
   rmSync(file, { force: true });
   await pool?.end();
   await database?.drop();
   await lab?.close();
-}, 60_000);
+});
 
 describe('report trend over two runs', () => {
   it('stores both reports and shows the disk growth of the mount that grew', async () => {

@@ -33,7 +33,7 @@ beforeAll(async () => {
   writeFileSync(old, randomBytes(200_000));
   execFileSync('touch', ['-d', '4 days ago', old]);
   writeFileSync(recent, randomBytes(1000));
-}, 90_000);
+});
 
 afterAll(async () => {
   rmSync(old, { force: true });
@@ -41,7 +41,7 @@ afterAll(async () => {
   await pool?.end();
   await database?.drop();
   await lab?.close();
-}, 60_000);
+});
 
 describe('image prune maintenance', () => {
   it('reads docker’s decimal sizes', () => {

@@ -98,7 +98,7 @@ beforeAll(async () => {
   await app.query(`CREATE INDEX ${table}_label_idx ON ${table} (label)`);
   await app.query(`DELETE FROM ${table} WHERE id > 500`);
   await app.query(`VACUUM ${table}`);
-}, 120_000);
+});
 
 afterAll(async () => {
   await app?.query(`DROP TABLE IF EXISTS ${table}`);
@@ -111,7 +111,7 @@ afterAll(async () => {
   await pool?.end();
   await database?.drop();
   await lab?.close();
-}, 60_000);
+});
 
 const sectionOf = (report: Report, id: string) => {
   const found = report.sections.find((section) => section.id === id);

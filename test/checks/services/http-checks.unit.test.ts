@@ -62,14 +62,39 @@ describe('HTTP checks against a local peer', () => {
       expect(text(hung)).toBe(`no answer within ${TIMEOUT_MS} ms`);
       expect(byTarget.get(`127.0.0.1:${new URL(peer.url).port}/m-ok`)?.status).toBe('ok');
 
-      // The hung instance costs about its timeout; every other check ends far below it.
+      // The hung instance costs its timeout and no more; every other check ends before it.
       expect(hung?.durationMs).toBeGreaterThanOrEqual(TIMEOUT_MS - 10);
-      expect(hung?.durationMs).toBeLessThan(TIMEOUT_MS + 700);
+      expect(hung?.durationMs).toBeLessThan(TIMEOUT_MS * 2);
       for (const result of diagnosis.results) {
-        if (result !== hung) expect(result.durationMs).toBeLessThan(TIMEOUT_MS / 2);
+        if (result !== hung) expect(result.durationMs).toBeLessThan(hung?.durationMs ?? 0);
       }
-      expect(elapsed).toBeLessThan(TIMEOUT_MS + 700);
+      expect(elapsed).toBeLessThan(TIMEOUT_MS * 2);
       expect(diagnosis.status).toBe('fail');
+    } finally {
+      await context.clients.close();
+    }
+  });
+
+  it('api.health times the instance, not the wait for one of the bot’s own sockets', async () => {
+    peer.answer('/busy/slow', { status: 200, delayMs: 400 });
+    peer.answer('/busy/health', { status: 200, body: '{"status":"ok"}' });
+    const inventory = inventoryOf({
+      thresholds: { apiLatencyMs: { warn: 100, fail: 1000 } },
+      services: { api: [{ name: 'busy', healthUrl: `${peer.url}/busy/health` }] },
+    });
+    const context = contextOf(inventory);
+    try {
+      // Every socket of the shared client (8 per origin) busy for 400 ms: the health request queues.
+      const holders = Array.from({ length: 8 }, () =>
+        context.clients.http.get(`${peer.url}/busy/slow`, { signal: AbortSignal.timeout(5000) }),
+      );
+      const [result] = (await runChecks(serviceChecks(['api.health'], inventory), context)).results;
+      await Promise.all(holders);
+      expect(result?.status).toBe('ok');
+      expect(result?.data?.samples).toBe(1);
+      expect(result?.value).toBeLessThan(100);
+      // The wait is reported apart, not graded.
+      expect(result?.data?.connectMs).toBeGreaterThanOrEqual(300);
     } finally {
       await context.clients.close();
     }

@@ -60,10 +60,10 @@ describe('PostgreSQL checks against a server that does not answer', () => {
     expect(diagnosis.results.map((result) => result.id)).toEqual([...postgresIds, 'minio.live']);
     for (const result of diagnosis.results.slice(0, postgresIds.length)) {
       expect(['fail', 'unknown'], result.id).toContain(result.status);
-      expect(result.durationMs, result.id).toBeLessThan(TIMEOUT_MS + 500);
+      expect(result.durationMs, result.id).toBeLessThan(TIMEOUT_MS * 3);
     }
     expect(diagnosis.results.at(-1)?.status).toBe('ok');
-    expect(diagnosis.durationMs).toBeLessThan(TIMEOUT_MS + 500);
+    expect(diagnosis.durationMs).toBeLessThan(TIMEOUT_MS * 3);
     expect(sockets.length).toBeGreaterThan(0);
   });
 });

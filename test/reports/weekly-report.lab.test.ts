@@ -37,7 +37,7 @@ beforeAll(async () => {
   database = await createScratchDatabase();
   pool = createBotDatabase(database.url, silentLogger());
   await migrate(pool);
-}, 90_000);
+});
 
 afterAll(async () => {
   await app?.query(`DROP TABLE IF EXISTS ${table}`);
@@ -45,7 +45,7 @@ afterAll(async () => {
   await pool?.end();
   await database?.drop();
   await lab?.close();
-}, 60_000);
+});
 
 const sectionOf = (report: Report, id: string) => {
   const found = report.sections.find((section) => section.id === id);

@@ -16,11 +16,11 @@ let lab: ReportLab;
 
 beforeAll(async () => {
   lab = await openReportLab();
-}, 90_000);
+});
 
 afterAll(async () => {
   await lab?.close();
-}, 60_000);
+});
 
 const options = { locale: 'en', platform: 'SamaConso (lab)', timezone: 'Africa/Dakar' } as const;
 

@@ -38,14 +38,17 @@ describe('checks against a black-holed Redis and RabbitMQ', () => {
     ]);
     for (const result of diagnosis.results) {
       expect(result.detail).toEqual({ key: 'check.timeout', params: { ms: 300 } });
+      // The engine's timer ended it (the detail above says so), not the hung peer: bounded by far
+      // less than a hang, however busy the machine.
       expect(result.durationMs).toBeGreaterThanOrEqual(290);
-      expect(result.durationMs).toBeLessThan(1000);
+      expect(result.durationMs).toBeLessThan(300 * 5);
     }
-    expect(elapsed).toBeLessThan(1000);
+    expect(elapsed).toBeLessThan(300 * 5);
 
+    // Under the 2000 ms cap of close(): every client closed on its own.
     const closing = performance.now();
     await context.clients.close();
-    expect(performance.now() - closing).toBeLessThan(1000);
+    expect(performance.now() - closing).toBeLessThan(2000);
   });
 
   it('a second diagnosis after the hung one is bounded the same way', async () => {
@@ -56,12 +59,12 @@ describe('checks against a black-holed Redis and RabbitMQ', () => {
         const started = performance.now();
         const diagnosis = await runChecks(serviceChecks(['redis.ping'], inventory), context);
         expect(diagnosis.results[0]?.status).toBe('fail');
-        expect(performance.now() - started).toBeLessThan(1000);
+        expect(performance.now() - started).toBeLessThan(300 * 5);
       }
     } finally {
       const closing = performance.now();
       await context.clients.close();
-      expect(performance.now() - closing).toBeLessThan(1000);
+      expect(performance.now() - closing).toBeLessThan(2000);
     }
   });
 });
