@@ -26,6 +26,8 @@ export default defineConfig({
           include: UNIT,
           setupFiles: ['test/support/unit-guard.ts'],
           pool: 'threads',
+          // Pure modules: one import per worker, not per file.
+          isolate: false,
           maxWorkers: WORKERS,
           sequence: { groupOrder: 0 },
           testTimeout: 30_000,
@@ -48,7 +50,8 @@ export default defineConfig({
         test: {
           name: 'lab',
           include: LAB,
-          globalSetup: ['test/global-setup.ts'],
+          // The lab comes up once for every file of the project, not once per file.
+          globalSetup: ['test/global-setup.ts', 'test/lab/lab-global-setup.ts'],
           pool: 'forks',
           fileParallelism: false,
           sequence: { groupOrder: 1 },

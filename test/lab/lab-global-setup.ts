@@ -1,0 +1,14 @@
+import { labDown, labUp } from './lab.js';
+import { labIsUp } from './lab-session.js';
+
+/**
+ * Global setup of the `lab` test project: the lab comes up once for all its files (each file
+ * then finds it up and leaves it so), and goes down at the end if it was down before.
+ */
+export default async function setup(): Promise<() => Promise<void>> {
+  const wasUp = await labIsUp();
+  await labUp();
+  return async () => {
+    if (!wasUp) await labDown();
+  };
+}
