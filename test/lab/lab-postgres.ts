@@ -21,6 +21,14 @@ const paths = {
 /** Superuser connection arguments for psql, over the lab cluster's own socket directory. */
 export const psqlSuperuser = ['-h', paths.run, '-p', String(labServices.postgres.port), '-U', 'postgres'];
 
+/** Runs one statement as the lab cluster's superuser in `database` (default the application's); its output, trimmed. */
+export async function sqlAsSuperuser(
+  statement: string,
+  database: string = labServices.postgres.database,
+): Promise<string> {
+  return (await run('psql', [...psqlSuperuser, '-d', database, '-qAtX', '-c', statement])).trim();
+}
+
 /** The postgres OS user's uid and gid. */
 export function postgresOsUser(): { uid: number; gid: number } {
   const line = readFileSync('/etc/passwd', 'utf8')

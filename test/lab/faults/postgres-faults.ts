@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { psqlSuperuser } from '../lab-postgres.js';
-import { isAlive, run, signal, spawnDetached, waitUntil } from '../lab-process.js';
+import { sqlAsSuperuser } from '../lab-postgres.js';
+import { isAlive, signal, spawnDetached, waitUntil } from '../lab-process.js';
 import { LAB_DIR, labServices } from '../lab-topology.js';
 import type { LabFault } from './lab-fault.js';
 
@@ -10,9 +10,7 @@ const { address, port, database, user } = labServices.postgres;
 /** Target name of the PostgreSQL checks (through PgBouncer). */
 const postgresTarget = `${labServices.pgbouncer.address}:${labServices.pgbouncer.port}/${database}`;
 
-async function sql(statement: string): Promise<string> {
-  return (await run('psql', [...psqlSuperuser, '-d', database, '-qAtX', '-c', statement])).trim();
-}
+const sql = (statement: string) => sqlAsSuperuser(statement);
 
 /** Starts a psql session of the application's user running `commands`, tagged with `application_name`. */
 function session(application: string, commands: string[]): number {
