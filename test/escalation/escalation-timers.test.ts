@@ -126,14 +126,15 @@ describe('escalation timers (real PostgreSQL and Redis)', () => {
     const incident = await opened(service);
     const until_ = Date.now() + 900;
     await service.act(incident.id, { kind: 'silence', by: PEOPLE.n1, untilMs: until_ });
-    await until('page after the silence', () => h.dmsTo(PEOPLE.n1).length === 2);
+    await until('page after the silence', () => h.dmsTo(PEOPLE.n1).length >= 2);
+    // The escalation may follow one ack timeout (400 ms) later, already: judge what came first.
     const pages = paged(await readTimeline(h.pool, incident.id));
-    expect(pages.map((entry) => (entry.record.type === 'paged' ? entry.record.reason : ''))).toEqual([
-      'opened',
-      'unsilenced',
-    ]);
+    expect(
+      pages.slice(0, 2).map((entry) => (entry.record.type === 'paged' ? entry.record.reason : '')),
+    ).toEqual(['opened', 'unsilenced']);
     expect(pages[1]?.at).toBeGreaterThanOrEqual(until_);
-    expect(h.dmsTo(PEOPLE.n2)).toEqual([]);
+    const unsilencedDm = h.dmsTo(PEOPLE.n1)[1]?.at ?? 0;
+    for (const dm of h.dmsTo(PEOPLE.n2)) expect(dm.at).toBeGreaterThanOrEqual(unsilencedDm);
   });
 
   it('an override takes the role; a maintenance window suspends pages but records the incident', async () => {
