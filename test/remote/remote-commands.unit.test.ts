@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { serverSchema } from '../../src/config/schema.js';
+import { parseWord } from '../../src/remote/fill-form.js';
 import {
   accountsPasswd,
   aptUpgradable,
@@ -21,6 +22,7 @@ import {
   oldUncompressedLogs,
   type RemoteCommand,
   remoteCommandForms,
+  wrapperVersion,
 } from '../../src/remote/remote-commands.js';
 import { isRemoteError } from '../../src/remote/remote-error.js';
 
@@ -36,13 +38,18 @@ const server = serverSchema.parse({
   logGlobs: ['/var/log/samaconso/*.log'],
 });
 
-/** True when `argv` is an instance of its form: literals equal, `<x>` one argument, `<x>...` the rest. */
+/** True when `argv` is an instance of its form: literals equal, `<x>` filled in, `<x>...` the rest. */
 function matchesForm(command: RemoteCommand): boolean {
-  const form: readonly string[] = remoteCommandForms[command.form];
-  const rest = form.at(-1)?.endsWith('>...');
-  const fixed = rest ? form.slice(0, -1) : form;
-  if (rest ? command.argv.length <= fixed.length : command.argv.length !== fixed.length) return false;
-  return fixed.every((part, index) => part.startsWith('<') || part === command.argv[index]);
+  const words = remoteCommandForms[command.form].map((word) => parseWord(word));
+  const repeated = words.at(-1)?.repeated;
+  const fixed = repeated ? words.slice(0, -1) : words;
+  if (repeated ? command.argv.length <= fixed.length : command.argv.length !== fixed.length) return false;
+  return fixed.every(({ pieces }, index) => {
+    const pattern = pieces
+      .map((piece) => (typeof piece === 'string' ? piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : '.+'))
+      .join('');
+    return new RegExp(`^${pattern}$`).test(command.argv[index] ?? '');
+  });
 }
 
 function refusal(build: () => unknown): string {
@@ -59,6 +66,7 @@ describe('remote commands', () => {
   it('builds only the fixed forms listed for the server-side allow-list', () => {
     const built = [
       hostTrue(),
+      wrapperVersion(),
       diskUsage(server, ['/', '/data']),
       dockerPs(),
       dockerRestartCounts(server, ['samaconso_api_1']),
