@@ -89,8 +89,11 @@ function acceptedLogins(): number {
 
 beforeAll(async () => {
   const bin = join(root, 'bin');
+  // The bot logs in as samaops: it must reach the login files and the double, and write the double's state.
+  chmodSync(root, 0o755);
   mkdirSync(bin);
   mkdirSync(doubleState);
+  chmodSync(doubleState, 0o777);
   writeFileSync(join(bin, 'docker'), DOCKER_DOUBLE);
   chmodSync(join(bin, 'docker'), 0o755);
   host = await startSshHost({
