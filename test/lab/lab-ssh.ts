@@ -1,6 +1,13 @@
 import { existsSync } from 'node:fs';
-import { type SshHost, sshHostPaths, startSshHost, stopSshHostByPidFile } from '../support/ssh-host.js';
-import { setRootLogin, sshLoginPaths } from '../support/ssh-login.js';
+import type { WrapperSource } from '../../src/remote/wrapper/wrapper-source.js';
+import {
+  type SshHost,
+  STANDARD_PATH,
+  sshHostPaths,
+  startSshHost,
+  stopSshHostByPidFile,
+} from '../support/ssh-host.js';
+import { installWrapper, setRootLogin, sshLoginPaths } from '../support/ssh-login.js';
 import { labHostEnv } from './lab-containers.js';
 import { isAlive, readPid } from './lab-process.js';
 import { hostPaths, type LabHostName, labDocker, labHostNames, labHosts, labSyslog } from './lab-topology.js';
@@ -16,6 +23,21 @@ import { hostPaths, type LabHostName, labDocker, labHostNames, labHosts, labSysl
 /** True while root may log in to the lab hosts (the comparison option). */
 export function labRootLogin(): boolean {
   return existsSync(sshLoginPaths(hostPaths('db').loginDir).authorizedKeys('root'));
+}
+
+/** The PATH of the lab hosts' sessions, and so of the forms samaops-remote runs there. */
+const LAB_SESSION_PATH = `${labDocker.bin}:${STANDARD_PATH}`;
+
+/**
+ * Replaces samaops-remote on one lab host, as an operator would install another version: `source`
+ * an older forms table (the drift check's test), or by default the bot's own.
+ */
+export function replaceLabWrapper(host: LabHostName, source?: WrapperSource): void {
+  installWrapper(hostPaths(host).loginDir, {
+    path: LAB_SESSION_PATH,
+    syslogSocket: labSyslog.socket,
+    ...(source ? { source } : {}),
+  });
 }
 
 /** Starts (or keeps) one lab host's sshd; keys are reused, so its fingerprint is stable. */

@@ -16,7 +16,8 @@ import { type SshLoginSpec, sshLoginPaths, writeSshLogin } from './ssh-login.js'
 
 const run = promisify(execFile);
 const SSHD = '/usr/sbin/sshd';
-const STANDARD_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+/** The system PATH of sessions, after the test's own directories. */
+export const STANDARD_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 /** What to start: where it listens and what its sessions see. */
 export interface SshHostSpec {
