@@ -20,7 +20,7 @@ import { nulAttempt } from '../support/injection-corpus.js';
 import { sshHostPaths } from '../support/ssh-host.js';
 import { installSudoers, inventorySudoers } from '../support/sudoers.js';
 import { type Attempt, hostState, loggedForm, spliceAttempts } from './key-misuse.js';
-import { labCommandOfEachForm } from './lab-commands.js';
+import { oneCommandOfEachForm } from './one-command-of-each-form.js';
 import { forwardPort, type PlainSsh, plainSsh, runProgram } from './plain-ssh.js';
 
 /**
@@ -87,7 +87,7 @@ describe('what the bot sends', () => {
     const removeSudoers = installSudoers(`samaops-test-forms-${tag}`, inventorySudoers(inventory));
     const restarted = containerStatus().find((each) => each.name === 'samaconso_api_2')?.pid;
     try {
-      const commands = labCommandOfEachForm(inventory, serverNamed(host), serverNamed('workers'), backupDir);
+      const commands = oneCommandOfEachForm(inventory, serverNamed(host), serverNamed('workers'), backupDir);
       const outputs = new Map<RemoteCommandForm, Awaited<ReturnType<typeof lab.clients.ssh.run>>>();
       for (const [form, { server, command }] of Object.entries(commands) as [
         RemoteCommandForm,

@@ -7,7 +7,7 @@ import { commandLine } from '../../../src/remote/shell-quote.js';
 import { generateWrapper } from '../../../src/remote/wrapper/generate-wrapper.js';
 import { shPartCheckFunctions } from '../../../src/remote/wrapper/sh-part-checks.js';
 import { botWrapperSource, formsHash, versionLine } from '../../../src/remote/wrapper/wrapper-source.js';
-import { oneCommandOfEachForm } from './bot-commands.js';
+import { sampleCommandOfEachForm } from '../one-command-of-each-form.js';
 import { localWrapper, SHELLS } from './local-wrapper.js';
 
 /**
@@ -23,7 +23,7 @@ const PATH_RESOLVED: Record<string, string> = { find: '/usr/bin/find', journalct
 
 describe.each(SHELLS)('samaops-remote under %s', (shell) => {
   it('runs every form the bot builds, with exactly the bot’s argument vector under timeout -k 5', async () => {
-    for (const [form, command] of Object.entries(oneCommandOfEachForm())) {
+    for (const [form, command] of Object.entries(sampleCommandOfEachForm())) {
       const result = await wrapper.run(shell, remoteCommandLine(command, 7000));
       if (form === 'wrapper.version') {
         expect(result).toMatchObject({ code: 0, stdout: `${versionLine()}\n`, stderr: '' });

@@ -8,6 +8,7 @@ import { inventorySchema } from '../../../src/config/schema.js';
 import { authorizedKeysLine } from '../../../src/remote/wrapper/authorized-keys.js';
 import { sudoersArgument, sudoersFile } from '../../../src/remote/wrapper/sudoers.js';
 import { versionLine } from '../../../src/remote/wrapper/wrapper-source.js';
+import { captureIo } from '../../cli/capture-io.js';
 
 /** What `samaops ssh-wrapper` prints for a server: the forced command, the key's line, the sudo rules. */
 
@@ -39,20 +40,6 @@ const inventory = inventorySchema.parse({
   },
   remediationTargets: { journaldDays: 5 },
 });
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: {
-      stdout: { write: (text: string) => out.push(text) },
-      stderr: { write: (text: string) => err.push(text) },
-      env: {},
-    },
-    stdout: () => out.join(''),
-    stderr: () => err.join(''),
-  };
-}
 
 describe('the authorized_keys line', () => {
   it('restricts the key to the forced command, with from= when given', () => {
@@ -102,13 +89,13 @@ describe('the sudoers file', () => {
 
 describe('samaops ssh-wrapper', () => {
   it('prints samaops-remote, a script sh accepts, and its version line', async () => {
-    const script = capture();
+    const script = captureIo();
     expect(await runCli(['ssh-wrapper'], script.io)).toBe(0);
     expect(script.stdout().startsWith('#!/bin/sh\n')).toBe(true);
     const file = join(dir, 'samaops-remote');
     writeFileSync(file, script.stdout());
     execFileSync('sh', ['-n', file]);
-    const version = capture();
+    const version = captureIo();
     expect(await runCli(['ssh-wrapper', '--version'], version.io)).toBe(0);
     expect(version.stdout()).toBe(`${versionLine()}\n`);
   });
@@ -116,7 +103,7 @@ describe('samaops ssh-wrapper', () => {
   it('prints the key line from a public key file, and the sudo rules of the server named', async () => {
     const keyFile = join(dir, 'bot.pub');
     writeFileSync(keyFile, `${KEY}\n`);
-    const line = capture();
+    const line = captureIo();
     expect(
       await runCli(
         ['ssh-wrapper', '--authorized-keys', '--public-key', keyFile, '--from', '10.101.0.5'],
@@ -134,7 +121,7 @@ describe('samaops ssh-wrapper', () => {
         reports: { backups: [{ server: 'workers', directory: '/var/backups/redis', deleteOld: true }] },
       }),
     );
-    const sudoers = capture();
+    const sudoers = captureIo();
     expect(
       await runCli(['ssh-wrapper', '--sudoers', '--server', 'workers', '--config', config], sudoers.io),
     ).toBe(0);
@@ -142,15 +129,15 @@ describe('samaops ssh-wrapper', () => {
   });
 
   it('exits 64 with what is missing: no public key, no server among several, two modes at once', async () => {
-    const noKey = capture();
+    const noKey = captureIo();
     expect(await runCli(['ssh-wrapper', '--authorized-keys'], noKey.io)).toBe(64);
     expect(noKey.stderr()).toContain('--public-key FILE');
     const config = join(dir, 'two.yml');
     writeFileSync(config, JSON.stringify({ servers }));
-    const noServer = capture();
+    const noServer = captureIo();
     expect(await runCli(['ssh-wrapper', '--sudoers', '--config', config], noServer.io)).toBe(64);
     expect(noServer.stderr()).toContain('one of: db, workers');
-    const both = capture();
+    const both = captureIo();
     expect(await runCli(['ssh-wrapper', '--sudoers', '--version'], both.io)).toBe(64);
   });
 });

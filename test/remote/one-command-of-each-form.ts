@@ -1,4 +1,4 @@
-import type { Inventory, Server } from '../../src/config/schema.js';
+import { type Inventory, inventorySchema, type Server } from '../../src/config/schema.js';
 import {
   accountsPasswd,
   aptUpgradable,
@@ -24,11 +24,11 @@ import {
 } from '../../src/remote/remote-commands.js';
 
 /**
- * One command of every form, built by the bot's own builders from the lab's inventory, and the
- * server it goes to: `host` for all but compose scaling, which goes to `workers` (at the replica
- * count it has, so that nothing changes). The mutating ones act on the lab for real.
+ * One command of every form, built by the bot's own builders from an inventory, and the server it
+ * goes to: `host` for all but compose scaling, which goes to `workers` (at its smallest replica
+ * count, which the lab runs, so that nothing changes there).
  */
-export function labCommandOfEachForm(
+export function oneCommandOfEachForm(
   inventory: Inventory,
   host: Server,
   workers: Server,
@@ -73,4 +73,36 @@ export function labCommandOfEachForm(
     ),
     'auth.failed_logins': on(failedLogins(host, reports.authLog, reports.authLog)),
   };
+}
+
+/** An inventory of the runbook's kind with one server, `api`, that names two of everything a form may name. */
+export function sampleInventory(): Inventory {
+  return inventorySchema.parse({
+    servers: [
+      {
+        name: 'api',
+        role: 'api',
+        host: '127.0.0.1',
+        user: 'samaops',
+        insecureAcceptAnyHostKey: true,
+        privateKey: 'unused',
+        containers: ['samaconso_api_1', 'samaconso_api_2'],
+        mountPoints: ['/', '/data'],
+        logGlobs: ['/var/log/samaconso/*.log', '/opt/samaconso/logs/app-?.log'],
+      },
+    ],
+    reports: { backups: [{ server: 'api', directory: '/data/backups', deleteOld: true }] },
+  });
+}
+
+/** One command of every form for sampleInventory's server. */
+export function sampleCommandOfEachForm(): Record<RemoteCommandForm, RemoteCommand> {
+  const inventory = sampleInventory();
+  const [server] = inventory.servers;
+  if (!server) throw new Error('the sample inventory has its server');
+  const built = oneCommandOfEachForm(inventory, server, server, '/data/backups');
+  return Object.fromEntries(Object.entries(built).map(([form, { command }]) => [form, command])) as Record<
+    RemoteCommandForm,
+    RemoteCommand
+  >;
 }
