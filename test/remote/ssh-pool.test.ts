@@ -228,8 +228,8 @@ describe('SSH pool against a real sshd', () => {
 
       const aborted = await pool.run(server, dockerPs(), AbortSignal.timeout(300)).catch((error) => error);
       expect(isRemoteError(aborted, 'REMOTE_ABORTED')).toBe(true);
-      // The remote process ends by `timeout -k 5 3` at the latest (a root login cannot take the TERM
-      // that is sent first: sshd only relays signals with privilege separation, i.e. for non-root users).
+      // The remote process ends: by the TERM sent first (sshd relays a signal to the session of a
+      // non-root login such as samaops, not to root's), or by `timeout -k 5 3` at the latest.
       await expect.poll(hungProcesses, { timeout: 20_000 }).toBe(0);
     } finally {
       await pool.close();
