@@ -1,3 +1,5 @@
+import { copyFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildChecks } from '../../src/checks/build-checks.js';
 import { runChecks } from '../../src/checks/run-checks.js';
@@ -8,6 +10,8 @@ import { failedLogins } from '../../src/remote/remote-commands.js';
 import { botWrapperSource, formsHash, type WrapperSource } from '../../src/remote/wrapper/wrapper-source.js';
 import { type LabSession, openLabSession } from '../lab/lab-session.js';
 import { replaceLabWrapper, setLabRootLogin } from '../lab/lab-ssh.js';
+import { hostPaths, labDocker } from '../lab/lab-topology.js';
+import { sshLoginPaths } from '../support/ssh-login.js';
 
 /**
  * host.wrapper asks each server's samaops-remote for its version and forms hash, through the form
@@ -92,14 +96,24 @@ describe('host.wrapper (drift of samaops-remote)', () => {
       servers: lab.inventory.servers.map((server) => ({ ...server, user: 'root' })),
     };
     const clients = createPlatformClients(inventory, silentLogger());
+    const check = async () =>
+      (await runChecks(buildChecks(['host.wrapper'], inventory), { inventory, clients })).results;
+    // Installed on the sessions' PATH, but not the key's forced command: it answers, marked unforced.
+    const installed = join(labDocker.bin, 'samaops-remote');
     try {
-      const { results } = await runChecks(buildChecks(['host.wrapper'], inventory), { inventory, clients });
-      for (const result of results) {
+      for (const result of await check()) {
         expect(result.status).toBe('warn');
         expect(result.detail.key).toBe('check.host.wrapper.absent');
         expect(translate('en', result.detail)).toContain(result.target);
       }
+      copyFileSync(sshLoginPaths(hostPaths('db').loginDir).wrapper, installed);
+      for (const result of await check()) {
+        expect(result.status).toBe('warn');
+        expect(result.detail.key).toBe('check.host.wrapper.notForced');
+        expect(translate('en', result.detail)).toContain(result.target);
+      }
     } finally {
+      rmSync(installed, { force: true });
       await clients.close();
       setLabRootLogin(false);
     }

@@ -15,7 +15,8 @@ const short = (hash: string) => hash.slice(0, 'sha256:'.length + 16);
  * The forced command of the bot's key (samaops-remote, `samaops ssh-wrapper`) on each server:
  * asked for its version and forms hash through its own allowed form, and held against the bot's.
  * A server whose wrapper differs would refuse the forms it does not know, or run forms the bot no
- * longer sends; one without a wrapper lets the key run anything. Both warn, naming the server.
+ * longer sends; one without a wrapper, or whose wrapper is not the key's forced command, lets the
+ * key run anything. Each warns, naming the server.
  */
 export const hostWrapper = defineCheck<Server>({
   id: 'host.wrapper',
@@ -45,6 +46,15 @@ export const hostWrapper = defineCheck<Server>({
               code: output.code ?? '—',
               reason: output.stderr.trim().split('\n')[0]?.slice(0, 160) || '—',
             }),
+        data,
+      };
+    }
+    if (!found.forced) {
+      return {
+        status: 'warn',
+        value: null,
+        threshold: null,
+        detail: msg('check.host.wrapper.notForced', { server: server.name, version: found.version }),
         data,
       };
     }

@@ -14,6 +14,8 @@ export const remoteCheckMessages = defineMessages({
       'aucun samaops-remote sur {server} : la clé du bot n’y est pas restreinte (voir `samaops ssh-wrapper --authorized-keys`)',
     'check.host.wrapper.silent':
       'le samaops-remote de {server} ne donne pas sa version (code {code} : {reason}) : plus ancien que le bot ?',
+    'check.host.wrapper.notForced':
+      'samaops-remote {version} est installé sur {server}, mais la clé du bot n’y est pas restreinte : il manque command= dans authorized_keys',
     'check.remote.failed': 'mesure impossible par SSH : {reason}',
     'check.remote.refused': 'commande refusée avant tout envoi : {reason}',
     'check.disk.usage.title': 'Espace disque',
@@ -42,6 +44,8 @@ export const remoteCheckMessages = defineMessages({
       'no samaops-remote on {server}: the bot’s key is not restricted there (see `samaops ssh-wrapper --authorized-keys`)',
     'check.host.wrapper.silent':
       'samaops-remote on {server} does not tell its version (code {code}: {reason}): older than the bot?',
+    'check.host.wrapper.notForced':
+      'samaops-remote {version} is installed on {server}, but the bot’s key is not restricted to it: command= is missing from authorized_keys',
     'check.remote.failed': 'could not measure over SSH: {reason}',
     'check.remote.refused': 'command refused before anything was sent: {reason}',
     'check.disk.usage.title': 'Disk space',

@@ -2,7 +2,13 @@ import { formParts } from '../remote-forms.js';
 import { shellQuote } from '../shell-quote.js';
 import { formSkeleton, shFormBlock } from './sh-form-block.js';
 import { partExpectation, shPartCheck, shPartCheckFunctions } from './sh-part-checks.js';
-import { botWrapperSource, formsHash, versionLine, type WrapperSource } from './wrapper-source.js';
+import {
+  botWrapperSource,
+  formsHash,
+  UNFORCED_MARK,
+  versionLine,
+  type WrapperSource,
+} from './wrapper-source.js';
 
 /** Where the forced command is installed on a server (authorized_keys `command=`). */
 export const WRAPPER_INSTALL_PATH = '/usr/local/bin/samaops-remote';
@@ -84,7 +90,8 @@ run_privileged() {
 ${shPartCheckFunctions()}
 
 if [ "\${SSH_ORIGINAL_COMMAND+set}" != set ]; then
-  if [ "$#" -eq 1 ] && [ "$1" = --version ]; then printf '%s\\n' "$version"; exit 0; fi
+  # Run as an ordinary command (by hand, or by a key without command=): say so with the version.
+  if [ "$#" -eq 1 ] && [ "$1" = --version ]; then printf '%s ${UNFORCED_MARK}\\n' "$version"; exit 0; fi
   refuse 'no command: this key runs the samaops forms only'
 fi
 command=$SSH_ORIGINAL_COMMAND

@@ -57,8 +57,19 @@ export function versionLine(source: WrapperSource = botWrapperSource()): string 
   return `samaops-remote ${source.version} ${formsHash(source)}`;
 }
 
-/** A version line read back from a server, or undefined when the output is not one. */
-export function parseVersionLine(output: string): { version: string; hash: string } | undefined {
-  const match = /^samaops-remote (\S+) (sha256:[0-9a-f]{64})$/.exec(output.trim());
-  return match?.[1] && match[2] ? { version: match[1], hash: match[2] } : undefined;
+/** Added to the version line by a samaops-remote run as an ordinary command, not as the key's forced command. */
+export const UNFORCED_MARK = 'unforced';
+
+/**
+ * A version line read back from a server, or undefined when the output is not one. `forced` is
+ * false when samaops-remote answered as an ordinary command: it is installed, but the key that
+ * ran it is not restricted to it.
+ */
+export function parseVersionLine(
+  output: string,
+): { version: string; hash: string; forced: boolean } | undefined {
+  const match = new RegExp(`^samaops-remote (\\S+) (sha256:[0-9a-f]{64})( ${UNFORCED_MARK})?$`).exec(
+    output.trim(),
+  );
+  return match?.[1] && match[2] ? { version: match[1], hash: match[2], forced: !match[3] } : undefined;
 }

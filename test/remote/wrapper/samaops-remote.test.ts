@@ -6,7 +6,12 @@ import { formParts, type PartRule, remoteFormTraits } from '../../../src/remote/
 import { commandLine } from '../../../src/remote/shell-quote.js';
 import { generateWrapper } from '../../../src/remote/wrapper/generate-wrapper.js';
 import { shPartCheckFunctions } from '../../../src/remote/wrapper/sh-part-checks.js';
-import { botWrapperSource, formsHash, versionLine } from '../../../src/remote/wrapper/wrapper-source.js';
+import {
+  botWrapperSource,
+  formsHash,
+  parseVersionLine,
+  versionLine,
+} from '../../../src/remote/wrapper/wrapper-source.js';
 import { sampleCommandOfEachForm } from '../one-command-of-each-form.js';
 import { localWrapper, SHELLS } from './local-wrapper.js';
 
@@ -44,11 +49,16 @@ describe.each(SHELLS)('samaops-remote under %s', (shell) => {
     }
   });
 
-  it('answers --version run by hand, and refuses a session with no command', async () => {
-    expect(await wrapper.run(shell, undefined, ['--version'])).toMatchObject({
-      code: 0,
-      stdout: `${versionLine()}\n`,
+  it('answers --version run by hand, marked unforced, and refuses a session with no command', async () => {
+    // By hand, it is not the forced command of the session that ran it, and says so.
+    const byHand = await wrapper.run(shell, undefined, ['--version']);
+    expect(byHand).toMatchObject({ code: 0, stdout: `${versionLine()} unforced\n` });
+    expect(parseVersionLine(byHand.stdout)).toEqual({
+      version: botWrapperSource().version,
+      hash: formsHash(),
+      forced: false,
     });
+    expect(parseVersionLine(`${versionLine()}\n`)).toMatchObject({ forced: true });
     const interactive = await wrapper.run(shell, undefined);
     expect(interactive).toMatchObject({ code: 126, stdout: '' });
     expect(interactive.stderr).toBe(
