@@ -88,7 +88,6 @@ export function plainSsh(host: {
       runProgram('ssh', [...options, ...control, destination(user), ...args], timeoutMs),
     async close() {
       await runProgram('ssh', [...options, ...control, '-O', 'exit', destination()]);
-      await runProgram('ssh', [...options, ...control, '-O', 'exit', destination('root')]);
     },
   };
 }
