@@ -12,10 +12,10 @@ import type { FormPart, RemoteCommandForm } from '../../src/remote/remote-forms.
 import { versionLine } from '../../src/remote/wrapper/wrapper-source.js';
 import { freePort } from '../checks/services/free-port.js';
 import { containerStatus, waitHealthy } from '../lab/lab-containers.js';
-import { waitFor } from '../lab/lab-process.js';
 import { type LabSession, openLabSession } from '../lab/lab-session.js';
 import { syslogLines } from '../lab/lab-syslog.js';
 import { hostPaths, LAB_AUTH_LOG, labHosts } from '../lab/lab-topology.js';
+import { eventually } from '../support/eventually.js';
 import { nulAttempt } from '../support/injection-corpus.js';
 import { sshHostPaths } from '../support/ssh-host.js';
 import { installSudoers, inventorySudoers } from '../support/sudoers.js';
@@ -246,7 +246,8 @@ describe('the bot’s key used by hand (plain ssh -i KEY)', () => {
     const api = new URL('http://127.0.0.3:8001');
     const forward = forwardPort(client, `127.0.0.1:${port}:${api.hostname}:${api.port}`);
     try {
-      const listening = await waitFor(
+      await eventually(
+        'the client listening on its forwarded port',
         () =>
           new Promise<boolean>((resolve) => {
             const probe = connect({ host: '127.0.0.1', port }, () => {
@@ -255,10 +256,7 @@ describe('the bot’s key used by hand (plain ssh -i KEY)', () => {
             });
             probe.on('error', () => resolve(false));
           }),
-        10_000,
-        100,
       );
-      expect(listening).toBe(true);
       const answer = await new Promise<string>((resolve) => {
         let received = '';
         const socket = connect({ host: '127.0.0.1', port }, () =>

@@ -24,24 +24,46 @@ function exists(database: 'passwd' | 'group', name: string): boolean {
   }
 }
 
+/**
+ * Runs `create` unless `present()` holds; test files run in parallel processes, so another one may
+ * create it in between: that failure is fine as long as it exists afterwards.
+ */
+function ensure(present: () => boolean, create: () => void): void {
+  if (present()) return;
+  try {
+    create();
+  } catch (error) {
+    if (!present()) throw error;
+  }
+}
+
 /** Creates the docker group and the samaops account when missing (as root); idempotent. */
 export function ensureLoginUser(): void {
-  if (!exists('group', DOCKER_GROUP)) execFileSync('groupadd', ['--system', DOCKER_GROUP]);
-  if (!exists('passwd', LOGIN_USER)) {
-    execFileSync('useradd', [
-      '--system',
-      '--create-home',
-      '--home-dir',
-      `/var/lib/${LOGIN_USER}`,
-      '--shell',
-      '/bin/sh',
-      '--groups',
-      DOCKER_GROUP,
-      '--password',
-      NO_PASSWORD,
-      LOGIN_USER,
-    ]);
-  }
+  ensure(
+    () => exists('group', DOCKER_GROUP),
+    () => execFileSync('groupadd', ['--system', DOCKER_GROUP], { stdio: 'pipe' }),
+  );
+  ensure(
+    () => exists('passwd', LOGIN_USER),
+    () =>
+      execFileSync(
+        'useradd',
+        [
+          '--system',
+          '--create-home',
+          '--home-dir',
+          `/var/lib/${LOGIN_USER}`,
+          '--shell',
+          '/bin/sh',
+          '--groups',
+          DOCKER_GROUP,
+          '--password',
+          NO_PASSWORD,
+          LOGIN_USER,
+        ],
+        { stdio: 'pipe' },
+      ),
+  );
   const groups = execFileSync('id', ['-nG', LOGIN_USER], { encoding: 'utf8' }).split(/\s+/);
   if (!groups.includes(DOCKER_GROUP)) execFileSync('usermod', ['-aG', DOCKER_GROUP, LOGIN_USER]);
 }
