@@ -4,8 +4,10 @@ import { parseWord } from '../../src/remote/fill-form.js';
 import { type FormPart, remoteCommandForms, remoteTimeoutPrefix } from '../../src/remote/remote-forms.js';
 import { commandLine, shellQuote } from '../../src/remote/shell-quote.js';
 import { containerStatus } from '../lab/lab-containers.js';
-import { LAB_DIR } from '../lab/lab-topology.js';
+import { hostPaths, LAB_DIR, type LabHostName, labHosts } from '../lab/lab-topology.js';
 import { injectionCorpus } from '../support/injection-corpus.js';
+import { sshHostPaths } from '../support/ssh-host.js';
+import { type PlainSsh, plainSsh } from './plain-ssh.js';
 
 /**
  * What someone holding the bot's key would send by hand: the injection corpus spliced into every
@@ -93,4 +95,21 @@ export function hostState(
   );
   const names = namesOnly.flatMap((directory) => readdirSync(directory).map((name) => join(directory, name)));
   return { containers, files, names, marker: existsSync(marker), shadow: statSync('/etc/shadow').mtimeMs };
+}
+
+/** The OpenSSH client with the bot's key of a lab host, bypassing the bot; `dir` holds its files. */
+export function labKeyClient(host: LabHostName, dir: string): PlainSsh {
+  const { sshStateDir } = hostPaths(host);
+  return plainSsh({
+    address: labHosts[host].address,
+    port: labHosts[host].sshPort,
+    privateKeyPath: sshHostPaths(sshStateDir).clientKey,
+    hostPublicKeyPath: `${sshHostPaths(sshStateDir).hostKey}.pub`,
+    dir,
+  });
+}
+
+/** hostState for a lab host: its data mount and `more` with sizes, its logs by name. */
+export function labHostState(host: LabHostName, marker: string, more: readonly string[] = []) {
+  return hostState(marker, [hostPaths(host).dataMount, ...more], [hostPaths(host).logDir]);
 }

@@ -18,6 +18,7 @@ import {
   startContainer,
   stopContainer,
 } from './container-state.mjs';
+import { parseDockerArgs } from './docker-args.mjs';
 import {
   alignColumns,
   binarySize,
@@ -26,27 +27,6 @@ import {
   humanSize,
   renderTemplate,
 } from './docker-format.mjs';
-
-const VALUED = new Set(['--format', '--tail', '-n', '--filter', '-f', '--file', '--scale', '-t', '--time']);
-
-/** Splits argv into options (repeatable ones as arrays) and positionals; `-af` means `-a -f`. */
-function parse(args) {
-  const options = {};
-  const positionals = [];
-  const add = (key, value) => {
-    options[key] = key === '--filter' || key === '--scale' ? [...(options[key] ?? []), value] : value;
-  };
-  for (let index = 0; index < args.length; index += 1) {
-    const arg = args[index];
-    if (arg.startsWith('--') && arg.includes('='))
-      add(arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1));
-    else if (VALUED.has(arg)) add(arg, args[++index] ?? '');
-    else if (/^-[a-z]{2,}$/.test(arg)) for (const letter of arg.slice(1)) add(`-${letter}`, true);
-    else if (arg.startsWith('-')) add(arg, true);
-    else positionals.push(arg);
-  }
-  return { options, positionals };
-}
 
 /**
  * Runs one docker command line (`args` without `docker`) for a host's `context` ({ labDir, host,
@@ -65,7 +45,7 @@ export async function runDocker(args, context, io) {
   };
   const [command, ...rest] = args;
   // `image prune`, `system df`; compose takes its own options first: `compose -f FILE up -d ...`.
-  const parsed = parse(rest);
+  const parsed = parseDockerArgs(rest);
   const sub =
     command === 'image' || command === 'system'
       ? rest[0]
