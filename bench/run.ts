@@ -11,6 +11,7 @@ import { guardOverhead } from './sections/guard-overhead.js';
 import { remediationLab } from './sections/remediation-lab.js';
 import { reportsBench } from './sections/reports.js';
 import { slackAck } from './sections/slack-ack.js';
+import { sshWrapperBench } from './sections/ssh-wrapper.js';
 
 /**
  * `npm run bench [-- SECTION...]`: runs the benchmark sections one after another (never in
@@ -20,6 +21,7 @@ import { slackAck } from './sections/slack-ack.js';
 const SECTIONS: Record<string, BenchSection> = {
   'diagnose-local': diagnoseLocal,
   'diagnose-lab': diagnoseLab,
+  'ssh-wrapper': sshWrapperBench,
   'slack-ack': slackAck,
   'guard-overhead': guardOverhead,
   'remediation-lab': remediationLab,

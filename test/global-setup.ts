@@ -1,4 +1,5 @@
 import { ensureDebianPackages } from './support/debian-packages.js';
+import { ensureLoginUser } from './support/login-user.js';
 import { ensureRabbitmqManagement } from './support/rabbitmq-management.js';
 
 /**
@@ -7,5 +8,7 @@ import { ensureRabbitmqManagement } from './support/rabbitmq-management.js';
  */
 export default async function setup(): Promise<void> {
   ensureDebianPackages();
+  // Once, before test files run in parallel: the bot's non-root login on every test server.
+  ensureLoginUser();
   await ensureRabbitmqManagement();
 }

@@ -89,6 +89,7 @@ export function defineCheck<Target>(definition: CheckDefinition<Target>): CheckK
 /** The check ids: a contract that playbooks, remediations, incidents and tests rely on. */
 export const checkIds = [
   'host.reachable',
+  'host.wrapper',
   'disk.usage',
   'docker.containers',
   'logs.errors',

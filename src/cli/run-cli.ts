@@ -4,6 +4,7 @@ import { auditCommand } from './commands/audit-command.js';
 import { checkConfigCommand } from './commands/check-config-command.js';
 import { diagnoseCommand } from './commands/diagnose-command.js';
 import { reportCommand } from './commands/report-command.js';
+import { sshWrapperCommand } from './commands/ssh-wrapper-command.js';
 import { EXIT } from './exit-codes.js';
 import { UsageError } from './usage-error.js';
 
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, Command> = {
   'check-config': checkConfigCommand,
   audit: auditCommand,
   report: reportCommand,
+  'ssh-wrapper': sshWrapperCommand,
 };
 
 const USAGE = `usage: samaops <command> [options]
@@ -22,6 +24,10 @@ commands:
   check-config [--config FILE]                   validate the inventory and summarise it
   audit verify | audit [n]                       check the audit log's hash chain, or show its newest n entries (DATABASE_URL)
   report daily|weekly|monthly [--json]           produce a maintenance report now (stored and compared when DATABASE_URL is set)
+  ssh-wrapper                                    print samaops-remote, the forced command of the bot's key on each server
+  ssh-wrapper --authorized-keys --public-key FILE [--from ADDRESSES]   print the key's authorized_keys line
+  ssh-wrapper --sudoers [--server NAME] [--config FILE]                 print one server's sudo rules
+  ssh-wrapper --version                          print the version and forms hash the servers should report
 exit codes: 0 ok, 1 warn, 2 fail, 3 unknown, 64 usage error, 78 configuration error`;
 
 /** Runs one CLI invocation and returns its exit code; never throws. */

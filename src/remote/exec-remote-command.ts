@@ -2,8 +2,9 @@ import type { NodeSSH } from 'node-ssh';
 import type { Server } from '../config/schema.js';
 import type { Logger } from '../logging/logger.js';
 import { scrubSecrets } from '../logging/scrub-secrets.js';
-import { type RemoteCommand, remoteFormTraits } from './remote-commands.js';
+import type { RemoteCommand } from './remote-commands.js';
 import { RemoteError } from './remote-error.js';
+import { remoteFormTraits } from './remote-forms.js';
 import { commandLine } from './shell-quote.js';
 
 /** Most bytes kept of a command's stdout, and of its stderr: 64 KiB. */

@@ -3,20 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
-
-function captureIo(env: NodeJS.ProcessEnv = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: {
-      stdout: { write: (text: string) => out.push(text) },
-      stderr: { write: (text: string) => err.push(text) },
-      env,
-    },
-    stdout: () => out.join(''),
-    stderr: () => err.join(''),
-  };
-}
+import { captureIo } from './capture-io.js';
 
 function inventoryFile(text: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'samaops-cli-')), 'inventory.yml');

@@ -70,6 +70,28 @@ describe('docker double', () => {
     await expect(docker('api', ['frobnicate'])).rejects.toThrow(/not a docker command/);
   });
 
+  it('admits root and the docker group to its daemon’s socket, and refuses anyone else as dockerd does', async () => {
+    const env = labHostEnv('api');
+    const asUser = (user: string) =>
+      run('runuser', [
+        '-u',
+        user,
+        '--',
+        'env',
+        `PATH=${env.PATH}`,
+        `DOCKER_HOST=${env.DOCKER_HOST}`,
+        `SAMAOPS_LAB_HOST=api`,
+        'docker',
+        'ps',
+        '--format',
+        '{{.Names}}',
+      ]);
+    expect(await asUser('samaops')).toBe('samaconso_api_1\nsamaconso_api_2\n');
+    await expect(asUser('nobody')).rejects.toThrow(
+      /permission denied while trying to connect to the Docker daemon socket at unix:\/\/.*docker\.sock/,
+    );
+  });
+
   it('prints the runbook table format with aligned columns', async () => {
     const out = await docker('workers', ['ps', '--format', 'table {{.Names}}\\t{{.Status}}']);
     const lines = out.trimEnd().split('\n');

@@ -6,7 +6,8 @@ import { labComponents, labDown, labUp } from './lab.js';
  * for the runbook's SERVEUR 1/2/3 (its shape is in lab-topology.ts).
  */
 
-const USAGE = `usage: npm run lab -- up | down | status | fault NAME | heal NAME
+const USAGE = `usage: npm run lab -- up [--root-login] | down | status | fault NAME | heal NAME
+  --root-login   let root log in too, unrestricted, and name root in config/lab.yml (to compare only)
 faults:
 ${Object.values(labFaults)
   .map((fault) => `  ${fault.name.padEnd(14)} ${fault.description}`)
@@ -16,7 +17,11 @@ async function main(args: string[]): Promise<number> {
   const [command, name] = args;
   switch (command) {
     case 'up': {
-      const { durationMs, inventory } = await labUp();
+      if (name !== undefined && name !== '--root-login') {
+        process.stderr.write(`unknown option "${name}"\n${USAGE}\n`);
+        return 2;
+      }
+      const { durationMs, inventory } = await labUp({ rootLogin: name === '--root-login' });
       process.stdout.write(`lab up in ${durationMs} ms; inventory: ${inventory}\n`);
       return 0;
     }

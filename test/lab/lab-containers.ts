@@ -7,6 +7,7 @@ import {
   hostPaths,
   LAB_DIR,
   type LabHostName,
+  labDocker,
   labHostNames,
 } from './lab-topology.js';
 
@@ -17,10 +18,14 @@ import {
 
 const CONTAINERS_DIR = join(LAB_DIR, 'containers');
 
-/** The environment a lab host's sshd gives its sessions, which the docker double reads. */
+/**
+ * The environment a lab host's sshd gives its sessions: the docker CLI double first on PATH, its
+ * daemon's socket, and which host this is (the double shows each host its own containers).
+ */
 export function labHostEnv(host: LabHostName): NodeJS.ProcessEnv {
   return {
-    PATH: `${DOCKER_DOUBLE_DIR}:${process.env.PATH ?? '/usr/bin:/bin'}`,
+    PATH: `${labDocker.bin}:${process.env.PATH ?? '/usr/bin:/bin'}`,
+    DOCKER_HOST: `unix://${labDocker.socket}`,
     SAMAOPS_LAB_DIR: LAB_DIR,
     SAMAOPS_LAB_HOST: host,
     SAMAOPS_LAB_DATA: hostPaths(host).dataMount,
@@ -28,7 +33,7 @@ export function labHostEnv(host: LabHostName): NodeJS.ProcessEnv {
   };
 }
 
-/** Runs the docker double as if on `host`, and returns its stdout. */
+/** Runs the docker double as if on `host`, as root and in process (not through the daemon), and returns its stdout. */
 export function docker(host: LabHostName, args: string[]): Promise<string> {
   return run(process.execPath, [join(DOCKER_DOUBLE_DIR, 'docker.mjs'), ...args], { env: labHostEnv(host) });
 }

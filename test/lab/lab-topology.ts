@@ -14,10 +14,30 @@ export const LAB_DIR = join(REPO_ROOT, '.lab');
 /** The generated inventory (git-ignored). */
 export const LAB_INVENTORY = join(REPO_ROOT, 'config', 'lab.yml');
 
+/**
+ * What the bot's non-root login reads or runs on the lab hosts lives here, outside the checkout (a
+ * checkout under /root is not traversable by other users): login files, application logs, the
+ * auth log, the docker CLI double and its daemon's socket, the syslog socket.
+ */
+export const LAB_SYSTEM_DIR = '/srv/samaops-lab';
 /** The lab hosts' auth log (they share this machine's files): the monthly report counts its failed logins. */
-export const LAB_AUTH_LOG = join(LAB_DIR, 'auth.log');
-/** Directory put first on each lab host's PATH: holds the `docker` double. */
+export const LAB_AUTH_LOG = join(LAB_SYSTEM_DIR, 'auth.log');
+/** The docker double's sources (the CLI, the daemon, the commands). */
 export const DOCKER_DOUBLE_DIR = join(REPO_ROOT, 'test', 'lab', 'docker-double');
+/** The docker daemon double's socket and the CLI double's copy that the hosts' sessions run. */
+export const labDocker = {
+  socket: join(LAB_SYSTEM_DIR, 'docker', 'docker.sock'),
+  /** Put first on each lab host's PATH. */
+  bin: join(LAB_SYSTEM_DIR, 'docker', 'bin'),
+  pidFile: join(LAB_DIR, 'dockerd.pid'),
+  log: join(LAB_DIR, 'dockerd.log'),
+} as const;
+/** The lab's syslog daemon (rsyslogd): where samaops-remote logs its refusals, and where they land. */
+export const labSyslog = {
+  socket: join(LAB_SYSTEM_DIR, 'syslog', 'log.sock'),
+  messages: join(LAB_SYSTEM_DIR, 'syslog', 'messages'),
+  dir: join(LAB_DIR, 'rsyslog'),
+} as const;
 /** The stand-in scripts. */
 export const STAND_INS_DIR = join(REPO_ROOT, 'test', 'lab', 'stand-ins');
 /**
@@ -50,7 +70,10 @@ export function hostPaths(host: LabHostName) {
   return {
     root,
     sshStateDir: join(root, 'ssh'),
-    logDir: join(root, 'logs'),
+    /** The bot's login files: samaops-remote and the authorized_keys files. */
+    loginDir: join(LAB_SYSTEM_DIR, host, 'login'),
+    /** Application logs, read by the bot's login. */
+    logDir: join(LAB_SYSTEM_DIR, host, 'logs'),
     /** A 4 MiB tmpfs, so that filling it past 90 % is cheap and harmless. */
     dataMount: `/srv/samaops-lab/${host}/data`,
   };

@@ -1,7 +1,11 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadInventory } from '../../src/config/load-inventory.js';
+import { ensureLoginUser } from '../support/login-user.js';
+import { installSudoers, inventorySudoers, removeSudoers } from '../support/sudoers.js';
 import { activeFaults, healFault } from './faults/lab-faults.js';
 import { containerStatus, startContainers, stopContainers } from './lab-containers.js';
+import { dockerdPid, startDockerd, stopDockerd } from './lab-dockerd.js';
 import { writeLabInventory } from './lab-inventory.js';
 import { isMounted, mountDataDirs, unmountDataDirs } from './lab-mounts.js';
 import {
@@ -15,36 +19,58 @@ import {
 import { portOpen } from './lab-process.js';
 import { prepareRabbitmq, vhostReady } from './lab-rabbitmq.js';
 import { redisPid, startRedis, stopRedis } from './lab-redis.js';
-import { labHostPid, startLabHosts, stopLabHost } from './lab-ssh.js';
+import { labHostPid, setLabRootLogin, startLabHosts, stopLabHost } from './lab-ssh.js';
+import { startSyslog, stopSyslog, syslogPid } from './lab-syslog.js';
 import {
   hostPaths,
   LAB_AUTH_LOG,
   LAB_DIR,
   LAB_INVENTORY,
+  labDocker,
   labHostNames,
   labHosts,
   labListeners,
   labServices,
+  labSyslog,
 } from './lab-topology.js';
 
 /** `up`, `down` and `status` of the whole lab. */
 
+/** Options of `up`. */
+export interface LabUpOptions {
+  /**
+   * Let root log in to the hosts too, unrestricted, and name root in config/lab.yml: the way before
+   * least privilege, kept only to compare with. Default false: the bot logs in as `samaops`.
+   */
+  rootLogin?: boolean;
+}
+
 /** Brings every component up (those already running are kept) and writes config/lab.yml. */
-export async function labUp(): Promise<{ durationMs: number; inventory: string }> {
+export async function labUp(options: LabUpOptions = {}): Promise<{ durationMs: number; inventory: string }> {
   const started = performance.now();
+  const rootLogin = options.rootLogin ?? false;
   await refuseForeignListeners();
+  ensureLoginUser();
   mkdirSync(LAB_DIR, { recursive: true });
-  writeAuthLog();
   await mountDataDirs();
+  writeAuthLog();
   const [hosts] = await Promise.all([
-    startLabHosts(),
+    Promise.all([startSyslog(), startDockerd()]).then(() => startLabHosts(rootLogin)),
     startPostgres().then(startPgbouncer),
     startRedis(),
     prepareRabbitmq(),
   ]);
   await startContainers();
-  writeLabInventory(hosts);
+  writeLabInventory(hosts, rootLogin ? 'root' : hosts.db.user);
+  installLabSudoers();
   return { durationMs: Math.round(performance.now() - started), inventory: LAB_INVENTORY };
+}
+
+const LAB_SUDOERS = 'samaops-lab';
+
+/** The sudo rules `samaops ssh-wrapper --sudoers` prints for the lab's inventory (its privileged forms). */
+function installLabSudoers(): void {
+  installSudoers(LAB_SUDOERS, inventorySudoers(loadInventory(LAB_INVENTORY)));
 }
 
 /** A small auth log in sshd's and PAM's own formats: two failed logins among ordinary lines. */
@@ -82,6 +108,9 @@ export async function labDown(): Promise<void> {
   for (const fault of activeFaults()) await healFault(fault).catch(() => undefined);
   await stopContainers();
   await Promise.all([...labHostNames.map(stopLabHost), stopPgbouncer().then(stopPostgres), stopRedis()]);
+  await Promise.all([stopDockerd(), stopSyslog()]);
+  setLabRootLogin(false);
+  removeSudoers(LAB_SUDOERS);
   await unmountDataDirs();
   rmSync(join(LAB_DIR, 'celery'), { recursive: true, force: true });
 }
@@ -121,6 +150,8 @@ export async function labComponents(): Promise<LabComponent[]> {
     processComponent('postgres', `${postgres.address}:${postgres.port}`, postgresPid()),
     processComponent('pgbouncer', `${pgbouncer.address}:${pgbouncer.port}`, pgbouncerPid()),
     processComponent('redis', `${redis.address}:${redis.port}`, redisPid()),
+    processComponent('dockerd double', labDocker.socket, dockerdPid()),
+    processComponent('syslog', labSyslog.socket, syslogPid()),
     { name: 'rabbitmq vhost', where: rabbitmq.vhost, running: await vhostReady() },
     ...containerStatus().map(({ name, host, pid }) => processComponent(`container ${name}`, host, pid)),
   ];

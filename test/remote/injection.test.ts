@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,8 @@ import { isRemoteError } from '../../src/remote/remote-error.js';
 import { inventoryServer, type SshHost, startSshHost } from '../support/ssh-host.js';
 
 const root = mkdtempSync(join(tmpdir(), 'samaops-injection-'));
+// The bot logs in as samaops: its login files under root must be reachable.
+chmodSync(root, 0o755);
 const pwned = `/tmp/pwned-${randomUUID()}`;
 let host: SshHost;
 

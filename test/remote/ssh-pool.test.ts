@@ -89,8 +89,11 @@ function acceptedLogins(): number {
 
 beforeAll(async () => {
   const bin = join(root, 'bin');
+  // The bot logs in as samaops: it must reach the login files and the double, and write the double's state.
+  chmodSync(root, 0o755);
   mkdirSync(bin);
   mkdirSync(doubleState);
+  chmodSync(doubleState, 0o777);
   writeFileSync(join(bin, 'docker'), DOCKER_DOUBLE);
   chmodSync(join(bin, 'docker'), 0o755);
   host = await startSshHost({
@@ -225,8 +228,8 @@ describe('SSH pool against a real sshd', () => {
 
       const aborted = await pool.run(server, dockerPs(), AbortSignal.timeout(300)).catch((error) => error);
       expect(isRemoteError(aborted, 'REMOTE_ABORTED')).toBe(true);
-      // The remote process ends by `timeout -k 5 3` at the latest (a root login cannot take the TERM
-      // that is sent first: sshd only relays signals with privilege separation, i.e. for non-root users).
+      // The remote process ends: by the TERM sent first (sshd relays a signal to the session of a
+      // non-root login such as samaops, not to root's), or by `timeout -k 5 3` at the latest.
       await expect.poll(hungProcesses, { timeout: 20_000 }).toBe(0);
     } finally {
       await pool.close();

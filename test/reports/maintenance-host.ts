@@ -5,10 +5,12 @@ import type pg from 'pg';
 import { type Inventory, inventorySchema } from '../../src/config/schema.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { createPlatformClients, type PlatformClients } from '../../src/platform/platform-clients.js';
+import { DEFAULT_SUDO_TOOLS } from '../../src/remote/wrapper/sudoers.js';
 import { createBotDatabase } from '../../src/store/bot-database.js';
 import { migrate } from '../../src/store/migrate.js';
 import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database.js';
 import { inventoryServer, type SshHost, startSshHost } from '../support/ssh-host.js';
+import { installSudoers, inventorySudoers } from '../support/sudoers.js';
 
 /**
  * One real sshd for the maintenance-step tests (not the lab): its sessions find on their PATH a
@@ -68,6 +70,8 @@ export interface MaintenanceHost {
 /** Starts the host on `address` (127.0.0.50 and up are free of the lab). */
 export async function startMaintenanceHost(name: string, address: string): Promise<MaintenanceHost> {
   const dir = mkdtempSync(join(tmpdir(), `samaops-${name}-`));
+  // The bot logs in as samaops: it must reach its login files, the doubles and the files it reads.
+  chmodSync(dir, 0o755);
   const bin = join(dir, 'bin');
   const state = join(dir, 'state');
   const backupDir = join(dir, 'backups');
@@ -89,6 +93,23 @@ export async function startMaintenanceHost(name: string, address: string): Promi
     pathDirs: [bin],
     env: { MAINTENANCE_STATE: state },
   });
+  const inventoryOf = (fields: Record<string, unknown> = {}) =>
+    inventorySchema.parse({
+      checkTimeoutMs: 3000,
+      servers: [inventoryServer(host, { logGlobs: [`${logDir}/*.log`] })],
+      reports: {
+        backups: [{ server: name, directory: backupDir, deleteOld: true }],
+        gzipLogsOn: [name],
+        pruneImagesOn: [name],
+      },
+      ...fields,
+    });
+  // Deleting backups and gzipping logs go through sudo, with the rules the bot's own command prints
+  // (this host's find is the slow wrapper, so the rules name it).
+  const removeSudoers = installSudoers(
+    `samaops-test-${name}`,
+    inventorySudoers(inventoryOf(), { tools: { ...DEFAULT_SUDO_TOOLS, find: join(bin, 'find') } }),
+  );
   const database: ScratchDatabase = await createScratchDatabase();
   const pool = createBotDatabase(database.url, silentLogger());
   await migrate(pool);
@@ -105,23 +126,13 @@ export async function startMaintenanceHost(name: string, address: string): Promi
     prune(mode) {
       writeFileSync(join(state, 'prune'), mode);
     },
-    inventory(fields = {}) {
-      return inventorySchema.parse({
-        checkTimeoutMs: 3000,
-        servers: [inventoryServer(host, { logGlobs: [`${logDir}/*.log`] })],
-        reports: {
-          backups: [{ server: name, directory: backupDir, deleteOld: true }],
-          gzipLogsOn: [name],
-          pruneImagesOn: [name],
-        },
-        ...fields,
-      });
-    },
+    inventory: inventoryOf,
     clients: (inventory) => createPlatformClients(inventory, silentLogger()),
     async stop() {
       await pool.end();
       await database.drop();
       await host.stop();
+      removeSudoers();
       rmSync(dir, { recursive: true, force: true });
     },
   };

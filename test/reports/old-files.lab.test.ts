@@ -14,6 +14,7 @@ import { latestAudit } from '../../src/store/audit/audit-log.js';
 import { createBotDatabase } from '../../src/store/bot-database.js';
 import { migrate } from '../../src/store/migrate.js';
 import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database.js';
+import { installSudoers, inventorySudoers } from '../support/sudoers.js';
 import { openReportLab, type ReportLab } from './report-lab.js';
 
 /**
@@ -26,6 +27,8 @@ const tag = randomBytes(4).toString('hex');
 const backupDir = `/srv/samaops-lab/workers/data/backups-${tag}`;
 let logDir = '';
 const made: string[] = [];
+const SUDOERS = `samaops-test-old-files-${tag}`;
+let removeSudoers = () => {};
 
 function file(path: string, bytes: number, age: string): void {
   writeFileSync(path, randomBytes(bytes));
@@ -93,6 +96,8 @@ describe('old files on the lab', () => {
           backups: [{ server: 'workers', directory: backupDir, deleteOld: true }],
         },
       };
+      // The bot's login deletes through sudo, with the rules `samaops ssh-wrapper --sudoers` prints for it.
+      removeSudoers = installSudoers(SUDOERS, inventorySudoers(enabled));
       const context = { inventory: enabled, clients: lab.clients };
       const manual = await collectReport('weekly', [deleteOldBackups], context, { pool });
       expect(manual.sections[0]?.lines).toEqual([]);
@@ -119,6 +124,7 @@ describe('old files on the lab', () => {
         bytesFreed: 4000,
       });
     } finally {
+      removeSudoers();
       await pool.end();
       await database.drop();
     }
@@ -139,6 +145,7 @@ describe('old files on the lab', () => {
         ...lab.inventory,
         reports: { ...lab.inventory.reports, gzipLogsOn: ['api'] },
       };
+      removeSudoers = installSudoers(SUDOERS, inventorySudoers(enabled));
       const report = await collectReport(
         'weekly',
         [gzipLogs],
@@ -161,6 +168,7 @@ describe('old files on the lab', () => {
         'maintenance.gzip-logs.succeeded',
       ]);
     } finally {
+      removeSudoers();
       await pool.end();
       await database.drop();
     }

@@ -4,21 +4,8 @@ import { silentLogger } from '../../src/logging/logger.js';
 import { appendAuditNow } from '../../src/store/audit/audit-log.js';
 import { createBotDatabase } from '../../src/store/bot-database.js';
 import { migrate } from '../../src/store/migrate.js';
+import { captureIo } from '../cli/capture-io.js';
 import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database.js';
-
-function captureIo(env: NodeJS.ProcessEnv) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: {
-      stdout: { write: (text: string) => out.push(text) },
-      stderr: { write: (text: string) => err.push(text) },
-      env,
-    },
-    stdout: () => out.join(''),
-    stderr: () => err.join(''),
-  };
-}
 
 let scratch: ScratchDatabase;
 beforeAll(async () => {

@@ -6,6 +6,10 @@ export const LAB_PACKAGES: Record<string, string> = {
   'openssh-server': '/usr/sbin/sshd',
   'openssh-client': '/usr/bin/ssh-keygen',
   pgbouncer: '/usr/sbin/pgbouncer',
+  // The bot's non-root login runs its privileged forms through sudo; visudo checks the rules.
+  sudo: '/usr/sbin/visudo',
+  // The lab's syslog daemon, which receives samaops-remote's refusals.
+  rsyslog: '/usr/sbin/rsyslogd',
 };
 
 /**

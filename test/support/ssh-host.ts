@@ -5,15 +5,19 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { z } from 'zod';
 import { type Server, serverSchema } from '../../src/config/schema.js';
+import { LOGIN_USER } from './login-user.js';
+import { type SshLoginSpec, sshLoginPaths, writeSshLogin } from './ssh-login.js';
 
 /**
  * A real OpenSSH server on a loopback address, run as root with its own host key, client key,
- * config and log: the test stand-in for one of the platform's servers (PITFALLS.md, sshd).
+ * config and log: the test stand-in for one of the platform's servers (PITFALLS.md, sshd). The bot
+ * logs in to it as the non-root `samaops` through the forced command samaops-remote (ssh-login.ts).
  */
 
 const run = promisify(execFile);
 const SSHD = '/usr/sbin/sshd';
-const STANDARD_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+/** The system PATH of sessions, after the test's own directories. */
+export const STANDARD_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 /** What to start: where it listens and what its sessions see. */
 export interface SshHostSpec {
@@ -31,12 +35,19 @@ export interface SshHostSpec {
   reuseRunning?: boolean;
   /** How long to wait for the banner, ms. Default 10000. */
   startTimeoutMs?: number;
+  /** The login files: default a `login` directory in stateDir, whose parents must be traversable. */
+  login?: Partial<Omit<SshLoginSpec, 'path'>>;
 }
 
 /** A running sshd and what a client needs to log in to it. */
 export interface SshHost {
   spec: SshHostSpec;
+  /** The bot's login: `samaops`, restricted to samaops-remote. */
   user: string;
+  /** The forced command's path on this server. */
+  wrapperPath: string;
+  /** The login directory (ssh-login.ts). */
+  loginDir: string;
   privateKeyPath: string;
   privateKey: string;
   /** `SHA256:...` as `ssh-keygen -lf` prints it. */
@@ -55,7 +66,6 @@ export function sshHostPaths(stateDir: string) {
   return {
     hostKey: join(stateDir, 'ssh_host_ed25519_key'),
     clientKey: join(stateDir, 'client_ed25519'),
-    authorizedKeys: join(stateDir, 'authorized_keys'),
     config: join(stateDir, 'sshd_config'),
     pidFile: join(stateDir, 'sshd.pid'),
     log: join(stateDir, 'sshd.log'),
@@ -65,17 +75,25 @@ export function sshHostPaths(stateDir: string) {
 /** Starts (or, with reuseRunning, finds) the sshd of `spec`; keys already in stateDir are reused. */
 export async function startSshHost(spec: SshHostSpec): Promise<SshHost> {
   const paths = sshHostPaths(spec.stateDir);
-  mkdirSync(spec.stateDir, { recursive: true, mode: 0o700 });
+  // Traversable (the keys inside stay 0600): the default login directory lives here.
+  mkdirSync(spec.stateDir, { recursive: true, mode: 0o755 });
   mkdirSync(join(spec.stateDir, 'home'), { recursive: true, mode: 0o700 });
   mkdirSync('/run/sshd', { recursive: true });
   await ensureKey(paths.hostKey, `${spec.name}-host`);
   await ensureKey(paths.clientKey, `samaops@${spec.name}`);
-  writeFileSync(paths.authorizedKeys, readFileSync(`${paths.clientKey}.pub`), { mode: 0o600 });
-  writeFileSync(paths.config, sshdConfig(spec, paths), { mode: 0o600 });
+  const login: SshLoginSpec = {
+    dir: join(spec.stateDir, 'login'),
+    ...spec.login,
+    path: sessionPath(spec),
+  };
+  const wrapperPath = writeSshLogin(login, `${paths.clientKey}.pub`);
+  const config = sshdConfig(spec, paths, sshLoginPaths(login.dir).authorizedKeysPattern);
+  const configChanged = !existsSync(paths.config) || readFileSync(paths.config, 'utf8') !== config;
+  writeFileSync(paths.config, config, { mode: 0o600 });
 
   const running = readPid(paths.pidFile);
   let pid: number;
-  if (spec.reuseRunning && running !== undefined && isAlive(running)) {
+  if (spec.reuseRunning && !configChanged && running !== undefined && isAlive(running)) {
     pid = running;
   } else {
     await stopSshHostByPidFile(spec.stateDir);
@@ -93,7 +111,9 @@ export async function startSshHost(spec: SshHostSpec): Promise<SshHost> {
 
   return {
     spec,
-    user: 'root',
+    user: LOGIN_USER,
+    wrapperPath,
+    loginDir: login.dir,
     privateKeyPath: paths.clientKey,
     privateKey: readFileSync(paths.clientKey, 'utf8'),
     hostKeyFingerprint: await fingerprintOf(`${paths.hostKey}.pub`),
@@ -129,8 +149,17 @@ async function ensureKey(path: string, comment: string): Promise<void> {
   await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', comment, '-f', path]);
 }
 
-function sshdConfig(spec: SshHostSpec, paths: ReturnType<typeof sshHostPaths>): string {
-  const path = [...(spec.pathDirs ?? []), STANDARD_PATH].join(':');
+/** The PATH of the server's sessions, and so of the forms samaops-remote runs: test doubles first. */
+function sessionPath(spec: SshHostSpec): string {
+  return [...(spec.pathDirs ?? []), STANDARD_PATH].join(':');
+}
+
+function sshdConfig(
+  spec: SshHostSpec,
+  paths: ReturnType<typeof sshHostPaths>,
+  authorizedKeysPattern: string,
+): string {
+  const path = sessionPath(spec);
   // SetEnv values are split on whitespace: quote each pair so values may contain spaces.
   // HOME points into stateDir: the machine's root ~/.bashrc (sourced by bash for every SSH exec)
   // would otherwise add ~100 ms to each command and its own PATH entries before ours.
@@ -141,7 +170,7 @@ function sshdConfig(spec: SshHostSpec, paths: ReturnType<typeof sshHostPaths>): 
     `ListenAddress ${spec.address}:${spec.port}`,
     `HostKey ${paths.hostKey}`,
     `PidFile ${paths.pidFile}`,
-    `AuthorizedKeysFile ${paths.authorizedKeys}`,
+    `AuthorizedKeysFile ${authorizedKeysPattern}`,
     'PermitRootLogin prohibit-password',
     'PubkeyAuthentication yes',
     'PasswordAuthentication no',
@@ -153,6 +182,8 @@ function sshdConfig(spec: SshHostSpec, paths: ReturnType<typeof sshHostPaths>): 
     'UseDNS no',
     'MaxSessions 10',
     'LogLevel VERBOSE',
+    // As Debian's own sshd_config: so that a test sees the forced command answer an sftp request.
+    'Subsystem sftp /usr/lib/openssh/sftp-server',
     `SetEnv ${env.join(' ')}`,
     '',
   ].join('\n');

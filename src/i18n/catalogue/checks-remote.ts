@@ -6,6 +6,16 @@ export const remoteCheckMessages = defineMessages({
     'check.host.reachable.title': 'Serveur joignable en SSH',
     'check.host.reachable.detail': 'SSH répond en {ms} ms (dont connexion {connectMs} ms)',
     'check.host.reachable.failed': 'SSH impossible : {reason}',
+    'check.host.wrapper.title': 'Commande forcée samaops-remote',
+    'check.host.wrapper.ok': 'samaops-remote {version} ({hash}), comme le bot',
+    'check.host.wrapper.differs':
+      'samaops-remote de {server} diffère du bot : serveur {serverVersion} ({serverHash}), bot {botVersion} ({botHash}) ; réinstaller la sortie de `samaops ssh-wrapper`',
+    'check.host.wrapper.absent':
+      'aucun samaops-remote sur {server} : la clé du bot n’y est pas restreinte (voir `samaops ssh-wrapper --authorized-keys`)',
+    'check.host.wrapper.silent':
+      'le samaops-remote de {server} ne donne pas sa version (code {code} : {reason}) : plus ancien que le bot ?',
+    'check.host.wrapper.notForced':
+      'samaops-remote {version} est installé sur {server}, mais la clé du bot n’y est pas restreinte : il manque command= dans authorized_keys',
     'check.remote.failed': 'mesure impossible par SSH : {reason}',
     'check.remote.refused': 'commande refusée avant tout envoi : {reason}',
     'check.disk.usage.title': 'Espace disque',
@@ -26,6 +36,16 @@ export const remoteCheckMessages = defineMessages({
     'check.host.reachable.title': 'Server reachable over SSH',
     'check.host.reachable.detail': 'SSH answers in {ms} ms (connection {connectMs} ms)',
     'check.host.reachable.failed': 'SSH failed: {reason}',
+    'check.host.wrapper.title': 'samaops-remote forced command',
+    'check.host.wrapper.ok': 'samaops-remote {version} ({hash}), same as the bot',
+    'check.host.wrapper.differs':
+      'samaops-remote on {server} differs from the bot: server {serverVersion} ({serverHash}), bot {botVersion} ({botHash}); install the output of `samaops ssh-wrapper` again',
+    'check.host.wrapper.absent':
+      'no samaops-remote on {server}: the bot’s key is not restricted there (see `samaops ssh-wrapper --authorized-keys`)',
+    'check.host.wrapper.silent':
+      'samaops-remote on {server} does not tell its version (code {code}: {reason}): older than the bot?',
+    'check.host.wrapper.notForced':
+      'samaops-remote {version} is installed on {server}, but the bot’s key is not restricted to it: command= is missing from authorized_keys',
     'check.remote.failed': 'could not measure over SSH: {reason}',
     'check.remote.refused': 'command refused before anything was sent: {reason}',
     'check.disk.usage.title': 'Disk space',

@@ -30,6 +30,8 @@ export interface RemoteCheckHost {
 /** Starts the host on `address` (use 127.0.0.50 and up: the lab owns 127.0.0.2-4). */
 export async function startRemoteCheckHost(name: string, address: string): Promise<RemoteCheckHost> {
   const dir = mkdtempSync(join(tmpdir(), `samaops-${name}-`));
+  // The bot logs in as samaops: it must reach the login files and the double, and read test files.
+  chmodSync(dir, 0o755);
   const bin = join(dir, 'bin');
   mkdirSync(bin);
   copyFileSync(DOCKER_DOUBLE, join(bin, 'docker'));
