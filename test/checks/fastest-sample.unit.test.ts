@@ -38,12 +38,30 @@ describe('fastestOf', () => {
     expect(fastest.best).toBeNaN();
   });
 
-  it('starts no sample that would overrun the budget', async () => {
+  it('cuts a later sample short at the end of the budget and keeps the fastest so far', async () => {
+    let calls = 0;
+    const sample = (budget?: AbortSignal) => {
+      calls += 1;
+      if (!budget) return Promise.resolve(230);
+      return new Promise<number>((_resolve, reject) =>
+        budget.addEventListener('abort', () => reject(budget.reason)),
+      );
+    };
+    const fastest = await fastestOf(sample, (ms) => ms, { threshold, budgetMs: 100 });
+    expect(fastest).toEqual({ best: 230, samples: 1 });
+    expect(calls).toBe(2);
+  });
+
+  it('starts no sample once the budget is spent', async () => {
+    let calls = 0;
     const slow = async () => {
+      calls += 1;
       await new Promise((resolve) => setTimeout(resolve, 60));
       return 230;
     };
     const fastest = await fastestOf(slow, (ms) => ms, { threshold, budgetMs: 100 });
-    expect(fastest.samples).toBe(1);
+    // 60 ms each against a 100 ms budget: a second sample may start, never a third.
+    expect(fastest.samples).toBe(calls);
+    expect(calls).toBeLessThanOrEqual(2);
   });
 });

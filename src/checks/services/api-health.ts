@@ -22,7 +22,8 @@ export const apiHealth = defineCheck<ApiInstance>({
   async run({ clients, inventory }, instance, signal) {
     const threshold = above(inventory.thresholds.apiLatencyMs, 'ms');
     const { best: probe, samples } = await fastestOf(
-      () => probeHttp(clients.http, instance.healthUrl, signal),
+      (budget) =>
+        probeHttp(clients.http, instance.healthUrl, budget ? AbortSignal.any([signal, budget]) : signal),
       (sampled) => ('outcome' in sampled || badStatus(sampled.answer) ? undefined : sampled.answer.latencyMs),
       { threshold, budgetMs: inventory.checkTimeoutMs / 2 },
     );
