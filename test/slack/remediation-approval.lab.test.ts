@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { parseInventory } from '../../src/config/load-inventory.js';
 import { silentLogger } from '../../src/logging/logger.js';
@@ -29,6 +29,8 @@ const APPROVER = 'UDEV00002';
 const signingSecret = `secret-${randomUUID()}`;
 const botToken = `xoxb-test-${randomUUID()}`;
 const double = new SlackApiDouble();
+// Every call the bot made in a test is one Slack would take (test/slack/double/).
+afterEach(() => double.assertNoViolations());
 let lab: LabSession;
 let scratch: ScratchDatabase;
 let bot: RunningBot;

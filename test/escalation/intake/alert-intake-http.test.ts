@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/logging/logger.js';
 import { type RunningBot, startBot } from '../../../src/slack/start-bot.js';
 import { testInventory } from '../../handlers/test-inventory.js';
@@ -13,6 +13,8 @@ import { until } from '../escalation-harness.js';
 const TOKEN = `am-${randomUUID()}`;
 const namespace = `test-intake-${randomUUID().slice(0, 8)}`;
 const double = new SlackApiDouble();
+// Every call the bot made in a test is one Slack would take (test/slack/double/).
+afterEach(() => double.assertNoViolations());
 const fixture = testInventory({
   team: [{ slackId: 'UNIVEAU3', name: 'Fatou', roles: ['lead', 'devops'] }],
   escalation: { watch: { playbook: 'off' }, intake: { token: TOKEN } },
