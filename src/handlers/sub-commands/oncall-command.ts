@@ -11,6 +11,14 @@ import type { SubCommand } from '../sub-command.js';
 
 const USAGE = 'oncall | oncall override @person role 8h';
 
+/**
+ * The Slack id a word names: a person picked in Slack reaches the handlers as `@U123` (Slack sends
+ * `<@U123|jean>`, unescaped by src/slack/command-text.ts); the console types `U123`.
+ */
+export function personOf(word: string): string | undefined {
+  return /^@?([UW][A-Z0-9]{2,20})$/.exec(word)?.[1];
+}
+
 /** `/sama oncall`: who is reachable now, per role; `override @user role 8h` takes a shift. */
 export const oncallCommand: SubCommand = {
   name: 'oncall',
@@ -47,8 +55,7 @@ export const oncallCommand: SubCommand = {
       return;
     }
     const [verb, who, role, duration] = args;
-    // A person picked in Slack reaches us as `@U123` (src/slack/command-text.ts); the console types the id.
-    const slackId = /^@?([UW][A-Z0-9]{2,20})$/.exec(who ?? '')?.[1];
+    const slackId = personOf(who ?? '');
     const ms = parseDuration(duration ?? '');
     if (verb !== 'override' || !teamRoles.includes(role as (typeof teamRoles)[number]) || ms === null) {
       throw usage();
