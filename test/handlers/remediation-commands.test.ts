@@ -227,6 +227,36 @@ describe('remediation sub-commands and buttons (real PostgreSQL, the real remedi
     }
   });
 
+  it('a bare /sama vacuum sent three times makes one request; the others point to it', async () => {
+    const before = await storedRequests();
+    const first = invocation();
+    expect(await routeCommand('vacuum', first, services)).toBe('ok');
+    const id = first.replies.recorded.find((r) => r.kind === 'post')?.message.buttons?.[0]?.value ?? '';
+    for (const again of [invocation(), invocation(DBA)]) {
+      expect(await routeCommand('vacuum', again, services)).toBe('ok');
+      expect(again.replies.recorded.map((r) => r.kind)).toEqual(['ephemeral']);
+      expect(again.replies.recorded[0]?.message.summary).toContain(
+        `La même demande attend déjà son approbation : demande ${id}`,
+      );
+    }
+    expect(await storedRequests()).toBe(before + 1);
+    await pool.query("UPDATE remediation_requests SET state = 'rejected' WHERE id = $1", [id]);
+  });
+
+  it('/sama vacuum of a table that does not exist, or of a system catalog, lists the tables one may name', async () => {
+    const before = await storedRequests();
+    for (const [table, problem] of [
+      ['nosuchtable', 'la table nosuchtable n’existe pas. Tables possibles : public.meter_readings'],
+      ['pg_class', 'pg_catalog.pg_class est un catalogue système de PostgreSQL'],
+      ['pg_catalog.pg_authid', 'pg_catalog.pg_authid est un catalogue système'],
+    ] as const) {
+      const call = invocation();
+      expect(await routeCommand(`vacuum ${table}`, call, services)).toBe('usage');
+      expect(call.replies.recorded[0]?.message.summary).toContain(problem);
+    }
+    expect(await storedRequests()).toBe(before);
+  });
+
   it('refuses remediations without the audit store, while diagnostics still work', async () => {
     const withoutStore: HandlerServices = {
       ...services,

@@ -6,6 +6,7 @@ import { parseInventory } from '../../src/config/load-inventory.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { APPROVE_REMEDIATION_ACTION } from '../../src/playbooks/guard/request-message.js';
 import { SUGGESTED_REMEDIATION_ACTION } from '../../src/playbooks/guard/suggested-remediations.js';
+import { isActionOf } from '../../src/render/action-id.js';
 import { type RunningBot, startBot } from '../../src/slack/start-bot.js';
 import { latestAudit } from '../../src/store/audit/audit-log.js';
 import { verifyAuditChain } from '../../src/store/audit/verify-audit-chain.js';
@@ -100,13 +101,13 @@ describe('guarded restart over Slack HTTP mode, on the lab', () => {
     const [report] = (await double.waitForCalls('chat.update', reports + 1, 20_000)).slice(reports);
     const fix = ((report?.params.blocks ?? []) as Block[])
       .flatMap((block) => [...(block.elements ?? []), ...(block.accessory ? [block.accessory] : [])])
-      .find((button) => button.action_id === SUGGESTED_REMEDIATION_ACTION);
+      .find((button) => isActionOf(SUGGESTED_REMEDIATION_ACTION, button.action_id ?? ''));
     expect(fix?.value).toBe('restart samaconso_api_1');
 
     const posts = double.callsOf('chat.postMessage').length;
     const response = await slack.blockAction(
       {
-        actionId: SUGGESTED_REMEDIATION_ACTION,
+        actionId: fix?.action_id ?? '',
         value: fix?.value ?? '',
         userId: REQUESTER,
         channelId: CHANNEL,
