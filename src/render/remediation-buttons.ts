@@ -8,7 +8,7 @@ import {
   suggestionValue,
 } from '../playbooks/guard/suggested-remediations.js';
 import { suffixedActionId } from './action-id.js';
-import type { MessageLine } from './message-model.js';
+import { type MessageLine, slackLimits } from './message-model.js';
 
 /**
  * A report line with the buttons of the remediations that fit its failure (none when it is not
@@ -24,7 +24,8 @@ export function withRemediationButtons(
 ): MessageLine {
   const values = suggestedRemediations(result)
     .map(suggestionValue)
-    .filter((value) => !offered.has(value));
+    // A value longer than a button takes could not name an inventory target anyway.
+    .filter((value) => value.length <= slackLimits.buttonValue && !offered.has(value));
   for (const value of values) offered.add(value);
   const buttons = values.map((value, index) => ({
     actionId: suffixedActionId(SUGGESTED_REMEDIATION_ACTION, index + 1),

@@ -92,15 +92,18 @@ export function toPlainText(text: string, max = Number.POSITIVE_INFINITY): strin
 }
 
 /**
- * Model text in pieces that may be cut apart: code points, with each bot-built mention whole
- * (what line splitting iterates over, so that a split never breaks a mention).
+ * Model text in pieces that may be cut apart, each with its width once rendered as mrkdwn: code
+ * points, with each bot-built mention whole (what line splitting iterates over, so that a split
+ * never breaks a mention or an entity, and measures in one pass).
  */
-export function textPieces(text: string): string[] {
-  return units(text).map((unit) =>
-    unit.kind === 'char'
-      ? unit.text
-      : unit.kind === 'user'
-        ? slackMention(unit.id)
-        : slackChannelLink(unit.id),
-  );
+export function textPieces(text: string): { piece: string; width: number }[] {
+  return units(text).map((unit) => ({
+    piece:
+      unit.kind === 'char'
+        ? unit.text
+        : unit.kind === 'user'
+          ? slackMention(unit.id)
+          : slackChannelLink(unit.id),
+    width: asMrkdwn(unit).length,
+  }));
 }

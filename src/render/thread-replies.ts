@@ -98,8 +98,7 @@ export function splitLine(line: MessageLine, max: number): MessageLine[] {
   const pieces: MessageLine[] = [];
   let text = '';
   let length = line.status ? blockLineText({ text: '', status: line.status }).length : 0;
-  for (const character of textPieces(line.text)) {
-    const width = blockLineText({ text: character }).length;
+  for (const { piece: character, width } of textPieces(line.text)) {
     if (text.length > 0 && length + width > max) {
       pieces.push(pieces.length === 0 && line.status ? { text, status: line.status } : { text });
       text = '';

@@ -228,10 +228,14 @@ describe('remediation sub-commands and buttons (real PostgreSQL, the real remedi
   });
 
   it('a bare /sama vacuum sent three times makes one request; the others point to it', async () => {
+    // An earlier test left its bare vacuum waiting: withdrawn, so that this one starts afresh.
+    await pool.query("UPDATE remediation_requests SET state = 'rejected' WHERE state = 'requested'");
     const before = await storedRequests();
     const first = invocation();
     expect(await routeCommand('vacuum', first, services)).toBe('ok');
-    const id = first.replies.recorded.find((r) => r.kind === 'post')?.message.buttons?.[0]?.value ?? '';
+    expect(first.replies.recorded.map((r) => r.kind)).toEqual(['post']);
+    const id = first.replies.recorded[0]?.message.buttons?.[0]?.value ?? '';
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
     for (const again of [invocation(), invocation(DBA)]) {
       expect(await routeCommand('vacuum', again, services)).toBe('ok');
       expect(again.replies.recorded.map((r) => r.kind)).toEqual(['ephemeral']);

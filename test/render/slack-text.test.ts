@@ -35,6 +35,10 @@ describe('slack-text: outside text inert, bot-built mentions live', () => {
     const mention = slackMention('UNIVEAU2');
     expect(toMrkdwn(`abcdefgh ${mention}`, 12)).toBe('abcdefgh …');
     expect(toMrkdwn(`${mention} x`, 13)).toBe('<@UNIVEAU2> x');
-    expect(textPieces(`a${mention}b`)).toEqual(['a', mention, 'b']);
+    expect(textPieces(`a${mention}&`)).toEqual([
+      { piece: 'a', width: 1 },
+      { piece: mention, width: 11 },
+      { piece: '&', width: 5 },
+    ]);
   });
 });

@@ -65,6 +65,7 @@ afterAll(async () => {
 }, 60_000);
 
 interface Button {
+  type: string;
   action_id: string;
   value: string;
 }
@@ -110,7 +111,9 @@ describe('both API instances down (api-1-down + api-2-down), on the lab', () => 
       ...(block.elements ?? []),
       ...(block.accessory ? [block.accessory] : []),
     ]);
-    const restarts = buttons.filter((button) => isActionOf(SUGGESTED_REMEDIATION_ACTION, button.action_id));
+    const restarts = buttons.filter(
+      (button) => button.type === 'button' && isActionOf(SUGGESTED_REMEDIATION_ACTION, button.action_id),
+    );
     expect(restarts.map((button) => button.value).sort()).toEqual([
       'restart samaconso_api_1',
       'restart samaconso_api_2',
