@@ -99,6 +99,15 @@ const deadlines = fc.record({
   resolveBy: fc.option(time, { nil: null }),
 });
 
+/** What every incident state carries: a level, its deadlines, the people paged. */
+const stateBase = {
+  level,
+  generation: fc.nat(),
+  deadlines,
+  paged: fc.array(userId, { maxLength: 12 }),
+  silencedUntil: fc.option(time, { nil: null }),
+};
+
 /** An incident in any state, paged people, a hostile title and source. */
 export const incident: fc.Arbitrary<StoredIncident> = fc.record({
   id: fc.integer({ min: 1, max: 10_000_000 }),
@@ -109,33 +118,18 @@ export const incident: fc.Arbitrary<StoredIncident> = fc.record({
   openedAt: time,
   snapshot: fc.constant({ timezone: 'Africa/Dakar', levels: {} as never, team: [] }),
   state: fc.oneof(
-    fc.record({
-      status: fc.constant('open' as const),
-      level,
-      generation: fc.nat(),
-      deadlines,
-      paged: fc.array(userId, { maxLength: 12 }),
-      silencedUntil: fc.option(time, { nil: null }),
-    }),
+    fc.record({ status: fc.constant('open' as const), ...stateBase }),
     fc.record({
       status: fc.constant('acknowledged' as const),
       acknowledgedBy: userId,
       acknowledgedAt: time,
-      level,
-      generation: fc.nat(),
-      deadlines,
-      paged: fc.array(userId, { maxLength: 12 }),
-      silencedUntil: fc.option(time, { nil: null }),
+      ...stateBase,
     }),
     fc.record({
       status: fc.constant('resolved' as const),
       resolvedBy: userId,
       resolvedAt: time,
-      level,
-      generation: fc.nat(),
-      deadlines,
-      paged: fc.array(userId, { maxLength: 12 }),
-      silencedUntil: fc.option(time, { nil: null }),
+      ...stateBase,
     }),
   ),
   slackChannel: fc.constant('CSAMAPROD1'),

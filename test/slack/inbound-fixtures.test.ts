@@ -3,11 +3,8 @@ import { PassThrough } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logging/logger.js';
 import { RERUN_DIAGNOSIS_ACTION } from '../../src/render/diagnosis-message.js';
-import { type RunningBot, startBot } from '../../src/slack/start-bot.js';
 import { TEST_CHANNEL, TEST_USER, testInventory } from '../handlers/test-inventory.js';
-import { obliterateBotQueues, testQueueNamespace } from '../support/bot-queues.js';
-import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database.js';
-import { SignedRequestClient } from './signed-request-client.js';
+import { type HttpTestBot, startHttpTestBot } from './http-test-bot.js';
 import { type RecordedCall, SlackApiDouble } from './slack-api-double.js';
 import { blockActionsBody, retriedDeliveryHeaders, slashCommandBody } from './slack-fixtures.js';
 
@@ -15,40 +12,26 @@ import { blockActionsBody, retriedDeliveryHeaders, slashCommandBody } from './sl
  * The bot in HTTP mode, fed the requests of test/fixtures/slack/ exactly as Slack sends them
  * (manifest.yml: `should_escape: true`), answering through the strict Slack double.
  */
-const signingSecret = `secret-${randomUUID()}`;
-const namespace = testQueueNamespace();
 const double = new SlackApiDouble();
 afterEach(() => double.assertNoViolations());
 const fixture = testInventory();
 const logs = new PassThrough();
 const logLines: string[] = [];
 logs.on('data', (chunk: Buffer) => logLines.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
-let scratch: ScratchDatabase;
-let bot: RunningBot;
-let slack: SignedRequestClient;
+let testBot: HttpTestBot;
 
 beforeAll(async () => {
-  scratch = await createScratchDatabase();
   await double.start();
-  bot = await startBot({
-    mode: { kind: 'http', botToken: 'xoxb-fixtures', signingSecret, apiUrl: double.apiUrl, port: 0 },
+  testBot = await startHttpTestBot({
+    double,
     inventory: fixture.inventory,
-    env: {
-      DATABASE_URL: scratch.url,
-      REDIS_URL: 'redis://127.0.0.1:6379/0',
-      SAMAOPS_QUEUE_NAMESPACE: namespace,
-    },
     logger: createLogger({ level: 'info', destination: logs }),
-    host: '127.0.0.1',
   });
-  slack = new SignedRequestClient(`http://127.0.0.1:${bot.port}/slack/events`);
 });
 
 afterAll(async () => {
-  await bot?.stop({ graceMs: 2000 });
+  await testBot?.stop();
   await double.stop();
-  await obliterateBotQueues(namespace);
-  await scratch?.drop();
   fixture.remove();
 });
 
@@ -60,7 +43,7 @@ async function slashCommand(name: string): Promise<RecordedCall> {
     user_id: TEST_USER,
     response_url: double.responseUrl(id),
   });
-  expect((await slack.send(body, { signingSecret })).status).toBe(200);
+  expect((await testBot.slack.send(body, { signingSecret: testBot.signingSecret })).status).toBe(200);
   return double.waitForResponseTo(id);
 }
 
@@ -75,7 +58,9 @@ async function press(name: string, channelId: string, headers: Record<string, st
     action_id: RERUN_DIAGNOSIS_ACTION,
     value: 'redis',
   });
-  expect((await slack.send(body, { signingSecret }, headers)).status).toBe(200);
+  expect((await testBot.slack.send(body, { signingSecret: testBot.signingSecret }, headers)).status).toBe(
+    200,
+  );
   return id;
 }
 

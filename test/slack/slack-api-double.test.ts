@@ -1,5 +1,6 @@
 import { webApi } from '@slack/bolt';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { button, plain, text } from './double/block-kit-samples.js';
 import { SlackApiDouble } from './slack-api-double.js';
 
 /** The double refuses what Slack refuses, with Slack's own answers: checked through the WebClient the bot uses. */
@@ -29,16 +30,6 @@ afterAll(() => double.stop());
 afterEach(() => {
   clock += 60_000;
   double.assertNoViolations();
-});
-
-const text = (value: string) => ({ type: 'mrkdwn', text: value });
-const plain = (value: string) => ({ type: 'plain_text', text: value });
-const button = (actionId: string, extra: Record<string, unknown> = {}) => ({
-  type: 'button',
-  action_id: actionId,
-  text: plain('Go'),
-  value: 'v',
-  ...extra,
 });
 
 /** Posts `blocks` and returns Slack's refusal: its error and details. */

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkBlocks } from './block-kit-rules.js';
+import { button, plain, text } from './block-kit-samples.js';
 
 /** Block Kit limits the double holds every message to (sources in block-kit-rules.ts). */
-const text = (value: string) => ({ type: 'mrkdwn', text: value });
-const plain = (value: string) => ({ type: 'plain_text', text: value });
-const button = (actionId: string, extra: Record<string, unknown> = {}) => ({
-  type: 'button',
-  action_id: actionId,
-  text: plain('Go'),
-  value: 'v',
-  ...extra,
-});
 
 describe('Block Kit as Slack checks it: each problem worded with its json-pointer', () => {
   it.each([
