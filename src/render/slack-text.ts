@@ -31,16 +31,27 @@ export function slackChannelLink(channelId: string): string {
   return CHANNEL_ID.test(channelId) ? `${OPEN}${KEY}#${channelId}${CLOSE}` : channelId;
 }
 
-/** One piece of model text: characters as written, or a reference the bot built. */
+/** One piece of model text: characters as written (one or a run), or a reference the bot built. */
 type Unit = { kind: 'char'; text: string } | { kind: 'user'; id: string } | { kind: 'channel'; id: string };
 
-/** The text as units: code points, with each bot-built reference whole. */
-function units(text: string): Unit[] {
+/**
+ * The text as units: runs of characters between bot-built references (`perCodePoint`: one unit per
+ * code point, for cutting), each reference whole.
+ */
+function units(text: string, perCodePoint = false): Unit[] {
   const out: Unit[] = [];
   let at = 0;
   const pushChars = (chars: string) => {
+    if (!perCodePoint) {
+      if (chars) out.push({ kind: 'char', text: chars });
+      return;
+    }
     for (const char of chars) out.push({ kind: 'char', text: char });
   };
+  if (!text.includes(OPEN)) {
+    pushChars(text);
+    return out;
+  }
   for (const match of text.matchAll(TOKEN)) {
     pushChars(text.slice(at, match.index));
     const [whole, key, sigil, id] = match as unknown as [string, string, string, string];
@@ -66,12 +77,15 @@ function asPlain(unit: Unit): string {
   return withoutUnsafeCharacters(unit.text);
 }
 
-/** Joins rendered units, cut with `…` to at most `max` characters without splitting an entity or a mention. */
-function joinWithin(pieces: readonly string[], max: number): string {
-  const total = pieces.reduce((sum, piece) => sum + piece.length, 0);
-  if (total <= max) return pieces.join('');
+/**
+ * `text` rendered unit by unit, cut with `…` to at most `max` characters: whole when it fits,
+ * otherwise code point by code point, never splitting an entity (`&amp;`) or a mention.
+ */
+function renderWithin(text: string, render: (unit: Unit) => string, max: number): string {
+  const whole = units(text).map(render).join('');
+  if (whole.length <= max) return whole;
   let out = '';
-  for (const piece of pieces) {
+  for (const piece of units(text, true).map(render)) {
     if (out.length + piece.length > max - 1) break;
     out += piece;
   }
@@ -83,12 +97,12 @@ function joinWithin(pieces: readonly string[], max: number): string {
  * mentions live. `max` (default none) cuts it with `…`, never inside `&amp;` or a mention.
  */
 export function toMrkdwn(text: string, max = Number.POSITIVE_INFINITY): string {
-  return joinWithin(units(text).map(asMrkdwn), max);
+  return renderWithin(text, asMrkdwn, max);
 }
 
 /** Model text for a `plain_text` field or a terminal: mentions as `@U…` / `#C…`, control characters dropped. */
 export function toPlainText(text: string, max = Number.POSITIVE_INFINITY): string {
-  return joinWithin(units(text).map(asPlain), max);
+  return renderWithin(text, asPlain, max);
 }
 
 /**
@@ -97,7 +111,7 @@ export function toPlainText(text: string, max = Number.POSITIVE_INFINITY): strin
  * never breaks a mention or an entity, and measures in one pass).
  */
 export function textPieces(text: string): { piece: string; width: number }[] {
-  return units(text).map((unit) => ({
+  return units(text, true).map((unit) => ({
     piece:
       unit.kind === 'char'
         ? unit.text

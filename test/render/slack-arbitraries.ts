@@ -53,7 +53,7 @@ const piece = fc.oneof(
   {
     weight: 1,
     arbitrary: fc
-      .tuple(fc.constantFrom(...SPECIAL, 'x', 'ab '), fc.integer({ min: 1, max: 400 }))
+      .tuple(fc.constantFrom(...SPECIAL, 'x', 'ab '), fc.integer({ min: 1, max: 300 }))
       .map(([text, times]) => text.repeat(times)),
   },
 );
@@ -178,7 +178,7 @@ const stage: fc.Arbitrary<RequestStage> = fc.oneof(
     excerpt: hostileText(20),
     verify: fc.array(fc.record({ text: hostileText(4), status }), { maxLength: 20 }),
   }),
-  fc.record({ kind: fc.constant('expired' as const), minutes: fc.integer({ min: 1, max: 400 }) }),
+  fc.record({ kind: fc.constant('expired' as const), minutes: fc.integer({ min: 1, max: 300 }) }),
   fc.record({ kind: fc.constant('rejected' as const), by: userId }),
 );
 

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logging/logger.js';
 import { RERUN_DIAGNOSIS_ACTION } from '../../src/render/diagnosis-message.js';
 import { TEST_CHANNEL, TEST_USER, testInventory } from '../handlers/test-inventory.js';
+import { eventually } from '../support/eventually.js';
 import { type HttpTestBot, startHttpTestBot } from './http-test-bot.js';
 import { type RecordedCall, SlackApiDouble } from './slack-api-double.js';
 import { blockActionsBody, retriedDeliveryHeaders, slashCommandBody } from './slack-fixtures.js';
@@ -34,6 +35,9 @@ afterAll(async () => {
   await double.stop();
   fixture.remove();
 });
+
+/** How many redeliveries the bot logged as ignored. */
+const ignoredCount = () => logLines.filter((line) => line.includes('Slack redelivery ignored')).length;
 
 /** Sends a slash-command fixture from the team's channel; resolves with the response_url's answer. */
 async function slashCommand(name: string): Promise<RecordedCall> {
@@ -111,13 +115,9 @@ describe('block_actions from a channel message, an ephemeral message and a DM', 
     await press('block-actions-channel-message', TEST_CHANNEL);
     await double.waitForCalls('chat.update', updates + 1);
     const posts = double.callsOf('chat.postMessage').length;
-    const ignored = logLines.filter((line) => line.includes('Slack redelivery ignored')).length;
+    const ignored = ignoredCount();
     await press('block-actions-channel-message', TEST_CHANNEL, retriedDeliveryHeaders());
-    const deadline = Date.now() + 10_000;
-    while (logLines.filter((line) => line.includes('Slack redelivery ignored')).length === ignored) {
-      if (Date.now() > deadline) throw new Error('the retried delivery was not seen');
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    await eventually('the retried delivery, seen and ignored', () => ignoredCount() > ignored);
     // The listener returned right after logging it: nothing of the retry is left to run.
     expect(double.callsOf('chat.postMessage')).toHaveLength(posts);
   });

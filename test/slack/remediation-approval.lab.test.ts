@@ -76,8 +76,8 @@ async function diagnoseApi(): Promise<{ running?: RecordedCall; report?: Recorde
     { signingSecret: testBot.signingSecret },
   );
   expect(response.status).toBe(200);
-  const [running] = (await double.waitForCalls('chat.postMessage', posts + 1, 20_000)).slice(posts);
-  const [report] = (await double.waitForCalls('chat.update', updates + 1, 30_000)).slice(updates);
+  const [running] = (await double.waitForCalls('chat.postMessage', posts + 1)).slice(posts);
+  const [report] = (await double.waitForCalls('chat.update', updates + 1)).slice(updates);
   return { running, report };
 }
 
@@ -114,7 +114,7 @@ describe('guarded restart over Slack HTTP mode, on the lab', () => {
       { signingSecret: testBot.signingSecret },
     );
     expect(response.status).toBe(200);
-    const [post] = (await double.waitForCalls('chat.postMessage', posts + 1, 20_000)).slice(posts);
+    const [post] = (await double.waitForCalls('chat.postMessage', posts + 1)).slice(posts);
     const blocks = post?.params.blocks as Block[];
     const buttons = blocks.flatMap((block) => block.elements ?? []);
     const approve = buttons.find((button) => button.action_id === APPROVE_REMEDIATION_ACTION);

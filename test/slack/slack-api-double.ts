@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { eventuallyValue } from '../support/eventually.js';
 import type { MrkdwnReading } from './double/mrkdwn-reading.js';
 import { SlackWorkspace, type WorkspaceOptions } from './double/slack-workspace.js';
 
@@ -125,28 +126,25 @@ export class SlackApiDouble {
     return this.calls.filter((call) => call.method === method);
   }
 
-  /** Waits until `count` calls of `method` arrived (polling with a deadline, not a fixed sleep). */
-  async waitForCalls(method: string, count = 1, timeoutMs = 10_000): Promise<RecordedCall[]> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const found = this.callsOf(method);
-      if (found.length >= count) return found;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    throw new Error(
-      `timed out waiting for ${count} ${method} call(s); got: ${this.calls.map((c) => c.method).join(', ')}`,
+  /** Waits until `count` calls of `method` arrived (the tests' one polling loop, test/support/eventually.ts). */
+  waitForCalls(method: string, count = 1, timeoutMs?: number): Promise<RecordedCall[]> {
+    return eventuallyValue(
+      `${count} ${method} call(s)`,
+      () => {
+        const found = this.callsOf(method);
+        return found.length >= count ? found : undefined;
+      },
+      timeoutMs,
     );
   }
 
   /** Waits for the answer posted to the response_url made with `responseUrl(id)`. */
-  async waitForResponseTo(id: string, timeoutMs = 10_000): Promise<RecordedCall> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const found = this.callsOf('response_url').find((call) => call.params.id === id);
-      if (found) return found;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    throw new Error(`timed out waiting for the answer to response_url ${id}`);
+  waitForResponseTo(id: string, timeoutMs?: number): Promise<RecordedCall> {
+    return eventuallyValue(
+      `the answer to response_url ${id}`,
+      () => this.callsOf('response_url').find((call) => call.params.id === id),
+      timeoutMs,
+    );
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
