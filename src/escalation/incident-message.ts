@@ -2,6 +2,7 @@ import type { Locale } from '../i18n/define-messages.js';
 import { msg } from '../i18n/message.js';
 import { translate } from '../i18n/translate.js';
 import type { ChatMessage, MessageButton } from '../render/message-model.js';
+import { slackMention } from '../render/slack-text.js';
 import type { StoredIncident } from '../store/incidents/incident-row.js';
 import type { TimelineRecord } from './engine/incident-state.js';
 
@@ -13,8 +14,11 @@ export const INCIDENT_ACTIONS = {
   silence: 'sama.incident.silence',
 } as const;
 
-/** A Slack mention, shown as the person's name by Slack; the bot itself (`samaops`: watch, alerts) is written plainly. */
-export const mention = (slackId: string) => (/^[UW][A-Z0-9]{2,}$/.test(slackId) ? `<@${slackId}>` : slackId);
+/** How long the Silence button mutes an incident's pings and escalations. */
+export const SILENCE_DURATION_MS = 3_600_000;
+
+/** A live Slack mention, shown as the person's name by Slack; the bot itself (`samaops`: watch, alerts) is written plainly. */
+export const mention = (slackId: string) => slackMention(slackId);
 
 /** A time of day in the inventory's timezone, e.g. `14:05`. */
 export function clockTime(ms: number, timezone: string): string {
@@ -120,6 +124,7 @@ export function incidentMessage(incident: StoredIncident, locale: Locale, now: n
     }
   }
   const value = String(incident.id);
+  const about = { id: incident.id, level: state.level, title: incident.title };
   const buttons: MessageButton[] =
     state.status === 'resolved'
       ? []
@@ -135,12 +140,31 @@ export function incidentMessage(incident: StoredIncident, locale: Locale, now: n
               ]
             : []),
           { actionId: INCIDENT_ACTIONS.escalate, label: t('incidents.button.escalate'), value },
-          { actionId: INCIDENT_ACTIONS.resolve, label: t('incidents.button.resolve'), value },
+          {
+            actionId: INCIDENT_ACTIONS.resolve,
+            label: t('incidents.button.resolve'),
+            value,
+            confirm: {
+              title: t('incidents.confirm.resolve.title', about),
+              text: t('incidents.confirm.resolve.text', about),
+              confirm: t('incidents.confirm.resolve.confirm'),
+              deny: t('incidents.confirm.deny'),
+            },
+          },
           {
             actionId: INCIDENT_ACTIONS.silence,
             label: t('incidents.button.silence'),
             value,
             style: 'danger' as const,
+            confirm: {
+              title: t('incidents.confirm.silence.title', about),
+              text: t('incidents.confirm.silence.text', {
+                ...about,
+                duration: humanDuration(SILENCE_DURATION_MS),
+              }),
+              confirm: t('incidents.confirm.silence.confirm'),
+              deny: t('incidents.confirm.deny'),
+            },
           },
         ];
   return {

@@ -43,7 +43,7 @@ export async function runDiagnosisFlow(
   );
 }
 
-/** The person's name from the team, or their id: mentions would need unescaped mrkdwn. */
+/** The person's name from the team, or their id: a report names who asked, it does not notify them again. */
 export function displayName(services: HandlerServices, userId: string): string {
   return services.inventory.team.find((person) => person.slackId === userId)?.name ?? userId;
 }

@@ -2,6 +2,8 @@ import { msg } from '../i18n/message.js';
 import { translate } from '../i18n/translate.js';
 import { errorReason } from '../logging/error-reason.js';
 import type { CommandOutcome } from '../observability/metrics.js';
+import { isActionOf } from '../render/action-id.js';
+import { slackLimits } from '../render/message-model.js';
 import { actionHandlers } from './actions/index.js';
 import { CommandUsageError } from './command-usage-error.js';
 import type { HandlerServices, Invocation } from './handler-context.js';
@@ -9,11 +11,13 @@ import { commandNames, helpMessage } from './help-message.js';
 import { refusalMessage } from './refusal-message.js';
 import type { ActionHandler, SubCommand } from './sub-command.js';
 import { subCommands } from './sub-commands/index.js';
+import { unsafeInputProblem } from './unsafe-input.js';
 
 /**
- * Routes `/sama <text>`: refuses whoever may not act (nothing runs), answers an unknown
- * sub-command or a bad argument with the help, runs the sub-command otherwise. Called after
- * the ack; never rejects, so a listener can fire and forget it.
+ * Routes `/sama <text>` (plain text: unescaped by the Slack edge): refuses whoever may not act
+ * (nothing runs), answers text with control characters, an unknown sub-command or a bad argument
+ * with the help, runs the sub-command otherwise. Called after the ack; never rejects, so a
+ * listener can fire and forget it.
  */
 export async function routeCommand(
   text: string,
@@ -27,6 +31,8 @@ export async function routeCommand(
   // Label by known name only: free text in a metric label would grow the series without bound.
   const label = command?.name ?? 'unknown';
   const outcome = await guarded(label, invocation, services, commands, async () => {
+    const unsafe = unsafeInputProblem(text);
+    if (unsafe) throw new CommandUsageError(unsafe);
     if (!command) {
       const problem = msg('slack.help.unknownCommand', {
         name: name.slice(0, 40),
@@ -40,7 +46,7 @@ export async function routeCommand(
   return outcome;
 }
 
-/** Routes a button press to its handler by action id, under the same access rule as commands. */
+/** Routes a button press to its handler by action id (its base, before any `:suffix`), under the same access rule as commands. */
 export async function routeAction(
   actionId: string,
   value: string,
@@ -48,9 +54,11 @@ export async function routeAction(
   services: HandlerServices,
   handlers: readonly ActionHandler[] = actionHandlers,
 ): Promise<CommandOutcome> {
-  const handler = handlers.find((candidate) => candidate.actionId === actionId);
+  const handler = handlers.find((candidate) => isActionOf(candidate.actionId, actionId));
   const label = handler?.actionId ?? 'unknown-action';
   const outcome = await guarded(label, invocation, services, subCommands, async () => {
+    const unsafe = unsafeInputProblem(value, slackLimits.buttonValue);
+    if (unsafe) throw new CommandUsageError(unsafe);
     if (!handler)
       throw new CommandUsageError(
         msg('slack.help.unknownCommand', { name: actionId.slice(0, 40), valid: '' }),

@@ -26,7 +26,7 @@ export interface SubCommand {
   run(call: CommandCall): Promise<void>;
 }
 
-/** A button press handler, keyed by the button's action id. Its `value` is an id, validated here. */
+/** A button press handler, keyed by the button's base action id (`sama.x` also takes `sama.x:2`). Its `value` is an id, validated here. */
 export interface ActionHandler {
   actionId: string;
   run(call: { invocation: Invocation; value: string; services: HandlerServices }): Promise<void>;

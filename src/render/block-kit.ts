@@ -1,7 +1,9 @@
 import type { types } from '@slack/bolt';
 import type { CheckStatus } from '../checks/check.js';
-import type { ChatMessage, MessageButton, MessageLine } from './message-model.js';
+import { suffixedActionId } from './action-id.js';
+import type { ButtonConfirm, ChatMessage, MessageButton, MessageLine } from './message-model.js';
 import { slackLimits } from './message-model.js';
+import { toMrkdwn, toPlainText } from './slack-text.js';
 
 type Block = types.KnownBlock;
 
@@ -35,28 +37,32 @@ interface BodyBlock {
 /**
  * Renders a message to Block Kit within Slack's limits: section texts are split at 3,000
  * characters, and when the body would exceed 50 blocks its tail becomes one notice. A long
- * report is therefore shortened, never rejected by Slack (`invalid_blocks`).
+ * report is therefore shortened, never rejected by Slack (`invalid_blocks`). Every text goes
+ * through `toMrkdwn` / `toPlainText` (slack-text.ts): what came from outside is inert.
  */
 export function renderBlockKit(message: ChatMessage, options: BlockKitOptions): BlockKitMessage {
   const head: Block[] = [
     {
       type: 'header',
-      text: { type: 'plain_text', text: cut(headerText(message), slackLimits.headerText), emoji: true },
+      text: {
+        type: 'plain_text',
+        text: nonEmpty(toPlainText(headerText(message), slackLimits.headerText), 'samaops'),
+        emoji: true,
+      },
     },
   ];
-  if (message.summary) head.push(mrkdwnSection(message.summary));
+  if (message.summary) head.push(mrkdwnSection(toMrkdwn(message.summary, slackLimits.sectionText)));
 
   const tail: Block[] = [];
   for (const group of chunk(message.buttons ?? [], slackLimits.elementsPerActions)) {
-    tail.push({ type: 'actions', elements: group.map(buttonElement) });
+    tail.push(actionsBlock(group));
   }
-  if (message.context && message.context.length > 0) {
-    tail.push({
-      type: 'context',
-      elements: message.context
-        .slice(0, slackLimits.elementsPerContext)
-        .map((text) => ({ type: 'mrkdwn' as const, text: cut(escapeMrkdwn(text), slackLimits.sectionText) })),
-    });
+  const context = (message.context ?? [])
+    .map((text) => toMrkdwn(text, slackLimits.sectionText))
+    .filter((text) => text.length > 0)
+    .slice(0, slackLimits.elementsPerContext);
+  if (context.length > 0) {
+    tail.push({ type: 'context', elements: context.map((text) => ({ type: 'mrkdwn' as const, text })) });
   }
 
   const body = message.sections.flatMap((section) => sectionBlocks(section.heading, section.lines));
@@ -67,13 +73,16 @@ export function renderBlockKit(message: ChatMessage, options: BlockKitOptions): 
     const hidden = body.slice(kept.length).reduce((sum, part) => sum + part.lines, 0);
     const notice = [options.moreLines(hidden), message.overflowNote].filter(Boolean).join(' ');
     kept.push({
-      block: { type: 'context', elements: [{ type: 'mrkdwn', text: cut(notice, slackLimits.sectionText) }] },
+      block: {
+        type: 'context',
+        elements: [{ type: 'mrkdwn', text: nonEmpty(toMrkdwn(notice, slackLimits.sectionText), '…') }],
+      },
       lines: 0,
     });
   }
-  const text = cut(
-    [headerText(message), message.summary].filter(Boolean).join('\n'),
-    slackLimits.fallbackText,
+  const text = nonEmpty(
+    toMrkdwn([headerText(message), message.summary].filter(Boolean).join('\n'), slackLimits.fallbackText),
+    'samaops',
   );
   return { text, blocks: [...head, ...kept.map((part) => part.block), ...tail] };
 }
@@ -83,81 +92,105 @@ function headerText(message: ChatMessage): string {
 }
 
 /**
- * Lines without buttons are packed into as few sections as fit in 3,000 characters; a line
- * with buttons gets its own section, with its button as accessory (or an actions block).
+ * Lines are packed into as few sections as fit in 3,000 characters; a line with buttons ends its
+ * section, with its button as accessory (or an actions block after it).
  */
 function sectionBlocks(heading: string | undefined, lines: readonly MessageLine[]): BodyBlock[] {
   const blocks: BodyBlock[] = [];
-  let texts: string[] = heading ? [blockHeadingText(heading)] : [];
+  const headingText = heading === undefined ? '' : blockHeadingText(heading);
+  let texts: string[] = headingText ? [headingText] : [];
   let count = 0;
-  const flush = () => {
-    if (texts.length > 0) blocks.push({ block: mrkdwnSection(texts.join('\n')), lines: count });
+  const flush = (accessory?: MessageButton) => {
+    if (texts.length === 0) return;
+    const section = mrkdwnSection(texts.join('\n'));
+    if (accessory && section.type === 'section')
+      section.accessory = buttonElement(accessory, accessory.actionId);
+    blocks.push({ block: section, lines: count });
     texts = [];
     count = 0;
   };
   for (const line of lines) {
-    const text = cut(blockLineText(line), slackLimits.lineText);
-    if (line.buttons && line.buttons.length > 0) {
-      texts.push(text);
-      count += 1;
-      const [only, ...others] = line.buttons;
-      const section = mrkdwnSection(texts.join('\n'));
-      if (only && others.length === 0 && section.type === 'section') section.accessory = buttonElement(only);
-      blocks.push({ block: section, lines: count });
-      texts = [];
-      count = 0;
-      if (others.length > 0) {
-        for (const group of chunk(line.buttons, slackLimits.elementsPerActions)) {
-          blocks.push({ block: { type: 'actions', elements: group.map(buttonElement) }, lines: 0 });
-        }
-      }
-      continue;
-    }
+    const text = blockLineText(line, slackLimits.lineText);
     const length = texts.reduce((sum, t) => sum + t.length + 1, 0);
-    if (length + text.length > slackLimits.sectionText) flush();
+    if (texts.length > 0 && length + text.length > slackLimits.sectionText) flush();
     texts.push(text);
     count += 1;
+    const buttons = line.buttons ?? [];
+    if (buttons.length === 0) continue;
+    flush(buttons.length === 1 ? buttons[0] : undefined);
+    if (buttons.length > 1) {
+      for (const group of chunk(buttons, slackLimits.elementsPerActions)) {
+        blocks.push({ block: actionsBlock(group), lines: 0 });
+      }
+    }
   }
   flush();
   return blocks;
 }
 
 /** A line as it appears in a section's mrkdwn (marker, escaped text): what the packers measure. */
-export function blockLineText(line: Pick<MessageLine, 'text' | 'status'>): string {
-  const text = escapeMrkdwn(line.text);
-  return line.status ? `${MARKER[line.status]} ${text}` : text;
+export function blockLineText(line: Pick<MessageLine, 'text' | 'status'>, max?: number): string {
+  const marker = line.status ? `${MARKER[line.status]} ` : '';
+  const text = toMrkdwn(line.text, max === undefined ? undefined : max - marker.length);
+  return line.status ? `${marker}${text}` : nonEmpty(text, '—');
 }
 
-/** A section heading as it appears in its mrkdwn. */
+/** A section heading as it appears in its mrkdwn (empty when nothing printable is left). */
 export function blockHeadingText(heading: string): string {
-  return `*${escapeMrkdwn(heading)}*`;
+  const text = toMrkdwn(heading, slackLimits.lineText);
+  return text.trim() === '' ? '' : `*${text}*`;
 }
 
 function mrkdwnSection(text: string): Block {
-  return { type: 'section', text: { type: 'mrkdwn', text: cut(text, slackLimits.sectionText) } };
+  return { type: 'section', text: { type: 'mrkdwn', text: nonEmpty(text, '—') } };
 }
 
-function buttonElement(button: MessageButton): types.Button {
-  if (button.actionId.length > slackLimits.actionId || button.value.length > slackLimits.buttonValue) {
-    // A programming error, not user input: values are ids by design (see MessageButton).
-    throw new RangeError(`button ${button.actionId.slice(0, 40)} exceeds Slack's action_id or value limit`);
-  }
+/** One actions block; buttons that share an action id get a suffix each (Slack wants them unique in a block). */
+function actionsBlock(buttons: readonly MessageButton[]): Block {
+  const seen = new Map<string, number>();
   return {
-    type: 'button',
-    action_id: button.actionId,
-    value: button.value,
-    text: { type: 'plain_text', text: cut(button.label, slackLimits.buttonText), emoji: true },
-    ...(button.style ? { style: button.style } : {}),
+    type: 'actions',
+    elements: buttons.map((button) => {
+      const uses = (seen.get(button.actionId) ?? 0) + 1;
+      seen.set(button.actionId, uses);
+      return buttonElement(button, uses === 1 ? button.actionId : suffixedActionId(button.actionId, uses));
+    }),
   };
 }
 
-/** Slack's mrkdwn needs only these three escaped; `*` and backquotes stay meaningful. */
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+function buttonElement(button: MessageButton, actionId: string): types.Button {
+  if (actionId.length > slackLimits.actionId || button.value.length > slackLimits.buttonValue) {
+    // A programming error, not user input: values are ids by design (see MessageButton).
+    throw new RangeError(`button ${actionId.slice(0, 40)} exceeds Slack's action_id or value limit`);
+  }
+  return {
+    type: 'button',
+    action_id: actionId,
+    value: button.value,
+    text: plainText(button.label, slackLimits.buttonText),
+    ...(button.style ? { style: button.style } : {}),
+    ...(button.confirm ? { confirm: confirmDialog(button.confirm) } : {}),
+  };
 }
 
-function cut(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+/** Slack's confirmation dialog object, every part plain text within its limit. */
+function confirmDialog(confirm: ButtonConfirm): types.ConfirmationDialog {
+  return {
+    title: plainText(confirm.title, slackLimits.confirmTitle),
+    text: plainText(confirm.text, slackLimits.confirmText),
+    confirm: plainText(confirm.confirm, slackLimits.confirmButton),
+    deny: plainText(confirm.deny, slackLimits.confirmButton),
+    style: 'danger',
+  };
+}
+
+function plainText(text: string, max: number): types.PlainTextElement {
+  return { type: 'plain_text', text: nonEmpty(toPlainText(text, max), '…'), emoji: true };
+}
+
+/** Slack refuses an empty text (`must be more than 0 characters`). */
+function nonEmpty(text: string, fallback: string): string {
+  return text.trim() === '' ? fallback : text;
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {

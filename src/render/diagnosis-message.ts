@@ -41,9 +41,10 @@ export function diagnosisMessage(diagnosis: Diagnosis, options: DiagnosisMessage
 
   const sections: ChatMessage['sections'] = [];
   if (problems.length > 0) {
+    const offered = new Set<string>();
     sections.push({
       heading: t('slack.report.problems'),
-      lines: problems.map((r) => withRemediationButtons(resultLine(r, locale), r, locale)),
+      lines: problems.map((r) => withRemediationButtons(resultLine(r, locale), r, locale, offered)),
     });
   }
   if (healthy.length > 0) {

@@ -45,9 +45,28 @@ export interface MessageButton {
   /** An id, at most 2000 characters. */
   value: string;
   style?: 'primary' | 'danger';
+  /** A dialog Slack shows before the press is sent: every button that changes a server or silences paging has one. */
+  confirm?: ButtonConfirm;
 }
 
-/** Slack's limits that the Block Kit renderer keeps within (api.slack.com/reference/block-kit). */
+/** Slack's confirmation dialog, in the reader's language: it names the action and its target. */
+export interface ButtonConfirm {
+  /** At most 100 characters, e.g. "Approuver flush-redis ?". */
+  title: string;
+  /** At most 300 characters: what will happen, and where. */
+  text: string;
+  /** The confirming button, at most 30 characters. */
+  confirm: string;
+  /** The cancelling button, at most 30 characters. */
+  deny: string;
+}
+
+/**
+ * Slack's limits that the Block Kit renderer keeps within, from the reference pages under
+ * https://docs.slack.dev/reference/block-kit/ (blocks/section-block, blocks/header-block,
+ * blocks/actions-block, blocks/context-block, block-elements/button-element,
+ * composition-objects/confirmation-dialog-object).
+ */
 export const slackLimits = {
   blocksPerMessage: 50,
   sectionText: 3000,
@@ -59,6 +78,11 @@ export const slackLimits = {
   actionId: 255,
   elementsPerActions: 25,
   elementsPerContext: 10,
-  /** chat.postMessage `text` is truncated beyond 40,000; the fallback stays far shorter. */
+  confirmTitle: 100,
+  confirmText: 300,
+  confirmButton: 30,
+  /** The notification text beside blocks: far shorter than a message's own limit. */
   fallbackText: 3000,
+  /** A text-only message: chat.postMessage answers `msg_too_long` beyond 40,000 characters. */
+  postText: 40_000,
 } as const;

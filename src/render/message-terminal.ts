@@ -1,5 +1,6 @@
 import type { CheckStatus } from '../checks/check.js';
 import type { ChatMessage, MessageButton, MessageLine } from './message-model.js';
+import { toPlainText } from './slack-text.js';
 import { paintStatus } from './status-colour.js';
 
 const MARKER: Record<CheckStatus, string> = { ok: '✔', warn: '!', unknown: '?', fail: '✖' };
@@ -29,7 +30,7 @@ export function renderMessageText(
   const buttons: MessageButton[] = [];
   const label = (button: MessageButton) => {
     buttons.push(button);
-    return `[${buttons.length}] ${button.label}`;
+    return `[${buttons.length}] ${plain(button.label)}`;
   };
   const out: string[] = [];
   const marker = message.status ? `${paint(message.status, MARKER[message.status])} ` : '';
@@ -56,7 +57,7 @@ function lineText(
   return `  ${marker} ${plain(line.text)}`;
 }
 
-/** Drops Slack's bold markers; backquotes read fine in a terminal. */
+/** Drops Slack's bold markers and control characters; backquotes read fine in a terminal; mentions read `@U…`. */
 function plain(text: string): string {
-  return text.replace(/\*([^*\n]+)\*/g, '$1');
+  return toPlainText(text).replace(/\*([^*\n]+)\*/g, '$1');
 }

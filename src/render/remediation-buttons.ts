@@ -7,21 +7,30 @@ import {
   suggestedRemediations,
   suggestionValue,
 } from '../playbooks/guard/suggested-remediations.js';
-import type { MessageLine } from './message-model.js';
-import { slackLimits } from './message-model.js';
+import { suffixedActionId } from './action-id.js';
+import { type MessageLine, slackLimits } from './message-model.js';
 
-/** A report line with the buttons of the remediations that fit its failure (none when it is not failing). */
-export function withRemediationButtons(line: MessageLine, result: CheckResult, locale: Locale): MessageLine {
-  const buttons = suggestedRemediations(result).map((suggestion) => {
-    const value = suggestionValue(suggestion);
-    return {
-      actionId: SUGGESTED_REMEDIATION_ACTION,
-      label: translate(locale, msg('remediation.button.suggest', { action: value })).slice(
-        0,
-        slackLimits.buttonText,
-      ),
-      value,
-    };
-  });
+/**
+ * A report line with the buttons of the remediations that fit its failure (none when it is not
+ * failing). `offered` holds the suggestions of the lines above, and gets this line's: a report
+ * offers each fix once (both API instances down: one Restart per container, not one per line that
+ * sees it). Each button's action id is unique on its line (`sama.remediation.suggest:1`, `:2`).
+ */
+export function withRemediationButtons(
+  line: MessageLine,
+  result: CheckResult,
+  locale: Locale,
+  offered: Set<string> = new Set(),
+): MessageLine {
+  const values = suggestedRemediations(result)
+    .map(suggestionValue)
+    // A value longer than a button takes could not name an inventory target anyway.
+    .filter((value) => value.length <= slackLimits.buttonValue && !offered.has(value));
+  for (const value of values) offered.add(value);
+  const buttons = values.map((value, index) => ({
+    actionId: suffixedActionId(SUGGESTED_REMEDIATION_ACTION, index + 1),
+    label: translate(locale, msg('remediation.button.suggest', { action: value })),
+    value,
+  }));
   return buttons.length > 0 ? { ...line, buttons } : line;
 }

@@ -1,6 +1,7 @@
 import { blockHeadingText, blockLineText } from './block-kit.js';
 import type { ChatMessage, MessageLine, MessageSection } from './message-model.js';
 import { slackLimits } from './message-model.js';
+import { textPieces } from './slack-text.js';
 
 /** What the caller says in the reader's language: each reply's title, and a continued section's heading. */
 export interface ThreadReplyOptions {
@@ -89,7 +90,7 @@ function sectionChunks(section: MessageSection, options: ThreadReplyOptions): Ch
 
 /**
  * A line whose rendered text exceeds `max`, as consecutive lines each within it (measured after
- * mrkdwn escaping); the first keeps the status marker. Splits between code points.
+ * mrkdwn escaping); the first keeps the status marker. Splits between code points, never inside a mention.
  */
 export function splitLine(line: MessageLine, max: number): MessageLine[] {
   const plain = { text: line.text, ...(line.status ? { status: line.status } : {}) };
@@ -97,8 +98,7 @@ export function splitLine(line: MessageLine, max: number): MessageLine[] {
   const pieces: MessageLine[] = [];
   let text = '';
   let length = line.status ? blockLineText({ text: '', status: line.status }).length : 0;
-  for (const character of line.text) {
-    const width = blockLineText({ text: character }).length;
+  for (const { piece: character, width } of textPieces(line.text)) {
     if (text.length > 0 && length + width > max) {
       pieces.push(pieces.length === 0 && line.status ? { text, status: line.status } : { text });
       text = '';

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { HandlerServices } from '../handlers/handler-context.js';
 import { routeAction, routeCommand } from '../handlers/route-command.js';
 import { errorReason } from '../logging/error-reason.js';
+import { unescapeCommandText } from './command-text.js';
 import { slackReplies } from './slack-replies.js';
 
 /** Work still running after its ack, so that shutdown can wait for it (bounded). */
@@ -11,8 +12,17 @@ export interface InFlight {
 }
 
 /**
+ * A delivery Slack sends again because the first one took longer than 3 s to answer
+ * (`X-Slack-Retry-Num`, reason `http_timeout`): the first one arrived, and its work runs already.
+ * A retry for another reason (the first never connected) is handled as new.
+ */
+function isRedelivery(context: { retryNum?: number; retryReason?: string }): boolean {
+  return (context.retryNum ?? 0) > 0 && context.retryReason === 'http_timeout';
+}
+
+/**
  * Registers `/sama` and the `sama.*` buttons. Each listener acks first (Slack's 3-second budget,
- * and no HTTP retry), then runs the mode-independent handler.
+ * and no HTTP retry), then runs the mode-independent handler; command text is unescaped here, once.
  */
 export function registerListeners(app: App, services: HandlerServices): InFlight {
   const running = new Set<Promise<unknown>>();
@@ -23,8 +33,10 @@ export function registerListeners(app: App, services: HandlerServices): InFlight
   };
   const locale = services.inventory.locale;
 
-  app.command('/sama', async ({ command, ack, respond, client }) => {
+  app.command('/sama', async ({ command, ack, respond, client, context }) => {
     await ack();
+    if (isRedelivery(context))
+      return services.logger.info({ retry: context.retryNum }, 'Slack redelivery ignored');
     const replies = slackReplies({
       client,
       respond,
@@ -34,7 +46,7 @@ export function registerListeners(app: App, services: HandlerServices): InFlight
     });
     await track(
       routeCommand(
-        command.text,
+        unescapeCommandText(command.text),
         { userId: command.user_id, channelId: command.channel_id, replies },
         services,
       ),
@@ -43,8 +55,10 @@ export function registerListeners(app: App, services: HandlerServices): InFlight
 
   app.action(
     { type: 'block_actions', action_id: /^sama\./ },
-    async ({ action, body, ack, respond, client }) => {
+    async ({ action, body, ack, respond, client, context }) => {
       await ack();
+      if (isRedelivery(context))
+        return services.logger.info({ retry: context.retryNum }, 'Slack redelivery ignored');
       const channelId = body.channel?.id ?? body.container?.channel_id ?? '';
       const value = action.type === 'button' ? (action.value ?? '') : '';
       const replies = slackReplies({ client, respond, channelId, locale, metrics: services.metrics });

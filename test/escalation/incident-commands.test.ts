@@ -7,8 +7,11 @@ import { createLogger } from '../../src/logging/logger.js';
 import { createMetrics } from '../../src/observability/metrics.js';
 import { createPlatformClients } from '../../src/platform/platform-clients.js';
 import { shareDiagnoses } from '../../src/playbooks/shared-diagnoses.js';
-import { recordingReplies } from '../handlers/recording-replies.js';
+import { toMrkdwn } from '../../src/render/slack-text.js';
+import { expectRepliesWithinSlackRules, recordingReplies } from '../handlers/recording-replies.js';
 import { type Harness, PEOPLE, startHarness, TEST_CHANNEL, until } from './escalation-harness.js';
+
+afterEach(expectRepliesWithinSlackRules);
 
 let harness: Harness | undefined;
 let closeClients: (() => Promise<void>) | undefined;
@@ -35,6 +38,7 @@ function servicesFor(h: Harness, withEscalation = true): HandlerServices {
 }
 
 const as = (userId: string) => ({ userId, channelId: TEST_CHANNEL, replies: recordingReplies() });
+/** What the handlers said, as Slack's mrkdwn shows it (mentions the bot built are `<@U…>`). */
 const said = (invocation: ReturnType<typeof as>) =>
   invocation.replies.recorded
     .map((entry) =>
@@ -42,7 +46,9 @@ const said = (invocation: ReturnType<typeof as>) =>
         entry.message.title,
         entry.message.summary ?? '',
         ...entry.message.sections.flatMap((s) => s.lines.map((l) => l.text)),
-      ].join('\n'),
+      ]
+        .map((text) => toMrkdwn(text))
+        .join('\n'),
     )
     .join('\n');
 
@@ -132,7 +138,8 @@ describe('/sama incident, oncall, maintenance and the incident buttons', () => {
     await routeCommand('oncall', who, services);
     expect(said(who)).toContain('support_n1 : <@UNIVEAU1>');
     expect(said(who)).toContain('architect : personne');
-    await routeCommand('oncall override <@UOUTSIDE1|ibou> support_n1 8h', as(PEOPLE.n3), services);
+    // As the Slack edge hands it over (Slack sends `<@UOUTSIDE1|ibou>`: see test/slack/inbound-fixtures.test.ts).
+    await routeCommand('oncall override @UOUTSIDE1 support_n1 8h', as(PEOPLE.n3), services);
     const after = as(PEOPLE.n1);
     await routeCommand('oncall', after, services);
     expect(said(after)).toContain('support_n1 : <@UOUTSIDE1>');

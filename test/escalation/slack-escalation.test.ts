@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { INCIDENT_ACTIONS } from '../../src/escalation/incident-message.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { type RunningBot, startBot } from '../../src/slack/start-bot.js';
@@ -15,6 +15,8 @@ const namespace = `test-e2e-${randomUUID().slice(0, 8)}`;
 const N3 = 'UFATOUN3';
 const OUTSIDER = 'UIBOUOUT';
 const double = new SlackApiDouble();
+// Every call the bot made in a test is one Slack would take (test/slack/double/).
+afterEach(() => double.assertNoViolations());
 const fixture = testInventory({
   team: [
     { slackId: TEST_USER, name: 'Awa', roles: ['devops'] },
@@ -97,9 +99,11 @@ describe('incidents end to end (HTTP mode, Slack double, real PostgreSQL and Red
     for (const actionId of Object.values(INCIDENT_ACTIONS))
       expect(text(root ?? { params: {} })).toContain(actionId);
     expect(double.callsOf('conversations.open').map((c) => c.params.users)).toContain(TEST_USER);
-    expect(posts().some((p) => p.params.channel === 'D0DOUBLE' && text(p).includes('appelé(e) en N2'))).toBe(
-      true,
-    );
+    expect(
+      posts().some(
+        (p) => p.params.channel === double.dmChannelOf(TEST_USER) && text(p).includes('appelé(e) en N2'),
+      ),
+    ).toBe(true);
     await waitFor('thread line', () => posts().some((p) => p.params.thread_ts && text(p).includes('🔔 N2')));
     // The 429 was answered to one of these calls, and that same message was sent again.
     const sent = posts().map(text);

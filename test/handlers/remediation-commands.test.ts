@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { inventoryAccessPolicy } from '../../src/handlers/access-policy.js';
 import type { HandlerServices, Invocation } from '../../src/handlers/handler-context.js';
 import { routeAction, routeCommand } from '../../src/handlers/route-command.js';
@@ -16,8 +16,10 @@ import { startMaintenance, stopMaintenance } from '../../src/store/incidents/onc
 import { migrate } from '../../src/store/migrate.js';
 import { getRequest } from '../../src/store/remediation-requests/stored-requests.js';
 import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database.js';
-import { recordingReplies } from './recording-replies.js';
+import { expectRepliesWithinSlackRules, recordingReplies } from './recording-replies.js';
 import { TEST_CHANNEL, TEST_USER, testInventory } from './test-inventory.js';
+
+afterEach(expectRepliesWithinSlackRules);
 
 const DBA = 'UDBA00002';
 let scratch: ScratchDatabase;
@@ -209,7 +211,8 @@ describe('remediation sub-commands and buttons (real PostgreSQL, the real remedi
     );
     try {
       const call = invocation();
-      expect(await routeCommand('kill-queries', call, services)).toBe('ok');
+      // Another threshold than the button test's request, which still waits: not its twin.
+      expect(await routeCommand('kill-queries 10m', call, services)).toBe('ok');
       const post = call.replies.recorded.find((r) => r.kind === 'post');
       expect(post?.message.summary).toContain('parmi : lead, architect');
       const id = post?.message.buttons?.[0]?.value ?? '';
@@ -222,6 +225,40 @@ describe('remediation sub-commands and buttons (real PostgreSQL, the real remedi
     } finally {
       await stopMaintenance(pool, TEST_USER, Date.now());
     }
+  });
+
+  it('a bare /sama vacuum sent three times makes one request; the others point to it', async () => {
+    // An earlier test left its bare vacuum waiting: withdrawn, so that this one starts afresh.
+    await pool.query("UPDATE remediation_requests SET state = 'rejected' WHERE state = 'requested'");
+    const before = await storedRequests();
+    const first = invocation();
+    expect(await routeCommand('vacuum', first, services)).toBe('ok');
+    expect(first.replies.recorded.map((r) => r.kind)).toEqual(['post']);
+    const id = first.replies.recorded[0]?.message.buttons?.[0]?.value ?? '';
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    for (const again of [invocation(), invocation(DBA)]) {
+      expect(await routeCommand('vacuum', again, services)).toBe('ok');
+      expect(again.replies.recorded.map((r) => r.kind)).toEqual(['ephemeral']);
+      expect(again.replies.recorded[0]?.message.summary).toContain(
+        `La même demande attend déjà son approbation : demande ${id}`,
+      );
+    }
+    expect(await storedRequests()).toBe(before + 1);
+    await pool.query("UPDATE remediation_requests SET state = 'rejected' WHERE id = $1", [id]);
+  });
+
+  it('/sama vacuum of a table that does not exist, or of a system catalog, lists the tables one may name', async () => {
+    const before = await storedRequests();
+    for (const [table, problem] of [
+      ['nosuchtable', 'la table nosuchtable n’existe pas. Tables possibles : public.meter_readings'],
+      ['pg_class', 'pg_catalog.pg_class est un catalogue système de PostgreSQL'],
+      ['pg_catalog.pg_authid', 'pg_catalog.pg_authid est un catalogue système'],
+    ] as const) {
+      const call = invocation();
+      expect(await routeCommand(`vacuum ${table}`, call, services)).toBe('usage');
+      expect(call.replies.recorded[0]?.message.summary).toContain(problem);
+    }
+    expect(await storedRequests()).toBe(before);
   });
 
   it('refuses remediations without the audit store, while diagnostics still work', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { inventoryAccessPolicy } from '../../src/handlers/access-policy.js';
 import type { HandlerServices, Invocation } from '../../src/handlers/handler-context.js';
 import { routeAction, routeCommand } from '../../src/handlers/route-command.js';
@@ -7,8 +7,11 @@ import { createMetrics } from '../../src/observability/metrics.js';
 import { createPlatformClients } from '../../src/platform/platform-clients.js';
 import { shareDiagnoses } from '../../src/playbooks/shared-diagnoses.js';
 import { RERUN_DIAGNOSIS_ACTION } from '../../src/render/diagnosis-message.js';
-import { recordingReplies } from './recording-replies.js';
+import { toMrkdwn } from '../../src/render/slack-text.js';
+import { expectRepliesWithinSlackRules, recordingReplies } from './recording-replies.js';
 import { TEST_CHANNEL, TEST_USER, testInventory } from './test-inventory.js';
+
+afterEach(expectRepliesWithinSlackRules);
 
 // The real services of this machine (config/local.yml): the handlers run the real checks.
 const { inventory, remove } = testInventory();
@@ -96,7 +99,8 @@ describe('routeCommand', () => {
 
     const elsewhere = invocation(TEST_USER, 'COTHER0001');
     expect(await routeCommand('status', elsewhere, services)).toBe('refused');
-    expect(elsewhere.replies.recorded[0]?.message.summary).toContain(`<#${TEST_CHANNEL}>`);
+    // A live channel link, built by the bot.
+    expect(toMrkdwn(elsewhere.replies.recorded[0]?.message.summary ?? '')).toContain(`<#${TEST_CHANNEL}>`);
     expect(await metrics.registry.metrics()).toMatch(
       /samaops_commands_handled_total\{command="diagnose",outcome="refused"\} 1/,
     );

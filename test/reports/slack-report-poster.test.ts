@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { webApi } from '@slack/bolt';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logging/logger.js';
 import type { ChatMessage } from '../../src/render/message-model.js';
 import type { ReportThread } from '../../src/reports/report-thread.js';
@@ -18,6 +18,8 @@ import { SlackApiDouble } from '../slack/slack-api-double.js';
 const token = `xoxb-test-${randomUUID()}`;
 const prefix = `test-${randomUUID().slice(0, 8)}-slack-outbound`;
 const double = new SlackApiDouble();
+// Every call the bot made in a test is one Slack would take (test/slack/double/).
+afterEach(() => double.assertNoViolations());
 const redis = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
 let logged = '';
 

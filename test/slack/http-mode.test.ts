@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/logging/logger.js';
 import { RERUN_DIAGNOSIS_ACTION } from '../../src/render/diagnosis-message.js';
 import { slackLimits } from '../../src/render/message-model.js';
@@ -41,6 +41,8 @@ async function startHttpBot(
 }
 
 const double = new SlackApiDouble();
+// Every call the bot made in a test is one Slack would take (test/slack/double/).
+afterEach(() => double.assertNoViolations());
 const fixture = testInventory();
 let bot: RunningBot;
 let base: string;
@@ -216,6 +218,7 @@ describe('HTTP mode with a hung service', () => {
       // The hung Redis costs its 1.5 s timeout after the ack, not before it.
       expect((update?.at ?? 0) - response.at).toBeGreaterThan(1000);
       expect(JSON.stringify(update?.params.blocks)).toContain('pas de réponse en 1500 ms');
+      hungDouble.assertNoViolations();
     } finally {
       await hungBot.stop({ graceMs: 2000 });
       await hungDouble.stop();

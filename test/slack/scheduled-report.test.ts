@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/logging/logger.js';
 import { slackLimits } from '../../src/render/message-model.js';
 import { type RunningBot, startBot } from '../../src/slack/start-bot.js';
@@ -33,6 +33,8 @@ const fixture = testInventory({
   },
 });
 const double = new SlackApiDouble();
+// Every call the bot made in a test is one Slack would take (test/slack/double/).
+afterEach(() => double.assertNoViolations());
 let scratch: ScratchDatabase;
 let bots: RunningBot[] = [];
 

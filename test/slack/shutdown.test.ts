@@ -43,6 +43,7 @@ describe('npm start in HTTP mode', () => {
       expect(stderr).not.toContain(botToken);
       expect(stderr).not.toContain(signingSecret);
       expect(double.callsOf('auth.test')).toHaveLength(1);
+      double.assertNoViolations();
     } finally {
       await double.stop();
       fixture.remove();

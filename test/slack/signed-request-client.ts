@@ -91,7 +91,16 @@ export class SignedRequestClient {
     return this.post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), signing);
   }
 
-  private async post(body: string, signing: SigningOptions): Promise<SignedResponse> {
+  /** Sends a form body as Slack does (e.g. a fixture of test/fixtures/slack/), with extra headers if given. */
+  send(body: string, signing: SigningOptions, headers: Record<string, string> = {}): Promise<SignedResponse> {
+    return this.post(body, signing, headers);
+  }
+
+  private async post(
+    body: string,
+    signing: SigningOptions,
+    headers: Record<string, string> = {},
+  ): Promise<SignedResponse> {
     const timestamp = signing.timestamp ?? Math.floor(Date.now() / 1000);
     const secret = signing.wrongSecret ?? signing.signingSecret;
     const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
@@ -101,6 +110,7 @@ export class SignedRequestClient {
         'content-type': 'application/x-www-form-urlencoded',
         'x-slack-request-timestamp': String(timestamp),
         'x-slack-signature': signature,
+        ...headers,
       },
       body,
     });

@@ -1,6 +1,9 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { eventuallyValue } from '../support/eventually.js';
+import type { MrkdwnReading } from './double/mrkdwn-reading.js';
+import { SlackWorkspace, type WorkspaceOptions } from './double/slack-workspace.js';
 
 /** One call the double received: a Web API method (`chat.update`) or `response_url`. */
 export interface RecordedCall {
@@ -10,23 +13,41 @@ export interface RecordedCall {
   /** The Authorization header, to check the bot token was sent. */
   authorization: string | undefined;
   at: number;
-  /** What the double answered with HTTP 200 (e.g. chat.postMessage's `ts`); absent for faults. */
+  /** The HTTP status answered: 200 (ok or a Slack refusal), 429, 404, 500. */
+  status: number;
+  /** What the double answered (e.g. chat.postMessage's `ts`, or `{ ok: false, error }`). */
   answer?: Record<string, unknown>;
+  /** What the message's mrkdwn does once shown: live mentions, links, special mentions. */
+  reading?: MrkdwnReading;
+}
+
+/** A call the double refused or that broke a samaops promise (see test/slack/double/message-rules.ts). */
+export interface Violation {
+  method: string;
+  problems: string[];
+  params: Record<string, unknown>;
 }
 
 /**
- * A fault to answer instead of success: 429 with Retry-After (seconds), a bare 500, or a Slack
- * platform error (HTTP 200, `ok: false`, e.g. `channel_not_found`).
+ * A fault to answer instead of the real answer: 429 with Retry-After (seconds), a bare 500, or a
+ * Slack platform error (HTTP 200, `ok: false`, e.g. `channel_not_found`).
  */
 export type Fault = { status: 429; retryAfter: number } | { status: 500 } | { status: 200; error: string };
 
 /**
- * A DOUBLE of Slack's Web API on a loopback port (Slack cannot be reached from tests): answers
- * the methods samaops uses, records every call, serves `response_url`s under /response/, and
- * answers a queued fault for a method on demand. Point `SLACK_API_URL` at `apiUrl`.
+ * A strict DOUBLE of Slack's Web API on a loopback port (Slack cannot be reached from tests). It
+ * checks every call as Slack does and answers Slack's own error shape (test/slack/double/: Block
+ * Kit, message content, chat.update of an existing message only, conversations.open with users,
+ * response_url at most 5 times in 30 minutes, chat.postMessage paced per channel with 429 +
+ * Retry-After), records every call, and keeps every refusal and broken promise as a violation:
+ * `assertNoViolations()` (in `afterEach`) fails the test that made the bot send it. A test that
+ * provokes one on purpose takes it with `takeViolations()`. Faults can be queued on demand.
+ * Point `SLACK_API_URL` at `apiUrl`.
  */
 export class SlackApiDouble {
   readonly calls: RecordedCall[] = [];
+  private readonly violations: Violation[] = [];
+  private readonly workspace: SlackWorkspace;
   private readonly faults = new Map<string, Fault[]>();
   private readonly matchedFaults: {
     method: string;
@@ -35,16 +56,25 @@ export class SlackApiDouble {
   }[] = [];
   private server: Server | undefined;
   private port = 0;
-  private nextTs = 1_700_000_000;
+
+  constructor(options: WorkspaceOptions = {}) {
+    this.workspace = new SlackWorkspace(options);
+  }
 
   /** Base URL for WebClient's `slackApiUrl`, e.g. http://127.0.0.1:PORT/api/. */
   get apiUrl(): string {
     return `http://127.0.0.1:${this.port}/api/`;
   }
 
-  /** A fresh response_url; calls to it are recorded as method `response_url` with `params.id`. */
+  /** A fresh response_url (usable 5 times in 30 minutes); calls to it are recorded as `response_url` with `params.id`. */
   responseUrl(id: string): string {
+    this.workspace.mintResponseUrl(id);
     return `http://127.0.0.1:${this.port}/response/${id}`;
+  }
+
+  /** The DM channel conversations.open gives for a person. */
+  dmChannelOf(userId: string): string {
+    return this.workspace.dmChannelOf(userId);
   }
 
   async start(): Promise<this> {
@@ -63,6 +93,24 @@ export class SlackApiDouble {
     await new Promise((resolve) => this.server?.close(resolve));
   }
 
+  /** Fails (throws) when a call was refused or broke a promise since the last check. */
+  assertNoViolations(): void {
+    const found = this.takeViolations();
+    if (found.length === 0) return;
+    const lines = found.map(
+      (violation) =>
+        `${violation.problems.join('\n  ')}\n  sent: ${JSON.stringify(violation.params).slice(0, 600)}`,
+    );
+    throw new Error(
+      `the bot sent Slack ${found.length} call(s) it refuses or must not send:\n${lines.join('\n')}`,
+    );
+  }
+
+  /** The violations so far, cleared: for a test that provokes one on purpose. */
+  takeViolations(): Violation[] {
+    return this.violations.splice(0, this.violations.length);
+  }
+
   /** The next call(s) to `method` get this fault, once each, in order. */
   failNext(method: string, ...faults: Fault[]): void {
     this.faults.set(method, [...(this.faults.get(method) ?? []), ...faults]);
@@ -73,33 +121,30 @@ export class SlackApiDouble {
     this.matchedFaults.push({ method, match, fault });
   }
 
-  /** Recorded calls of one method. */
+  /** Recorded calls of one method (refused ones included: `status` and `answer` say how it went). */
   callsOf(method: string): RecordedCall[] {
     return this.calls.filter((call) => call.method === method);
   }
 
-  /** Waits until `count` calls of `method` arrived (polling with a deadline, not a fixed sleep). */
-  async waitForCalls(method: string, count = 1, timeoutMs = 10_000): Promise<RecordedCall[]> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const found = this.callsOf(method);
-      if (found.length >= count) return found;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    throw new Error(
-      `timed out waiting for ${count} ${method} call(s); got: ${this.calls.map((c) => c.method).join(', ')}`,
+  /** Waits until `count` calls of `method` arrived (the tests' one polling loop, test/support/eventually.ts). */
+  waitForCalls(method: string, count = 1, timeoutMs?: number): Promise<RecordedCall[]> {
+    return eventuallyValue(
+      `${count} ${method} call(s)`,
+      () => {
+        const found = this.callsOf(method);
+        return found.length >= count ? found : undefined;
+      },
+      timeoutMs,
     );
   }
 
   /** Waits for the answer posted to the response_url made with `responseUrl(id)`. */
-  async waitForResponseTo(id: string, timeoutMs = 10_000): Promise<RecordedCall> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const found = this.callsOf('response_url').find((call) => call.params.id === id);
-      if (found) return found;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    throw new Error(`timed out waiting for the answer to response_url ${id}`);
+  waitForResponseTo(id: string, timeoutMs?: number): Promise<RecordedCall> {
+    return eventuallyValue(
+      `the answer to response_url ${id}`,
+      () => this.callsOf('response_url').find((call) => call.params.id === id),
+      timeoutMs,
+    );
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -116,13 +161,30 @@ export class SlackApiDouble {
       params,
       authorization: request.headers.authorization,
       at: performance.now(),
+      status: 200,
     };
     this.calls.push(call);
 
     const matched = this.matchedFaults.findIndex((entry) => entry.method === method && entry.match(params));
     const fault =
       matched >= 0 ? this.matchedFaults.splice(matched, 1)[0]?.fault : this.faults.get(method)?.shift();
-    if (fault?.status === 429) {
+    if (fault) return this.answerFault(call, fault, response);
+
+    const answer = this.workspace.answer(method, params, call.authorization);
+    call.status = answer.status;
+    call.answer = answer.body;
+    if (answer.verdict) call.reading = answer.verdict.reading;
+    if (answer.violations.length > 0) this.violations.push({ method, problems: answer.violations, params });
+    response.writeHead(answer.status, {
+      'content-type': 'application/json',
+      ...(answer.retryAfter !== undefined ? { 'retry-after': String(answer.retryAfter) } : {}),
+    });
+    response.end(JSON.stringify(answer.body));
+  }
+
+  private answerFault(call: RecordedCall, fault: Fault, response: ServerResponse): void {
+    call.status = fault.status;
+    if (fault.status === 429) {
       response.writeHead(429, {
         'retry-after': String(fault.retryAfter),
         'content-type': 'application/json',
@@ -130,58 +192,14 @@ export class SlackApiDouble {
       response.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
       return;
     }
-    if (fault?.status === 500) {
+    if (fault.status === 500) {
       response.writeHead(500, { 'content-type': 'text/plain' });
       response.end('internal error');
       return;
     }
+    call.answer = { ok: false, error: fault.error };
     response.writeHead(200, { 'content-type': 'application/json' });
-    const answer = fault?.status === 200 ? { ok: false, error: fault.error } : this.answer(method, params);
-    call.answer = answer;
-    response.end(JSON.stringify(answer));
-  }
-
-  private answer(method: string, params: Record<string, unknown>): Record<string, unknown> {
-    const channel = typeof params.channel === 'string' ? params.channel : 'C0DOUBLE';
-    switch (method) {
-      case 'auth.test':
-        return {
-          ok: true,
-          url: 'https://double.slack.test/',
-          team: 'Double',
-          team_id: 'T0DOUBLE',
-          user: 'samaops',
-          user_id: 'U0BOT',
-          bot_id: 'B0BOT',
-        };
-      case 'chat.postMessage':
-        this.nextTs += 1;
-        return {
-          ok: true,
-          channel,
-          ts: `${this.nextTs}.000100`,
-          // A reply posted in a thread says so, as Slack's own answer does.
-          message: { text: params.text, ...(params.thread_ts ? { thread_ts: params.thread_ts } : {}) },
-        };
-      case 'chat.update':
-        return { ok: true, channel, ts: params.ts, text: params.text };
-      case 'chat.postEphemeral':
-        return { ok: true, message_ts: `${this.nextTs}.000200` };
-      case 'conversations.open':
-        return { ok: true, channel: { id: 'D0DOUBLE' } };
-      case 'users.info':
-        return {
-          ok: true,
-          user: { id: params.user, name: 'double', real_name: 'Double User', tz: 'Africa/Dakar' },
-        };
-      case 'apps.connections.open':
-        // No WebSocket server here: Socket Mode gets as far as asking for one, and is refused.
-        return { ok: false, error: 'invalid_auth' };
-      case 'response_url':
-        return { ok: true };
-      default:
-        return { ok: false, error: 'unknown_method' };
-    }
+    response.end(JSON.stringify(call.answer));
   }
 }
 
@@ -192,7 +210,16 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
     : Object.fromEntries(new URLSearchParams(raw));
   for (const key of ['blocks', 'attachments']) {
     const value = params[key];
-    if (typeof value === 'string') params[key] = JSON.parse(value) as unknown;
+    // Not JSON: left as the string it is, which Slack refuses (`invalid_blocks_format`).
+    if (typeof value === 'string') params[key] = parseJson(value) ?? value;
   }
   return params;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }

@@ -80,6 +80,7 @@ describe('Socket Mode through HTTPS_PROXY', () => {
         ['auth.test', 'Bearer xoxb-test-socket'],
         ['apps.connections.open', `Bearer ${appToken}`],
       ]);
+      double.assertNoViolations();
     } finally {
       await proxy.stop();
       await double.stop();

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { parseInventory } from '../../src/config/load-inventory.js';
 import { silentLogger } from '../../src/logging/logger.js';
@@ -24,6 +24,8 @@ const CHANNEL = 'CSAMAPROD1';
 const PEOPLE = { n1: 'UAWAN1001', n2: 'UMOUSSAN2', n3: 'UFATOUN03' } as const;
 const namespace = testQueueNamespace();
 const double = new SlackApiDouble();
+// Every call the bot made in a test is one Slack would take (test/slack/double/).
+afterEach(() => double.assertNoViolations());
 let lab: LabSession;
 let scratch: ScratchDatabase;
 let bot: RunningBot;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { EscalationPolicy } from '../../config/escalation-policy-schema.js';
+import { withoutUnsafeCharacters } from '../../render/unsafe-characters.js';
 import type { Level } from '../engine/policy-snapshot.js';
 
 /** Intake settings, as the inventory gives them. */
@@ -53,7 +54,9 @@ export function alertJobs(
       dedupKey: `alert:${alert.fingerprint}`,
       status: alert.status,
       level: levelOf(alert.labels, policy),
-      title: [name, where, summary].filter(Boolean).join(' · ').slice(0, 300),
+      // Alert text is outside text: control characters (NUL would stop PostgreSQL) become spaces;
+      // `<!channel>` and the like stay as written, and are shown as text (src/render/slack-text.ts).
+      title: withoutUnsafeCharacters([name, where, summary].filter(Boolean).join(' · '), ' ').slice(0, 300),
       source,
       endedAt: alert.status === 'resolved' ? (Number.isFinite(ended) ? ended : null) : null,
       receivedAt,

@@ -1,11 +1,13 @@
 import type { webApi } from '@slack/bolt';
 import type { Locale } from '../../i18n/define-messages.js';
 import type { ChatMessage } from '../../render/message-model.js';
+import { slackLimits } from '../../render/message-model.js';
 import { renderForSlack } from '../../render/render-for-slack.js';
+import { toMrkdwn } from '../../render/slack-text.js';
 
 /** The three Slack calls escalation makes; the outbound worker is their only caller. */
 export interface SlackSender {
-  /** chat.postMessage, in a thread when `threadTs` is given. */
+  /** chat.postMessage, in a thread when `threadTs` is given; a string is model text (escaped, mentions live). */
   post(
     channel: string,
     message: ChatMessage | string,
@@ -29,7 +31,9 @@ export function webClientSender(clientOf: () => webApi.WebClient | undefined, lo
     return current;
   };
   const render = (message: ChatMessage | string) =>
-    typeof message === 'string' ? { text: message } : renderForSlack(message, locale);
+    typeof message === 'string'
+      ? { text: toMrkdwn(message, slackLimits.postText) }
+      : renderForSlack(message, locale);
   return {
     async post(channel, message, threadTs) {
       const result = await client().chat.postMessage({

@@ -6,12 +6,10 @@ import {
   parseIncidentId,
   requireEscalation,
 } from '../../escalation/incident-handler-support.js';
-import { INCIDENT_ACTIONS } from '../../escalation/incident-message.js';
+import { INCIDENT_ACTIONS, SILENCE_DURATION_MS } from '../../escalation/incident-message.js';
 import { readIncident } from '../../store/incidents/incident-queries.js';
 import { activeOverrides } from '../../store/incidents/oncall-and-maintenance.js';
 import type { ActionHandler } from '../sub-command.js';
-
-const SILENCE_MS = 3_600_000;
 
 /** One incident button: the value is the incident id; only people in its frozen policy may press. */
 function incidentAction(actionId: string, event: (by: string, now: number) => IncidentEvent): ActionHandler {
@@ -48,5 +46,9 @@ export const incidentActions: readonly ActionHandler[] = [
   incidentAction(INCIDENT_ACTIONS.acknowledge, (by) => ({ kind: 'acknowledge', by })),
   incidentAction(INCIDENT_ACTIONS.escalate, (by) => ({ kind: 'escalate', by })),
   incidentAction(INCIDENT_ACTIONS.resolve, (by) => ({ kind: 'resolve', by })),
-  incidentAction(INCIDENT_ACTIONS.silence, (by, now) => ({ kind: 'silence', by, untilMs: now + SILENCE_MS })),
+  incidentAction(INCIDENT_ACTIONS.silence, (by, now) => ({
+    kind: 'silence',
+    by,
+    untilMs: now + SILENCE_DURATION_MS,
+  })),
 ];

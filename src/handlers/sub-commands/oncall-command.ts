@@ -9,7 +9,15 @@ import { activeOverrides, addOverride } from '../../store/incidents/oncall-and-m
 import { CommandUsageError } from '../command-usage-error.js';
 import type { SubCommand } from '../sub-command.js';
 
-const USAGE = 'oncall | oncall override @user role 8h';
+const USAGE = 'oncall | oncall override @person role 8h';
+
+/**
+ * The Slack id a word names: a person picked in Slack reaches the handlers as `@U123` (Slack sends
+ * `<@U123|jean>`, unescaped by src/slack/command-text.ts); the console types `U123`.
+ */
+export function personOf(word: string): string | undefined {
+  return /^@?([UW][A-Z0-9]{2,20})$/.exec(word)?.[1];
+}
 
 /** `/sama oncall`: who is reachable now, per role; `override @user role 8h` takes a shift. */
 export const oncallCommand: SubCommand = {
@@ -47,16 +55,19 @@ export const oncallCommand: SubCommand = {
       return;
     }
     const [verb, who, role, duration] = args;
-    // Slack sends a mention as <@U123|name> (or <@U123>); the console takes the bare id.
-    const slackId = /^<?@?([UW][A-Z0-9]{2,20})(\|[^>]*)?>?$/.exec(who ?? '')?.[1];
+    const slackId = personOf(who ?? '');
     const ms = parseDuration(duration ?? '');
-    if (
-      verb !== 'override' ||
-      !slackId ||
-      !teamRoles.includes(role as (typeof teamRoles)[number]) ||
-      ms === null
-    ) {
+    if (verb !== 'override' || !teamRoles.includes(role as (typeof teamRoles)[number]) || ms === null) {
       throw usage();
+    }
+    if (!slackId) {
+      throw new CommandUsageError(
+        msg('incidents.oncall.badPerson', {
+          given: Array.from(who ?? '')
+            .slice(0, 40)
+            .join(''),
+        }),
+      );
     }
     const untilMs = now + ms;
     await addOverride(

@@ -17,6 +17,15 @@ export const incidentMessages = defineMessages({
     'incidents.button.escalate': 'Escalader',
     'incidents.button.resolve': 'Résoudre',
     'incidents.button.silence': 'Silence 1 h',
+    'incidents.confirm.silence.title': 'Mettre l’incident #{id} en silence ?',
+    'incidents.confirm.silence.text':
+      'Plus aucune relance ni escalade pendant {duration} pour l’incident #{id} ({level}) : {title}',
+    'incidents.confirm.silence.confirm': 'Mettre en silence',
+    'incidents.confirm.resolve.title': 'Résoudre l’incident #{id} ?',
+    'incidents.confirm.resolve.text':
+      'Les relances et escalades s’arrêtent : l’incident #{id} ({level}) sera résolu : {title}',
+    'incidents.confirm.resolve.confirm': 'Résoudre',
+    'incidents.confirm.deny': 'Annuler',
     'incidents.event.opened': 'Incident ouvert en {level} par {who}',
     'incidents.event.paged': '🔔 {level} : {people} — merci de prendre en charge ({reason})',
     'incidents.event.levelSkipped': 'Personne de joignable en {level} : passage immédiat au niveau suivant',
@@ -72,6 +81,8 @@ export const incidentMessages = defineMessages({
     'incidents.oncall.line': '{role} : {people}',
     'incidents.oncall.nobody': 'personne',
     'incidents.oncall.overrideSet': '{who} tient le rôle {role} jusqu’à {time}.',
+    'incidents.oncall.badPerson':
+      '« {given} » ne désigne personne : mentionnez la personne avec @ (ex. `/sama oncall override @jean support_n1 8h`).',
     'incidents.maintenance.started':
       'Maintenance jusqu’à {time} : {reason}. Appels suspendus ; remédiations refusées sauf forçage par une personne N3.',
     'incidents.maintenance.stopped': 'Maintenance terminée.',
@@ -96,6 +107,15 @@ export const incidentMessages = defineMessages({
     'incidents.button.escalate': 'Escalate',
     'incidents.button.resolve': 'Resolve',
     'incidents.button.silence': 'Silence 1 h',
+    'incidents.confirm.silence.title': 'Silence incident #{id}?',
+    'incidents.confirm.silence.text':
+      'No more pings or escalations for {duration} for incident #{id} ({level}): {title}',
+    'incidents.confirm.silence.confirm': 'Silence it',
+    'incidents.confirm.resolve.title': 'Resolve incident #{id}?',
+    'incidents.confirm.resolve.text':
+      'Pings and escalations stop: incident #{id} ({level}) will be resolved: {title}',
+    'incidents.confirm.resolve.confirm': 'Resolve',
+    'incidents.confirm.deny': 'Cancel',
     'incidents.event.opened': 'Incident opened at {level} by {who}',
     'incidents.event.paged': '🔔 {level}: {people} — please acknowledge ({reason})',
     'incidents.event.levelSkipped': 'Nobody reachable at {level}: moving to the next level at once',
@@ -149,6 +169,8 @@ export const incidentMessages = defineMessages({
     'incidents.oncall.line': '{role}: {people}',
     'incidents.oncall.nobody': 'nobody',
     'incidents.oncall.overrideSet': '{who} holds the {role} role until {time}.',
+    'incidents.oncall.badPerson':
+      '"{given}" names nobody: mention the person with @ (e.g. `/sama oncall override @jean support_n1 8h`).',
     'incidents.maintenance.started':
       'Maintenance until {time}: {reason}. Pages suspended; remediations refused unless an N3 person forces one.',
     'incidents.maintenance.stopped': 'Maintenance over.',

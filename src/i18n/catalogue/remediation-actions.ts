@@ -3,7 +3,11 @@ import { defineMessages } from '../define-messages.js';
 /** Messages of the seven remediation modules: argument refusals, previews and outcomes. */
 export const remediationActionMessages = defineMessages({
   fr: {
-    'fix.args.notAllowed': '{what} « {given} » refusé. Valeurs possibles : {valid}',
+    'fix.args.notAllowed.container': 'conteneur « {given} » refusé. Valeurs possibles : {valid}',
+    'fix.args.notAllowed.queue': 'file « {given} » refusée. Valeurs possibles : {valid}',
+    'fix.args.notAllowed.service': 'service « {given} » refusé. Valeurs possibles : {valid}',
+    'fix.args.notAllowed.count': 'nombre de répliques « {given} » refusé. Valeurs possibles : {valid}',
+    'fix.args.notAllowed.server': 'serveur « {given} » refusé. Valeurs possibles : {valid}',
     'fix.args.usage': 'Usage : {usage}',
     'fix.restart.preview': '{server} : `{command}` (état actuel : {status})',
     'fix.restart.previewRolling':
@@ -28,7 +32,9 @@ export const remediationActionMessages = defineMessages({
     'fix.killQueries.refused':
       'Terminées : {terminated} ; ignorées : {skipped} ; refusées par PostgreSQL (droits ?) : {refused}',
     'fix.vacuum.badName': 'nom de table « {given} » refusé : lettres, chiffres et _ (table ou schéma.table)',
-    'fix.vacuum.noSuchTable': 'la table {table} n’existe pas',
+    'fix.vacuum.noSuchTable': 'la table {table} n’existe pas. Tables possibles : {valid}',
+    'fix.vacuum.systemCatalog':
+      '{table} est un catalogue système de PostgreSQL : ce n’est pas une cible de `/sama vacuum`. Tables possibles : {valid}',
     'fix.vacuum.preview': '`{statement}` sur {target}',
     'fix.vacuum.done': '`{statement}` terminé ({warnings} avertissements)',
     'fix.scale.preview': '{server} : `{command}` ({current} en marche → {count})',
@@ -43,7 +49,11 @@ export const remediationActionMessages = defineMessages({
     'fix.flushRedis.done': 'FLUSHDB sur {target} : {keys} clés supprimées, {remaining} restantes',
   },
   en: {
-    'fix.args.notAllowed': '{what} "{given}" refused. Valid values: {valid}',
+    'fix.args.notAllowed.container': 'container "{given}" refused. Valid values: {valid}',
+    'fix.args.notAllowed.queue': 'queue "{given}" refused. Valid values: {valid}',
+    'fix.args.notAllowed.service': 'service "{given}" refused. Valid values: {valid}',
+    'fix.args.notAllowed.count': 'count "{given}" refused. Valid values: {valid}',
+    'fix.args.notAllowed.server': 'server "{given}" refused. Valid values: {valid}',
     'fix.args.usage': 'Usage: {usage}',
     'fix.restart.preview': '{server}: `{command}` (current status: {status})',
     'fix.restart.previewRolling':
@@ -68,7 +78,9 @@ export const remediationActionMessages = defineMessages({
     'fix.killQueries.refused':
       'Terminated: {terminated}; skipped: {skipped}; refused by PostgreSQL (privileges?): {refused}',
     'fix.vacuum.badName': 'table name "{given}" refused: letters, digits and _ (table or schema.table)',
-    'fix.vacuum.noSuchTable': 'table {table} does not exist',
+    'fix.vacuum.noSuchTable': 'table {table} does not exist. Valid tables: {valid}',
+    'fix.vacuum.systemCatalog':
+      '{table} is a PostgreSQL system catalog: not a target of `/sama vacuum`. Valid tables: {valid}',
     'fix.vacuum.preview': '`{statement}` on {target}',
     'fix.vacuum.done': '`{statement}` finished ({warnings} warnings)',
     'fix.scale.preview': '{server}: `{command}` ({current} running → {count})',

@@ -17,6 +17,11 @@ export const remediationMessages = defineMessages({
     'remediation.button.approve': 'Approuver',
     'remediation.button.reject': 'Rejeter',
     'remediation.button.suggest': 'Remédier : {action}',
+    'remediation.confirm.title': 'Approuver « {remediation} » ?',
+    'remediation.confirm.text':
+      '{remediation} sur {target} (risque niveau {tier}) : une fois les approbations réunies, elle s’exécute sur le serveur.',
+    'remediation.confirm.confirm': 'Approuver',
+    'remediation.confirm.deny': 'Annuler',
     'remediation.state.requested': 'En attente d’approbation ({count}/{needed})',
     'remediation.state.approvedBy': 'Approuvé par {users}',
     'remediation.state.running': 'Exécution en cours…',
@@ -49,6 +54,8 @@ export const remediationMessages = defineMessages({
       'Cette demande a expiré (délai d’approbation : {minutes} min). Relancez la commande si elle est toujours utile.',
     'remediation.refused.busy':
       'Une remédiation est déjà approuvée ou en cours sur {target}. Attendez sa fin avant d’en lancer une autre.',
+    'remediation.refused.pendingTwin':
+      'La même demande attend déjà son approbation : demande {id}, faite par {user} dans {channel} à {time}. Approuvez-la là-bas ; rien de nouveau n’a été créé.',
     'remediation.refused.cooldown':
       'Délai de carence : « {remediation} » sur {target} ne peut être redemandé qu’à partir de {time}.',
     'remediation.refused.hourlyCap':
@@ -78,6 +85,11 @@ export const remediationMessages = defineMessages({
     'remediation.button.approve': 'Approve',
     'remediation.button.reject': 'Reject',
     'remediation.button.suggest': 'Fix: {action}',
+    'remediation.confirm.title': 'Approve "{remediation}"?',
+    'remediation.confirm.text':
+      '{remediation} on {target} (risk tier {tier}): once the approvals are in, it runs on the server.',
+    'remediation.confirm.confirm': 'Approve',
+    'remediation.confirm.deny': 'Cancel',
     'remediation.state.requested': 'Waiting for approval ({count}/{needed})',
     'remediation.state.approvedBy': 'Approved by {users}',
     'remediation.state.running': 'Running…',
@@ -109,6 +121,8 @@ export const remediationMessages = defineMessages({
       'This request expired (approval window: {minutes} min). Run the command again if it is still needed.',
     'remediation.refused.busy':
       'A remediation is already approved or running on {target}. Wait for it to finish before starting another.',
+    'remediation.refused.pendingTwin':
+      'The same request is already waiting for approval: request {id}, made by {user} in {channel} at {time}. Approve it there; nothing new was created.',
     'remediation.refused.cooldown':
       'Cooldown: "{remediation}" on {target} may be requested again from {time}.',
     'remediation.refused.hourlyCap':

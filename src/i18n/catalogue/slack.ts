@@ -17,6 +17,10 @@ export const slackMessages = defineMessages({
     'slack.refused.user':
       'Vous ne faites pas partie de l’équipe déclarée dans l’inventaire de samaops. Rien n’a été lancé.',
     'slack.failed': 'La commande a échoué : {reason}',
+    'slack.refused.unsafeCharacter':
+      'La commande contient un caractère de contrôle ({code}, caractère n° {position}) : rien n’a été lancé. Retapez-la sans copier-coller.',
+    'slack.refused.tooLong':
+      'La commande fait {length} caractères ; `/sama` en accepte au plus {max}. Rien n’a été lancé.',
     'slack.diagnose.running': 'Diagnostic en cours… ({playbook}, {count} vérifications)',
     'slack.report.title': '{platform} — {playbook}',
     'slack.report.summary': '*{status}* : {counts}',
@@ -60,6 +64,10 @@ export const slackMessages = defineMessages({
     'slack.refused.channel': 'samaops only answers in its configured channels ({channels}). Nothing was run.',
     'slack.refused.user': 'You are not in the team listed in samaops’ inventory. Nothing was run.',
     'slack.failed': 'The command failed: {reason}',
+    'slack.refused.unsafeCharacter':
+      'The command holds a control character ({code}, character {position}): nothing was run. Type it again rather than pasting it.',
+    'slack.refused.tooLong':
+      'The command is {length} characters long; `/sama` takes at most {max}. Nothing was run.',
     'slack.diagnose.running': 'Diagnosis running… ({playbook}, {count} checks)',
     'slack.report.title': '{platform} — {playbook}',
     'slack.report.summary': '*{status}*: {counts}',

@@ -83,6 +83,17 @@ export function requestMessage(request: StoredRequest, view: RequestView): ChatM
           label: t('remediation.button.approve'),
           value: request.id,
           style: request.tier >= 2 ? 'danger' : 'primary',
+          // Approving may run it: Slack asks once more, naming what and where.
+          confirm: {
+            title: t('remediation.confirm.title', { remediation: request.remediation }),
+            text: t('remediation.confirm.text', {
+              remediation: request.remediation,
+              target: request.targetLabel,
+              tier: request.tier,
+            }),
+            confirm: t('remediation.confirm.confirm'),
+            deny: t('remediation.confirm.deny'),
+          },
         },
         { actionId: REJECT_REMEDIATION_ACTION, label: t('remediation.button.reject'), value: request.id },
       ];

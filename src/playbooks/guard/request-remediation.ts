@@ -17,9 +17,9 @@ import { effectiveRule, type MaintenanceState, requestRefusal } from './approval
 import { closeExpiredMessages } from './close-expired.js';
 import { type GuardActor, type GuardContext, tellActor, viewOf } from './guard-context.js';
 import { refusalText } from './refusal-text.js';
+import { pendingTwinReason, requestFacts } from './request-facts.js';
 import { requestMessage } from './request-message.js';
 import type { StoredRequest } from './request-state.js';
-import { scrubEvidence } from './scrub-evidence.js';
 
 /**
  * A request still approved or running after this long was cut short (the bot stopped mid-run): it
@@ -38,7 +38,8 @@ export type RequestResult =
  * `/sama <remediation> <args>`: parses the words against the inventory's allow-lists, checks the
  * maintenance window, cooldown and cap, builds the preview, captures the evidence, stores the
  * request with its audit row, and posts the message with Approve / Reject (values: the id only).
- * Nothing is stored when the arguments are bad; a request the rules refuse leaves an audit line only;
+ * Nothing is stored when the arguments are bad or name a target that does not exist; a request the
+ * rules refuse leaves an audit line only; the same request while one still waits points to it;
  * nothing at all happens without the audit store.
  */
 export async function requestRemediation(
@@ -107,8 +108,9 @@ export async function requestRemediation(
     logger: context.logger,
     signal: context.signal ?? new AbortController().signal,
   };
-  const preview = await remediation.preview(remediationContext, args);
-  const evidence = scrubEvidence(await remediation.evidence(remediationContext, args));
+  const captured = await requestFacts(remediation, remediationContext, args);
+  if (!captured.ok) return { kind: 'usage', problem: captured.problem };
+  const { preview, evidence } = captured.facts;
   const request: StoredRequest = {
     id: randomUUID(),
     remediation: id,
@@ -136,6 +138,7 @@ export async function requestRemediation(
     context.logger.error({ err: errorReason(error) }, 'audit store unreachable: remediation refused');
     return refuse(msg('remediation.refused.storeUnavailable'));
   }
+  if ('pendingTwin' in stored) return refuse(pendingTwinReason(context, stored.pendingTwin));
   if (!stored.ok) {
     await auditRefused('busy');
     return refuse(msg('remediation.refused.busy', { target: targetLabel }));

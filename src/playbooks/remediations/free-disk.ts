@@ -121,7 +121,7 @@ function stored(args: RemediationArgs, inventory: Inventory): Server {
     const valid = inventory.servers.map((each) => each.name).join(', ');
     throw new RemediationError(
       'REMEDIATION_ARGS_INVALID',
-      msg('fix.args.notAllowed', { what: 'server', given: name, valid }),
+      msg('fix.args.notAllowed.server', { given: name, valid }),
       `server ${name} is no longer in the inventory`,
     );
   }

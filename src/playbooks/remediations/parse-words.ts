@@ -6,12 +6,14 @@ export function accepted(args: RemediationArgs): ParsedArgs {
   return { ok: true, args };
 }
 
-/** A refusal that names what was given (cut to 40 characters) and lists what is valid. */
-export function refusedValue(what: string, given: string, valid: readonly string[]): ParsedArgs {
+/** The kinds of target a remediation names; each has its refusal in the catalogue. */
+export type TargetKind = 'container' | 'queue' | 'service' | 'count' | 'server';
+
+/** A refusal that names what was given (cut to 40 characters) and lists what is valid, in the catalogue's words. */
+export function refusedValue(what: TargetKind, given: string, valid: readonly string[]): ParsedArgs {
   return {
     ok: false,
-    reason: msg('fix.args.notAllowed', {
-      what,
+    reason: msg(`fix.args.notAllowed.${what}`, {
       given: Array.from(given).slice(0, 40).join(''),
       valid: valid.length > 0 ? valid.join(', ') : '—',
     }),

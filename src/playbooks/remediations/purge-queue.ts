@@ -63,7 +63,7 @@ function storedQueue(args: RemediationArgs, inventory: Inventory): string {
   if (!queuesOf(inventory).includes(queue)) {
     throw new RemediationError(
       'REMEDIATION_ARGS_INVALID',
-      msg('fix.args.notAllowed', { what: 'queue', given: queue, valid: queuesOf(inventory).join(', ') }),
+      msg('fix.args.notAllowed.queue', { given: queue, valid: queuesOf(inventory).join(', ') }),
       `queue ${queue} is no longer in the inventory`,
     );
   }

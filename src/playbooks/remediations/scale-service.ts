@@ -119,8 +119,7 @@ function stored(args: RemediationArgs, inventory: Inventory): Placed {
   if (!entry || !Number.isInteger(count) || count < entry.min || count > entry.max) {
     throw new RemediationError(
       'REMEDIATION_ARGS_INVALID',
-      msg('fix.args.notAllowed', {
-        what: 'service',
+      msg('fix.args.notAllowed.service', {
         given: `${service} ${count}`,
         valid: placedServices(inventory)
           .map((each) => `${each.service} ${each.min}..${each.max}`)

@@ -11,6 +11,8 @@ import { RemediationError } from './remediation-error.js';
 
 /** A plain (unquoted) PostgreSQL identifier: what `vacuum [table]` accepts, optionally schema-qualified. */
 const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+/** PostgreSQL's own schemas: their tables are system catalogs, not targets of `/sama vacuum`. */
+const SYSTEM_SCHEMA = /^(pg_catalog|information_schema|pg_toast.*)$/;
 /** A VACUUM of the whole database may take long: its client-side bound, ms. */
 const VACUUM_TIMEOUT_MS = 30 * 60_000;
 
@@ -107,7 +109,8 @@ function vacuumStatement(found: FoundTable | undefined): string {
 /**
  * The stored table name, re-validated and looked up in pg_class/pg_namespace (ordinary and
  * partitioned tables and materialized views). Unquoted names fold to lower case and an unqualified
- * one follows the search_path, exactly as PostgreSQL reads `VACUUM name`.
+ * one follows the search_path, exactly as PostgreSQL reads `VACUUM name`. A name that is not found,
+ * or is a system catalog (`pg_class`), is refused with the tables one may name instead.
  */
 async function findTable(
   context: RemediationContext,
@@ -137,11 +140,30 @@ async function findTable(
   if (!found) {
     throw new RemediationError(
       'REMEDIATION_TARGET_GONE',
-      msg('fix.vacuum.noSuchTable', { table: String(name) }),
+      msg('fix.vacuum.noSuchTable', { table: String(name), valid: await candidateTables(context) }),
       `table ${String(name)} not found`,
     );
   }
+  if (SYSTEM_SCHEMA.test(found.schema)) {
+    throw new RemediationError(
+      'REMEDIATION_ARGS_INVALID',
+      msg('fix.vacuum.systemCatalog', {
+        table: `${found.schema}.${found.table}`,
+        valid: await candidateTables(context),
+      }),
+      `${found.schema}.${found.table} is a system catalog`,
+    );
+  }
   return found;
+}
+
+/** What a refusal lists: the user tables with the most dead tuples (at most 10), or `—`. */
+async function candidateTables(context: RemediationContext): Promise<string> {
+  const { rows } = await context.clients.postgres().query<{ name: string }>(
+    `SELECT schemaname || '.' || relname AS name FROM pg_stat_user_tables
+       ORDER BY n_dead_tup DESC, schemaname, relname LIMIT 10`,
+  );
+  return rows.length > 0 ? rows.map((row) => row.name).join(', ') : '—';
 }
 
 /** Dead tuples and last (auto)vacuum/analyze of the table, or of the 10 tables with most dead tuples. */

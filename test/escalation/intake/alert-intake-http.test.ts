@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/logging/logger.js';
 import { type RunningBot, startBot } from '../../../src/slack/start-bot.js';
 import { testInventory } from '../../handlers/test-inventory.js';
@@ -13,6 +13,8 @@ import { until } from '../escalation-harness.js';
 const TOKEN = `am-${randomUUID()}`;
 const namespace = `test-intake-${randomUUID().slice(0, 8)}`;
 const double = new SlackApiDouble();
+// Every call the bot made in a test is one Slack would take (test/slack/double/).
+afterEach(() => double.assertNoViolations());
 const fixture = testInventory({
   team: [{ slackId: 'UNIVEAU3', name: 'Fatou', roles: ['lead', 'devops'] }],
   escalation: { watch: { playbook: 'off' }, intake: { token: TOKEN } },
@@ -88,5 +90,43 @@ describe('alert intake in HTTP mode', () => {
 
     expect((await post(payload('resolved'), `Bearer ${TOKEN}`)).status).toBe(202);
     await until('the recovery line', () => texts().some((text) => text.includes('Rétabli')));
+  });
+});
+
+describe('an alert with hostile text', () => {
+  it('<!channel>, a mention and a link in its summary reach the channel and the DMs as plain text', async () => {
+    const hostile = payload('firing');
+    const [alert] = hostile.alerts;
+    if (!alert) throw new Error('no alert');
+    alert.fingerprint = 'badc0de1';
+    alert.labels.alertname = 'DiskAlmostFull';
+    alert.annotations.summary =
+      '<!channel> disk almost full <@UNIVEAU3> <https://evil.example|cliquez> \u0000 <!subteam^S0OPS>';
+    expect((await post(hostile, `Bearer ${TOKEN}`)).status).toBe(202);
+    const about = () =>
+      double
+        .callsOf('chat.postMessage')
+        .filter((call) => JSON.stringify(call.params).includes('disk almost full'));
+    const dm = double.dmChannelOf('UNIVEAU3');
+    await until('the incident message and the DM', () => {
+      const channels = about().map((call) => call.params.channel);
+      return channels.includes(dm) && channels.some((channel) => channel !== dm);
+    });
+    for (const call of about()) {
+      expect(call.reading?.specials).toEqual([]);
+      expect(call.reading?.links).toEqual([]);
+      expect(call.reading?.inertMentions).toContain('UNIVEAU3');
+      expect(String(call.params.text)).toContain('&lt;!channel&gt; disk almost full &lt;@UNIVEAU3&gt;');
+    }
+    // The person paged is mentioned live by the bot in the incident message (once they are paged), not by the alert.
+    const incidentMessages = () =>
+      [...double.callsOf('chat.postMessage'), ...double.callsOf('chat.update')].filter(
+        (call) =>
+          call.params.channel !== dm && JSON.stringify(call.params.blocks ?? []).includes('disk almost full'),
+      );
+    await until('the incident message naming who is paged', () =>
+      incidentMessages().some((call) => call.reading?.mentions.includes('UNIVEAU3')),
+    );
+    for (const call of incidentMessages()) expect(call.reading?.specials).toEqual([]);
   });
 });

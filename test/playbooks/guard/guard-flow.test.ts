@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MessageRef } from '../../../src/handlers/reply-port.js';
 import { silentLogger } from '../../../src/logging/logger.js';
 import { createPlatformClients } from '../../../src/platform/platform-clients.js';
@@ -20,11 +20,13 @@ import { verifyAuditChain } from '../../../src/store/audit/verify-audit-chain.js
 import { createBotDatabase } from '../../../src/store/bot-database.js';
 import { migrate } from '../../../src/store/migrate.js';
 import { getRequest } from '../../../src/store/remediation-requests/stored-requests.js';
-import { recordingReplies } from '../../handlers/recording-replies.js';
+import { expectRepliesWithinSlackRules, recordingReplies } from '../../handlers/recording-replies.js';
 import { TEST_CHANNEL, testInventory } from '../../handlers/test-inventory.js';
 import { eventually } from '../../support/eventually.js';
 import { createScratchDatabase, type ScratchDatabase } from '../../support/scratch-database.js';
 import { fixtureRemediation } from './fixture-remediation.js';
+
+afterEach(expectRepliesWithinSlackRules);
 
 const REQUESTER = 'UREQ00001';
 const DEVOPS = 'UDEV00002';
@@ -319,14 +321,25 @@ describe('guard flow (real PostgreSQL, a fixture remediation acting on a real ta
     expect(await runs()).toBe(1);
   });
 
-  it('runs one remediation at a time per target: a second one answers "already running"', async () => {
+  it('runs one remediation at a time per target: a second one answers "already running", a twin points to the first', async () => {
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const ctx = context([fixtureRemediation(pool, { id: 'restart', tier: 2, gate: () => gate })]);
+    const ctx = context([
+      fixtureRemediation(pool, { id: 'restart', tier: 2, gate: () => gate }),
+      fixtureRemediation(pool, { id: 'purge', tier: 2 }),
+    ]);
     const first = await posted(ctx, 'restart', ['alpha']);
-    const second = await posted(ctx, 'restart', ['alpha']);
+    // The same request again, while the first waits: pointed to the first, nothing new stored.
+    const twin = actor(REQUESTER);
+    expect(await requestRemediation(ctx, twin, 'restart', ['alpha'])).toMatchObject({
+      kind: 'refused',
+      reason: { key: 'remediation.refused.pendingTwin', params: { id: first.request.id } },
+    });
+    expect(ephemeralText(twin)).toContain(`demande ${first.request.id}`);
+    // Another remediation on the same target may wait beside it, and is refused once the first runs.
+    const second = await posted(ctx, 'purge', ['alpha']);
     const running = approveRemediation(ctx, actor(DEVOPS), first.request.id);
     const deadline = Date.now() + 5000;
     while ((await getRequest(pool, first.request.id))?.state !== 'running') {

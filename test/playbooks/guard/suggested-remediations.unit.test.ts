@@ -63,10 +63,41 @@ describe('suggestedRemediations', () => {
     );
     expect(buttons).toEqual([
       {
-        actionId: SUGGESTED_REMEDIATION_ACTION,
+        actionId: `${SUGGESTED_REMEDIATION_ACTION}:1`,
         label: 'Remédier : restart samaconso_api_1',
         value: 'restart samaconso_api_1',
       },
     ]);
+  });
+
+  it('both API instances down: one Restart per container in the whole report, action ids unique per line', () => {
+    const message = diagnosisMessage(
+      {
+        status: 'fail',
+        startedAt: new Date('2026-11-24T03:00:00Z'),
+        durationMs: 10,
+        results: [
+          result('docker.containers', 'api', 'fail', {
+            problems: [
+              { name: 'samaconso_api_1', problem: 'exited' },
+              { name: 'samaconso_api_2', problem: 'exited' },
+            ],
+          }),
+          result('api.health', 'samaconso_api_1'),
+          result('api.health', 'samaconso_api_2'),
+        ],
+      },
+      { locale: 'fr', platform: 'SamaConso', playbook: 'api', timeZone: 'Africa/Dakar', requestedBy: 'Awa' },
+    );
+    const lines = message.sections.flatMap((section) => section.lines);
+    const buttons = lines.flatMap((line) => line.buttons ?? []);
+    expect(buttons.map((button) => button.value).sort()).toEqual([
+      'restart samaconso_api_1',
+      'restart samaconso_api_2',
+    ]);
+    for (const line of lines) {
+      const ids = (line.buttons ?? []).map((button) => button.actionId);
+      expect(new Set(ids).size).toBe(ids.length);
+    }
   });
 });

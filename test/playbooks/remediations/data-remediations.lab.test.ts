@@ -163,15 +163,22 @@ describe('vacuum', () => {
     }
   });
 
-  it('refuses a table that does not exist, before and at execution', async () => {
+  it('refuses a table that does not exist, or a system catalog, before and at execution', async () => {
     const vacuum = remediations.vacuum;
     const context = labContext(lab.inventory, lab.clients);
     const args = argsOf(vacuum.parse(['no_such_table_here'], lab.inventory));
     const error = await vacuum.preview(context, args).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(RemediationError);
     expect((error as RemediationError).code).toBe('REMEDIATION_TARGET_GONE');
-    expect(translate('en', (error as RemediationError).reason)).toBe(
-      'table no_such_table_here does not exist',
+    // With the tables one may name instead (user tables only, most dead tuples first).
+    expect(translate('en', (error as RemediationError).reason)).toMatch(
+      /^table no_such_table_here does not exist\. Valid tables: public\.\w+/,
+    );
+    const catalog = await vacuum
+      .preview(context, argsOf(vacuum.parse(['pg_class'], lab.inventory)))
+      .catch((caught: unknown) => caught);
+    expect(translate('en', (catalog as RemediationError).reason)).toMatch(
+      /^pg_catalog\.pg_class is a PostgreSQL system catalog: not a target of `\/sama vacuum`\. Valid tables: public\./,
     );
     // A stored argument tampered with after parse is refused before any SQL is built from it.
     const tampered = await vacuum
