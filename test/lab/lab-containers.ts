@@ -29,7 +29,6 @@ export function labHostEnv(host: LabHostName): NodeJS.ProcessEnv {
     SAMAOPS_LAB_DIR: LAB_DIR,
     SAMAOPS_LAB_HOST: host,
     SAMAOPS_LAB_DATA: hostPaths(host).dataMount,
-    SAMAOPS_LAB_NODE: process.execPath,
   };
 }
 

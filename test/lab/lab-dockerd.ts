@@ -11,7 +11,7 @@ import { DOCKER_DOUBLE_DIR, LAB_DIR, labDocker } from './lab-topology.js';
  */
 
 /** The CLI double's files, copied out of the checkout (which the login may not traverse). */
-const CLIENT_FILES = ['docker', 'docker-compose', 'docker-client.mjs'];
+const CLIENT_FILES = ['docker', 'docker-compose'];
 
 /** The daemon double's pid while it runs. */
 export function dockerdPid(): number | undefined {

@@ -1,5 +1,5 @@
 // TEST DOUBLE of the Docker CLI, in process: what the lab itself runs as root to start, stop and
-// inspect its containers (lab-containers.ts). The hosts' sessions run docker-client.mjs instead,
+// inspect its containers (lab-containers.ts). The hosts' sessions run the `docker` script instead,
 // which asks the daemon double (dockerd.mjs) through its socket, as the real CLI asks dockerd.
 import { labContext } from './container-state.mjs';
 import { runDocker } from './docker-commands.mjs';

@@ -2,8 +2,9 @@
 // dockerd, it runs as root and listens on a unix socket that only root and the `docker` group may
 // open (mode 0660, group docker): a session of the group may then do anything the daemon does,
 // which is why the docker group amounts to root. Each connection carries one command line of the
-// CLI double (docker-client.mjs) as a JSON line { args, host, dataDir }; the answer is one JSON
-// line { out, err, code }. Usage: node dockerd.mjs SOCKET LAB_DIR DOCKER_GID
+// CLI double (the `docker` shell script): the host, its data mount and the arguments, each ended
+// by a NUL byte, up to the end of the request; the answer is a line `CODE OUT_BYTES ERR_BYTES`,
+// then stdout's bytes, then stderr's. Usage: node dockerd.mjs SOCKET LAB_DIR DOCKER_GID
 import { chmodSync, chownSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { runDocker } from './docker-commands.mjs';
@@ -14,14 +15,14 @@ if (!socketPath || !labDir || !gid) {
   process.exit(2);
 }
 
-async function answer(line) {
-  const request = JSON.parse(line);
-  if (!Array.isArray(request.args) || typeof request.host !== 'string')
+async function answer(request) {
+  const [host, dataDir, ...args] = request.toString('utf8').split('\0').slice(0, -1);
+  if (host === undefined || dataDir === undefined)
     return { out: '', err: 'Error response from daemon: bad request\n', code: 1 };
   let out = '';
   let err = '';
-  const context = { labDir, host: request.host, dataDir: request.dataDir };
-  const code = await runDocker(request.args.map(String), context, {
+  const context = { labDir, host, dataDir: dataDir || undefined };
+  const code = await runDocker(args, context, {
     out: (text) => {
       out += text;
     },
@@ -32,18 +33,19 @@ async function answer(line) {
   return { out, err, code };
 }
 
-const server = createServer((socket) => {
-  let buffered = '';
-  socket.setEncoding('utf8');
+function framed({ out, err, code }) {
+  return `${code} ${Buffer.byteLength(out)} ${Buffer.byteLength(err)}\n${out}${err}`;
+}
+
+// The client half-closes once its request is written; the answer goes back on the same socket.
+const server = createServer({ allowHalfOpen: true }, (socket) => {
+  const chunks = [];
   socket.on('error', () => socket.destroy());
-  socket.on('data', (chunk) => {
-    buffered += chunk;
-    const end = buffered.indexOf('\n');
-    if (end < 0) return;
-    socket.pause();
-    answer(buffered.slice(0, end))
+  socket.on('data', (chunk) => chunks.push(chunk));
+  socket.on('end', () => {
+    answer(Buffer.concat(chunks))
       .catch((error) => ({ out: '', err: `Error response from daemon: ${error.message}\n`, code: 1 }))
-      .then((reply) => socket.end(`${JSON.stringify(reply)}\n`));
+      .then((reply) => socket.end(framed(reply)));
   });
 });
 
