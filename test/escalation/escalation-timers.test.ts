@@ -121,14 +121,16 @@ describe('escalation timers (real PostgreSQL and Redis)', () => {
   });
 
   it('silence holds the pages until its end, then pages the level again', async () => {
-    harness = await startHarness({ ackTimeout: '400ms', repeatEvery: '300ms', resolveWithin: '60s' });
+    // The silence must be in place before the ack timeout would escalate: 2 s leaves a busy
+    // machine room between the open and the silence, and the silence outlasts the timeout.
+    harness = await startHarness({ ackTimeout: '2s', repeatEvery: '2s', resolveWithin: '60s' });
     const h = harness;
     const service = h.start();
     const incident = await opened(service);
-    const until_ = Date.now() + 900;
+    const until_ = Date.now() + 3000;
     await service.act(incident.id, { kind: 'silence', by: PEOPLE.n1, untilMs: until_ });
     await until('page after the silence', () => h.dmsTo(PEOPLE.n1).length >= 2);
-    // The escalation may follow one ack timeout (400 ms) later, already: judge what came first.
+    // The escalation may follow one ack timeout (2 s) later, already: judge what came first.
     const pages = paged(await readTimeline(h.pool, incident.id));
     expect(
       pages.slice(0, 2).map((entry) => (entry.record.type === 'paged' ? entry.record.reason : '')),

@@ -1,13 +1,13 @@
 import type pg from 'pg';
 import type { CheckResult } from '../../checks/check.js';
 import type { EscalationPolicy } from '../../config/escalation-policy-schema.js';
-import { inTransaction } from '../../store/in-transaction.js';
+import { inClientTransaction } from '../../store/in-transaction.js';
 import {
   linkStreak,
-  lockStreaks,
   markRecoveryNoted,
   readStreaks,
   saveStreaks,
+  withWatchLock,
 } from '../../store/watch/watch-streaks.js';
 import { incidentTitle } from '../auto-open.js';
 import type { Level } from '../engine/policy-snapshot.js';
@@ -36,88 +36,100 @@ export function guardSettings(watch: EscalationPolicy['watch']): GuardSettings {
   };
 }
 
+export interface WatchTickDeps {
+  pool: pg.Pool;
+  service: Pick<EscalationService, 'open' | 'act' | 'note'>;
+  policy: Pick<EscalationPolicy, 'autoOpen' | 'watch'>;
+  onError?: (error: unknown, action: WatchAction) => void;
+}
+
 /**
- * Feeds one run's results to the flap guard: folds them into the shared streaks under a lock (one
- * transaction), then opens, joins or raises the incidents it asks for and notes recoveries. Each
+ * Feeds one run's results to the flap guard: folds them into the shared streaks (one
+ * transaction), then opens, joins or raises the incidents it asks for and notes recoveries, all
+ * under the watch lock, so another replica's run sees this one's links and asks nothing twice. Each
  * action stands alone: one that fails is logged through `onError` and the others still run. A
  * crash between the two steps leaves a streak unlinked: the next run asks again and the dedup key
  * joins the incident already open, so nothing opens twice. A recovery that could not be noted is
  * unmarked, so the next run notes it (a crash in between can lose it; never a relapse).
  */
 export async function watchTick(
-  deps: {
-    pool: pg.Pool;
-    service: Pick<EscalationService, 'open' | 'act' | 'note'>;
-    policy: Pick<EscalationPolicy, 'autoOpen' | 'watch'>;
-    onError?: (error: unknown, action: WatchAction) => void;
-  },
+  deps: WatchTickDeps,
   results: readonly CheckResult[],
   source: string,
   now: number = Date.now(),
 ): Promise<WatchTickOutcome> {
-  const { pool, service, policy } = deps;
-  const actions: WatchAction[] = await inTransaction(pool, async (client) => {
-    await lockStreaks(client);
-    const previous = await readStreaks(client);
-    const next = advanceWatch(guardSettings(policy.watch), policy.autoOpen, results, previous, now);
-    await saveStreaks(client, next.streaks, now);
-    return next.actions;
-  });
-  const outcome: WatchTickOutcome = { opened: [], joined: [], raised: [], recovered: [], resolved: [] };
-  const act = async (action: WatchAction) => {
-    switch (action.kind) {
-      case 'open': {
-        const { request } = action;
-        const opened = await service.open({
-          dedupKey: request.dedupKey,
-          title: incidentTitle(request),
-          source,
-          level: request.level,
-          by: WATCH_ACTOR,
-        });
-        const id = opened.incident.id;
-        (opened.kind === 'opened' ? outcome.opened : outcome.joined).push(id);
-        if (opened.kind === 'joined') {
-          const from = opened.incident.state.level;
-          const level = await raiseLevel(service, id, from, request.level, WATCH_ACTOR);
-          if (level !== from) outcome.raised.push({ incidentId: id, to: level });
-        }
-        for (const target of request.targets)
-          await linkStreak(pool, { checkId: request.checkId, target }, id, request.level);
-        return;
-      }
-      case 'recovered': {
-        let noted = false;
-        try {
-          noted = await service.note(action.incidentId, (level) => [
-            {
-              type: 'recovered',
-              level,
-              checks: action.behind.map(({ checkId, target }) => `${checkId} · ${target}`).join(', '),
-              healthyMs: action.healthyMs,
-              ...(action.resolve ? { autoResolve: true } : {}),
-            },
-          ]);
-          if (noted) outcome.recovered.push(action.incidentId);
-        } catch (error) {
-          // Not noted: clear the mark, the next run notes it. Once noted, it stays (no second line).
-          await markRecoveryNoted(pool, action.behind, false);
-          throw error;
-        }
-        if (noted && action.resolve) {
-          const step = await service.act(action.incidentId, { kind: 'resolve', by: WATCH_ACTOR });
-          if (step.kind === 'applied') outcome.resolved.push(action.incidentId);
-        }
-        return;
+  const { pool, policy } = deps;
+  return withWatchLock(pool, async (lockClient) => {
+    const actions = await inClientTransaction(lockClient, async (client) => {
+      const previous = await readStreaks(client);
+      const next = advanceWatch(guardSettings(policy.watch), policy.autoOpen, results, previous, now);
+      await saveStreaks(client, next.streaks, now);
+      return next.actions;
+    });
+    const outcome: WatchTickOutcome = { opened: [], joined: [], raised: [], recovered: [], resolved: [] };
+    for (const action of actions) {
+      try {
+        await performAction(deps, action, source, outcome);
+      } catch (error) {
+        deps.onError?.(error, action);
       }
     }
-  };
-  for (const action of actions) {
-    try {
-      await act(action);
-    } catch (error) {
-      deps.onError?.(error, action);
+    return outcome;
+  });
+}
+
+/** One action of the flap guard: open, join or raise an incident and link its streaks, or note a recovery. */
+async function performAction(
+  deps: WatchTickDeps,
+  action: WatchAction,
+  source: string,
+  outcome: WatchTickOutcome,
+): Promise<void> {
+  const { pool, service } = deps;
+  switch (action.kind) {
+    case 'open': {
+      const { request } = action;
+      const opened = await service.open({
+        dedupKey: request.dedupKey,
+        title: incidentTitle(request),
+        source,
+        level: request.level,
+        by: WATCH_ACTOR,
+      });
+      const id = opened.incident.id;
+      (opened.kind === 'opened' ? outcome.opened : outcome.joined).push(id);
+      if (opened.kind === 'joined') {
+        const from = opened.incident.state.level;
+        const level = await raiseLevel(service, id, from, request.level, WATCH_ACTOR);
+        if (level !== from) outcome.raised.push({ incidentId: id, to: level });
+      }
+      for (const target of request.targets)
+        await linkStreak(pool, { checkId: request.checkId, target }, id, request.level);
+      return;
+    }
+    case 'recovered': {
+      let noted = false;
+      try {
+        noted = await service.note(action.incidentId, (level) => [
+          {
+            type: 'recovered',
+            level,
+            checks: action.behind.map(({ checkId, target }) => `${checkId} · ${target}`).join(', '),
+            healthyMs: action.healthyMs,
+            ...(action.resolve ? { autoResolve: true } : {}),
+          },
+        ]);
+        if (noted) outcome.recovered.push(action.incidentId);
+      } catch (error) {
+        // Not noted: clear the mark, the next run notes it. Once noted, it stays (no second line).
+        await markRecoveryNoted(pool, action.behind, false);
+        throw error;
+      }
+      if (noted && action.resolve) {
+        const step = await service.act(action.incidentId, { kind: 'resolve', by: WATCH_ACTOR });
+        if (step.kind === 'applied') outcome.resolved.push(action.incidentId);
+      }
+      return;
     }
   }
-  return outcome;
 }

@@ -1,12 +1,35 @@
+import type pg from 'pg';
 import type { Streak } from '../../escalation/watch/flap-guard.js';
 import type { Queryable } from '../incidents/incident-queries.js';
 
 /** An arbitrary constant: the advisory lock that serialises watch runs' streak updates between replicas. */
 const WATCH_LOCK = 7_243_210;
 
-/** Takes the watch lock for the current transaction (two overlapping runs fold one after the other). */
-export async function lockStreaks(db: Queryable): Promise<void> {
-  await db.query('SELECT pg_advisory_xact_lock($1)', [WATCH_LOCK]);
+/**
+ * Runs one watch run's fold and actions under the watch lock, held by the session of the client
+ * given to `work`: two replicas' runs follow one another whole, so the second sees the first's
+ * incident already linked and never asks to open (or join) it again. The lock goes with the
+ * connection if the process dies.
+ */
+export async function withWatchLock<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [WATCH_LOCK]);
+    try {
+      return await work(client);
+    } finally {
+      // A connection that cannot unlock is destroyed, never pooled with the lock still held.
+      await client.query('SELECT pg_advisory_unlock($1)', [WATCH_LOCK]).catch((error: Error) => {
+        broken = error;
+      });
+    }
+  } finally {
+    client.release(broken);
+  }
 }
 
 /** Every streak; an incident since resolved (by hand, or auto-resolved) reads as none. */

@@ -136,4 +136,28 @@ describe('watch tick (flap guard on PostgreSQL)', () => {
     const next = await watchTick(deps, healthy, 'watch all', t0 + 10 * MINUTE);
     expect(next.recovered).toHaveLength(1);
   });
+
+  it('two replicas crossing the threshold at once open one incident, and neither joins it', async () => {
+    const redisPolicy = escalationPolicySchema.parse({
+      autoOpen: [{ check: 'redis.ping', level: 'N2' }],
+      watch: { failuresBeforeOpen: 3, healthyBeforeRecovery: '5m' },
+    });
+    const deps = { pool: harness.pool, service, policy: redisPolicy };
+    const t0 = Date.now() + 2000 * MINUTE;
+    const failing = [result('redis.ping', 'redis', 'fail')];
+    for (let index = 0; index < 2; index += 1)
+      await watchTick(deps, failing, 'watch all', t0 + index * MINUTE);
+    const duplicatesBefore = (await events('duplicate')).length;
+    const openBefore = (await incidents()).filter((row) => row.state === 'open').map((row) => row.id);
+    const [one, two] = await Promise.all([
+      watchTick(deps, failing, 'watch all', t0 + 2 * MINUTE),
+      watchTick(deps, failing, 'watch all', t0 + 2 * MINUTE + 1),
+    ]);
+    const opened = [...(one?.opened ?? []), ...(two?.opened ?? [])];
+    expect(opened).toHaveLength(1);
+    expect([...(one?.joined ?? []), ...(two?.joined ?? [])]).toEqual([]);
+    expect(await events('duplicate')).toHaveLength(duplicatesBefore);
+    const open = (await incidents()).filter((row) => row.state === 'open' && !openBefore.includes(row.id));
+    expect(open.map((row) => row.id)).toEqual([String(opened[0])]);
+  });
 });
