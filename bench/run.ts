@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { labComponents, labDown } from '../test/lab/lab.js';
 import type { BenchRow, BenchSection } from './bench-row.js';
 import { alertStorm } from './sections/alert-storm.js';
+import { deployedBot } from './sections/deployed-bot.js';
 import { diagnoseLab } from './sections/diagnose-lab.js';
 import { diagnoseLocal } from './sections/diagnose-local.js';
 import { escalationBench } from './sections/escalation.js';
@@ -23,6 +24,7 @@ const SECTIONS: Record<string, BenchSection> = {
   'diagnose-lab': diagnoseLab,
   'ssh-wrapper': sshWrapperBench,
   'slack-ack': slackAck,
+  'deployed-bot': deployedBot,
   'guard-overhead': guardOverhead,
   'remediation-lab': remediationLab,
   escalation: escalationBench,

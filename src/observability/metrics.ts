@@ -46,6 +46,15 @@ export function createMetrics(): BotMetrics {
     labelNames: ['method', 'code'] as const,
     registers: [registry],
   });
+  new Gauge({
+    name: 'samaops_process_memory_bytes',
+    help: 'Memory of the bot process at scrape time (process.memoryUsage): rss, heapTotal, heapUsed, external, arrayBuffers',
+    labelNames: ['kind'] as const,
+    registers: [registry],
+    collect() {
+      for (const [kind, bytes] of Object.entries(process.memoryUsage())) this.set({ kind }, bytes);
+    },
+  });
   return {
     registry,
     commandHandled: (command, outcome) => commands.inc({ command, outcome }),

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { EVENTUALLY_MS } from '../support/eventually.js';
 import { httpOk, isAlive, run, waitUntil } from './lab-process.js';
 import {
   containerSpecs,
@@ -65,7 +66,7 @@ export async function startContainers(): Promise<void> {
 }
 
 /** Waits until a container's stand-in is up: health URL answering, or heartbeat written. */
-export async function waitHealthy(name: string, timeoutMs = 10_000): Promise<void> {
+export async function waitHealthy(name: string, timeoutMs = EVENTUALLY_MS): Promise<void> {
   const spec = containerSpecs().find((each) => each.name === name);
   const heartbeat = join(CONTAINERS_DIR, name, 'heartbeat');
   await waitUntil(

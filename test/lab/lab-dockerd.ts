@@ -1,5 +1,6 @@
 import { chmodSync, copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { EVENTUALLY_MS } from '../support/eventually.js';
 import { DOCKER_GROUP, idOf } from '../support/login-user.js';
 import { isAlive, readPid, spawnDetached, stopProcess, waitUntil } from './lab-process.js';
 import { DOCKER_DOUBLE_DIR, LAB_DIR, labDocker } from './lab-topology.js';
@@ -40,7 +41,7 @@ export async function startDockerd(): Promise<void> {
       { log: labDocker.log, pidFile: labDocker.pidFile },
     );
   }
-  await waitUntil('the docker daemon double listening', () => existsSync(labDocker.socket), 10_000);
+  await waitUntil('the docker daemon double listening', () => existsSync(labDocker.socket), EVENTUALLY_MS);
 }
 
 /** Stops the daemon double. */

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { EVENTUALLY_MS } from '../support/eventually.js';
 import { isAlive, portOpen, readPid, run, spawnDetached, stopProcess, waitUntil } from './lab-process.js';
 import { LAB_PG_DIR, labServices } from './lab-topology.js';
 
@@ -149,7 +150,7 @@ export async function startPgbouncer(): Promise<void> {
       ...owner,
     });
   }
-  await waitUntil(`pgbouncer on ${address}:${port}`, () => portOpen(address, port), 10_000);
+  await waitUntil(`pgbouncer on ${address}:${port}`, () => portOpen(address, port), EVENTUALLY_MS);
 }
 
 /** Stops PgBouncer. */

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { EVENTUALLY_MS } from '../support/eventually.js';
 import { isAlive, portOpen, readPid, spawnDetached, stopProcess, waitUntil } from './lab-process.js';
 import { LAB_DIR, labServices } from './lab-topology.js';
 
@@ -46,7 +47,7 @@ export async function startRedis(): Promise<void> {
       { log: join(dir, 'redis.log'), pidFile },
     );
   }
-  await waitUntil(`redis on ${address}:${port}`, () => portOpen(address, port), 10_000);
+  await waitUntil(`redis on ${address}:${port}`, () => portOpen(address, port), EVENTUALLY_MS);
 }
 
 /** Stops the lab Redis. */

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { EVENTUALLY_MS } from '../support/eventually.js';
 import { isAlive, readPid, spawnDetached, stopProcess, waitUntil } from './lab-process.js';
 import { labSyslog } from './lab-topology.js';
 
@@ -40,7 +41,7 @@ export async function startSyslog(): Promise<void> {
       pidFile,
     });
   }
-  await waitUntil('the lab syslog socket', () => existsSync(labSyslog.socket), 10_000);
+  await waitUntil('the lab syslog socket', () => existsSync(labSyslog.socket), EVENTUALLY_MS);
 }
 
 /** Stops rsyslogd. */

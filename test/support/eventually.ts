@@ -1,5 +1,3 @@
-import { vi } from 'vitest';
-
 /**
  * Default limit of a wait, ms: generous on purpose. A wait that holds returns as soon as it
  * holds, so the limit costs nothing on a quiet machine and keeps a busy one from failing a
@@ -7,9 +5,13 @@ import { vi } from 'vitest';
  */
 export const EVENTUALLY_MS = 60_000;
 
+/** How often a wait asks again, ms. */
+const POLL_MS = 50;
+
 /**
- * Waits until `condition` holds, or fails naming `what`: the tests' one polling loop, on
- * vi.waitFor. For an event that can be awaited, await the event instead.
+ * Waits until `condition` holds, or fails naming `what`: the tests' one polling loop (plain
+ * timers, so the bench and the lab's scripts use it outside vitest too). For an event that can be
+ * awaited, await the event instead.
  */
 export async function eventually(
   what: string,
@@ -25,16 +27,22 @@ export async function eventuallyValue<T>(
   probe: () => T | undefined | Promise<T | undefined>,
   timeoutMs = EVENTUALLY_MS,
 ): Promise<T> {
-  try {
-    return await vi.waitFor(
-      async () => {
-        const value = await probe();
-        if (value === undefined) throw new Error(`still waiting for ${what}`);
-        return value;
-      },
-      { timeout: timeoutMs, interval: 50 },
-    );
-  } catch (error) {
-    throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`, { cause: error });
+  const deadline = performance.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+      lastError = undefined;
+    } catch (error) {
+      // A probe that throws (a service still starting) is asked again, as one that says "not yet".
+      lastError = error;
+    }
+    if (performance.now() >= deadline) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`, {
+        cause: lastError ?? new Error(`still waiting for ${what}`),
+      });
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }

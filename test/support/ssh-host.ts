@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { z } from 'zod';
 import { type Server, serverSchema } from '../../src/config/schema.js';
+import { EVENTUALLY_MS } from './eventually.js';
 import { LOGIN_USER } from './login-user.js';
 import { type SshLoginSpec, sshLoginPaths, writeSshLogin } from './ssh-login.js';
 
@@ -33,7 +34,7 @@ export interface SshHostSpec {
   env?: Record<string, string>;
   /** Keep an sshd already running from this stateDir instead of restarting it. Default false. */
   reuseRunning?: boolean;
-  /** How long to wait for the banner, ms. Default 10000. */
+  /** How long to wait for the banner, ms. Default EVENTUALLY_MS (a busy machine starts slowly). */
   startTimeoutMs?: number;
   /** The login files: default a `login` directory in stateDir, whose parents must be traversable. */
   login?: Partial<Omit<SshLoginSpec, 'path'>>;
@@ -190,7 +191,7 @@ function sshdConfig(
 }
 
 async function waitForBanner(spec: SshHostSpec, pid: number, logPath: string): Promise<void> {
-  const deadline = Date.now() + (spec.startTimeoutMs ?? 10_000);
+  const deadline = Date.now() + (spec.startTimeoutMs ?? EVENTUALLY_MS);
   while (Date.now() < deadline) {
     if (!isAlive(pid)) {
       throw new Error(`sshd ${spec.name} exited at start-up:\n${readFileSync(logPath, 'utf8').slice(-2000)}`);
