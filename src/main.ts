@@ -1,17 +1,14 @@
 import { parseArgs } from 'node:util';
+import { composeBot } from './app/compose-bot.js';
+import { startBot } from './app/start-bot.js';
 import { ConfigError } from './config/config-error.js';
 import { inventoryPath, loadInventory } from './config/load-inventory.js';
 import { runConsole } from './console/run-console.js';
 import { createLogger } from './logging/logger.js';
-import { createMetrics } from './observability/metrics.js';
-import { createPlatformClients } from './platform/platform-clients.js';
-import { shareDiagnoses } from './playbooks/shared-diagnoses.js';
 import { selectSlackMode } from './slack/slack-mode.js';
-import { startBot } from './slack/start-bot.js';
-import { openBotStore } from './store/open-bot-store.js';
 
 /**
- * Composition root of the bot (`npm start`): the only place that builds real clients. The
+ * Entry point of the bot (`npm start`); the graph is built by `composeBot` (src/app/). The
  * environment picks the mode: Socket Mode, HTTP mode, or the console without Slack.
  *   npm start -- [--script "/sama diagnose; 1"]
  */
@@ -26,23 +23,11 @@ async function main(): Promise<number> {
   const logger = createLogger({ level: env.LOG_LEVEL ?? (mode.kind === 'console' ? 'warn' : 'info') });
 
   if (mode.kind === 'console') {
-    const clients = createPlatformClients(inventory, logger);
-    const store = await openBotStore(env.DATABASE_URL, logger);
+    const bot = await composeBot({ inventory, logger, surface: 'console' }, env);
     try {
-      await runConsole(
-        {
-          inventory,
-          clients,
-          logger,
-          metrics: createMetrics(),
-          diagnoses: shareDiagnoses({ inventory, clients }),
-          store,
-        },
-        { input: process.stdin, output: process.stdout, env },
-        values.script,
-      );
+      await runConsole(bot.services, { input: process.stdin, output: process.stdout, env }, values.script);
     } finally {
-      await Promise.allSettled([clients.close(), store.close()]);
+      await bot.close();
     }
     return 0;
   }

@@ -8,8 +8,8 @@ import { escalationPolicySchema } from '../../src/config/escalation-policy-schem
 import { createEscalationService } from '../../src/escalation/escalation-service.js';
 import type { IntakePolicy } from '../../src/escalation/intake/alert-payload.js';
 import { INTAKE_PATHS, startIntake } from '../../src/escalation/intake/start-intake.js';
-import type { SlackSender } from '../../src/escalation/outbound/slack-sender.js';
 import { silentLogger } from '../../src/logging/logger.js';
+import type { SlackSender } from '../../src/outbound/slack-sender.js';
 import { migrate } from '../../src/store/migrate.js';
 import { testInventory } from '../../test/handlers/test-inventory.js';
 import { obliterateQueues } from '../../test/support/bot-queues.js';
@@ -112,7 +112,7 @@ export async function alertStorm(): Promise<BenchRow[]> {
   });
   const policy = escalationPolicySchema.parse({ intake: { token: TOKEN } }).intake as IntakePolicy;
   const intake = startIntake({
-    redisUrl: 'redis://127.0.0.1:6379',
+    connection: redis,
     queueName: names.intake,
     policy,
     service,

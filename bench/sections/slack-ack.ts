@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { startBot } from '../../src/app/start-bot.js';
 import { loadInventory } from '../../src/config/load-inventory.js';
 import { silentLogger } from '../../src/logging/logger.js';
-import { startBot } from '../../src/slack/start-bot.js';
 import { labUp } from '../../test/lab/lab.js';
 import { SignedRequestClient } from '../../test/slack/signed-request-client.js';
 import { SlackApiDouble } from '../../test/slack/slack-api-double.js';

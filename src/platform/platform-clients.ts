@@ -2,12 +2,12 @@ import amqp, { type ChannelModel } from 'amqplib';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { Inventory } from '../config/schema.js';
+import { abortable, reconnecting } from '../lifecycle/reconnecting.js';
 import type { Logger } from '../logging/logger.js';
 import { scrubSecrets } from '../logging/scrub-secrets.js';
 import { createSshPool, type SshPool } from '../remote/ssh-pool.js';
 import { boundedPostgres, type PostgresReader } from './bounded-postgres.js';
 import { createHttpClient, type HttpClient } from './http-client.js';
-import { abortable, reconnecting } from './reconnecting.js';
 
 /** The service is not in the inventory; checks turn this into "not configured". */
 export class ServiceNotConfiguredError extends Error {

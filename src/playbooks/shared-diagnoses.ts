@@ -1,6 +1,6 @@
 import type { CheckContext } from '../checks/check.js';
 import type { Diagnosis } from '../checks/run-checks.js';
-import { settlesWithin } from '../platform/settles-within.js';
+import { settlesWithin } from '../lifecycle/settles-within.js';
 import type { PlaybookId } from './diagnose-playbooks.js';
 import { runPlaybook } from './run-playbook.js';
 

@@ -1,7 +1,7 @@
 import type { NodeSSH } from 'node-ssh';
 import type { Server } from '../config/schema.js';
+import { abortable, reconnecting } from '../lifecycle/reconnecting.js';
 import type { Logger } from '../logging/logger.js';
-import { abortable, reconnecting } from '../platform/reconnecting.js';
 import { execRemoteCommand, type RemoteOutput } from './exec-remote-command.js';
 import type { RemoteCommand } from './remote-commands.js';
 import { RemoteError } from './remote-error.js';

@@ -1,12 +1,11 @@
-import { Queue, Worker } from 'bullmq';
+import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { WORKER_BUDGET } from '../jobs/concurrency-budget.js';
+import { startWorker } from '../jobs/start-worker.js';
+import { settledWithin } from '../lifecycle/settles-within.js';
 import type { Logger } from '../logging/logger.js';
 import { scrubSecrets } from '../logging/scrub-secrets.js';
 import { isReportKind, type ReportKind, reportKinds } from './report-model.js';
-import { settledWithin } from './within-grace.js';
-
-/** What a forced close of the worker may take at most (it only drops its connections). */
-const FORCE_CLOSE_MS = 1000;
 
 /** Running report schedules on one replica, and how to stop them. */
 export interface ReportSchedules {
@@ -61,7 +60,7 @@ export async function startReportSchedules(options: ReportSchedulesOptions): Pro
       },
     );
   }
-  const worker = new Worker(
+  const worker = startWorker<{ kind?: unknown }>(
     queueName,
     async (job) => {
       const kind: unknown = job.data?.kind;
@@ -70,24 +69,12 @@ export async function startReportSchedules(options: ReportSchedulesOptions): Pro
     },
     // One at a time per replica keeps SSH and PostgreSQL load bounded; a weekly report with its
     // maintenance steps may take minutes (BullMQ renews the job's lock meanwhile).
-    { connection, concurrency: 1 },
+    { connection, logger, label: 'scheduled report', concurrency: WORKER_BUDGET.reports.concurrency },
   );
-  worker.on('failed', (job, error) =>
-    logger.warn({ job: job?.name, err: scrubSecrets(error.message) }, 'scheduled report failed'),
-  );
-  worker.on('error', (error) => logger.warn({ err: scrubSecrets(error.message) }, 'report worker error'));
   return {
-    // worker.close() waits for the job in progress without a limit of its own (PITFALLS.md), and
-    // a second close(true) only returns the first close's promise: the grace is waited on pause(),
-    // which stops taking jobs and waits for the current one, and close is called once, forced if
-    // the job outlived the grace.
     async close(graceMs = 1500) {
       const begun = performance.now();
-      const idle = await settledWithin(worker.pause(), graceMs);
-      await settledWithin(
-        worker.close(!idle).catch(() => undefined),
-        Math.max(0, graceMs - (performance.now() - begun)) + FORCE_CLOSE_MS,
-      );
+      await worker.close(graceMs);
       await settledWithin(queue.close(), Math.max(0, graceMs - (performance.now() - begun)));
     },
   };

@@ -1,10 +1,10 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { webApi } from '@slack/bolt';
 import type { Redis } from 'ioredis';
-import { ChannelBusy, sendInChannelSlot } from '../escalation/outbound/channel-rate.js';
 import type { Locale } from '../i18n/define-messages.js';
 import type { Logger } from '../logging/logger.js';
 import { scrubSecrets } from '../logging/scrub-secrets.js';
+import { ChannelBusy, sendInChannelSlot } from '../outbound/channel-rate.js';
 import type { ChatMessage } from '../render/message-model.js';
 import { renderForSlack } from '../render/render-for-slack.js';
 import type { ReportThread } from './report-thread.js';

@@ -1,17 +1,17 @@
 import type { webApi } from '@slack/bolt';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type pg from 'pg';
 import type { Inventory } from '../config/schema.js';
-import { slackOutboundName } from '../escalation/outbound/channel-rate.js';
+import type { QueueNames } from '../jobs/queue-names.js';
+import { settledWithin } from '../lifecycle/settles-within.js';
 import type { Logger } from '../logging/logger.js';
 import { scrubSecrets } from '../logging/scrub-secrets.js';
 import type { PlatformClients } from '../platform/platform-clients.js';
 import { type ReportSchedules, startReportSchedules } from './report-schedules.js';
 import { scheduledReportRunner } from './scheduled-report.js';
 import { slackReportPoster } from './slack-report-poster.js';
-import { settledWithin } from './within-grace.js';
 
-/** Running report schedules and how to stop them (their worker, then their Redis connection). */
+/** Running report schedules and how to stop them (their worker; the connection is the caller's). */
 export interface StartedReports {
   /**
    * Stops within about `graceMs` (default 1500), whatever Redis does: a report in progress gets
@@ -21,29 +21,21 @@ export interface StartedReports {
 }
 
 /**
- * Starts the scheduled reports when the bot's database and Redis are both configured (queue
- * `<namespace>-reports`); each report is posted through the Bolt app's client once it exists, as
- * a main message with its details in the thread, at Slack's pace per channel.
- * Without them, reports still run by hand (`/sama report`), unstored.
+ * Starts the scheduled reports (queue `names.reports`); each report is posted through the Bolt
+ * app's client once it exists, as a main message with its details in the thread, at Slack's pace
+ * per channel (the slots of `names.outbound`, shared with incident messages).
  */
 export function startReports(options: {
-  redisUrl: string | undefined;
-  /** Names the queue `<namespace>-reports`. Default `samaops`. */
-  queueNamespace?: string | undefined;
-  pool: pg.Pool | undefined;
+  /** The bot's BullMQ connection (`openJobConnection`); the caller owns and disconnects it. */
+  connection: Redis;
+  names: Pick<QueueNames, 'reports' | 'outbound'>;
+  pool: pg.Pool;
   inventory: Inventory;
   clients: PlatformClients;
   logger: Logger;
   slackClient: () => webApi.WebClient | undefined;
-}): StartedReports | undefined {
-  const { redisUrl, pool, inventory, clients, logger } = options;
-  if (!redisUrl || !pool) {
-    logger.warn('scheduled reports disabled: DATABASE_URL and REDIS_URL are both needed');
-    return undefined;
-  }
-  const namespace = options.queueNamespace ?? 'samaops';
-  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
-  connection.on('error', (error) => logger.warn({ err: scrubSecrets(error.message) }, 'reports redis error'));
+}): StartedReports {
+  const { connection, names, pool, inventory, clients, logger } = options;
   const run = scheduledReportRunner({
     inventory,
     clients,
@@ -52,14 +44,14 @@ export function startReports(options: {
       client: options.slackClient,
       redis: connection,
       // The escalation outbound queue's name: its slots pace incident messages in the same channels.
-      slotPrefix: slackOutboundName(namespace),
+      slotPrefix: names.outbound,
       locale: inventory.locale,
       logger,
     }),
   });
   const started: Promise<ReportSchedules | undefined> = startReportSchedules({
     connection,
-    queueName: `${namespace}-reports`,
+    queueName: names.reports,
     patterns: inventory.reports.schedules,
     timezone: inventory.timezone,
     run,
@@ -79,10 +71,9 @@ export function startReports(options: {
       if (await settledWithin(ready, graceMs)) {
         await schedules?.close(Math.max(0, graceMs - (performance.now() - begun)));
       } else {
-        // Disconnecting fails the upsert; should it have just succeeded, its worker is closed at once.
+        // The owner's disconnect fails the upsert; should it have just succeeded, its worker is closed at once.
         void started.then((late) => late?.close(0));
       }
-      connection.disconnect();
     },
   };
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningBot, startBot } from '../../src/app/start-bot.js';
 import { INCIDENT_ACTIONS } from '../../src/escalation/incident-message.js';
 import { silentLogger } from '../../src/logging/logger.js';
-import { type RunningBot, startBot } from '../../src/slack/start-bot.js';
 import { TEST_CHANNEL, TEST_USER, testInventory } from '../handlers/test-inventory.js';
 import { SignedRequestClient } from '../slack/signed-request-client.js';
 import { SlackApiDouble } from '../slack/slack-api-double.js';

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { parseInventory } from '../../src/config/load-inventory.js';
+import { openJobConnection } from '../../src/jobs/job-connection.js';
+import { queueNames } from '../../src/jobs/queue-names.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { createPlatformClients } from '../../src/platform/platform-clients.js';
 import { startReportSchedules } from '../../src/reports/report-schedules.js';
@@ -20,20 +22,21 @@ describe('reports shutdown', () => {
     const clients = createPlatformClients(inventory, silentLogger());
     // Never queried: no job can run without Redis.
     const pool = new pg.Pool({ connectionString: 'postgres://127.0.0.1:1/none' });
+    // Nothing listens on port 1: BullMQ's client retries for ever.
+    const connection = openJobConnection('redis://127.0.0.1:1', silentLogger());
     try {
       const reports = startReports({
-        // Nothing listens on port 1: BullMQ's client retries for ever.
-        redisUrl: 'redis://127.0.0.1:1',
-        queueNamespace: `test-${randomUUID()}`,
+        connection,
+        names: queueNames(`test-${randomUUID()}`),
         pool,
         inventory,
         clients,
         logger: silentLogger(),
         slackClient: () => undefined,
       });
-      expect(reports).toBeDefined();
-      await reports?.close(200);
+      await reports.close(200);
     } finally {
+      connection.disconnect();
       await pool.end();
       await clients.close();
     }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
+import { type RunningBot, startBot } from '../../src/app/start-bot.js';
 import { parseInventory } from '../../src/config/load-inventory.js';
 import type { Inventory } from '../../src/config/schema.js';
 import { type Logger, silentLogger } from '../../src/logging/logger.js';
-import { type RunningBot, startBot } from '../../src/slack/start-bot.js';
 import { LAB_INVENTORY } from '../lab/lab-topology.js';
 import { obliterateBotQueues, testQueueNamespace } from '../support/bot-queues.js';
 import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database.js';

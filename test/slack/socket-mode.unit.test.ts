@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { startBot } from '../../src/app/start-bot.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { SlackModeError, selectSlackMode } from '../../src/slack/slack-mode.js';
-import { startBot } from '../../src/slack/start-bot.js';
 import { testInventory } from '../handlers/test-inventory.js';
 import { SlackApiDouble } from './slack-api-double.js';
 import { TunnelProxyDouble } from './tunnel-proxy-double.js';

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { type RunningBot, startBot } from '../../src/app/start-bot.js';
 import { parseInventory } from '../../src/config/load-inventory.js';
 import { silentLogger } from '../../src/logging/logger.js';
-import { type RunningBot, startBot } from '../../src/slack/start-bot.js';
 import { createBotDatabase } from '../../src/store/bot-database.js';
 import { healFault, injectFault } from '../lab/faults/lab-faults.js';
 import { type LabSession, openLabSession } from '../lab/lab-session.js';

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-
-/** The BullMQ queues a bot creates under its `SAMAOPS_QUEUE_NAMESPACE`. */
-const SUFFIXES = ['escalation-timers', 'slack-outbound', 'watch', 'reports', 'alerts'];
+import { queueNames } from '../../src/jobs/queue-names.js';
 
 /** A namespace of its own for one test file's bot, so its queues and job schedulers never meet another's. */
 export function testQueueNamespace(): string {
@@ -21,11 +19,8 @@ export async function obliterateBotQueues(
 ): Promise<void> {
   const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
   try {
-    await obliterateQueues(
-      connection,
-      SUFFIXES.map((suffix) => `${namespace}-${suffix}`),
-      `${namespace}-slack-outbound`,
-    );
+    const names = queueNames(namespace);
+    await obliterateQueues(connection, Object.values(names), names.outbound);
   } finally {
     connection.disconnect();
   }

@@ -1,5 +1,5 @@
 import type { Channel, ChannelModel } from 'amqplib';
-import { abortable } from '../../platform/reconnecting.js';
+import { abortable } from '../../lifecycle/reconnecting.js';
 
 /** What AMQP tells of one queue: ready messages only (not the unacknowledged ones) and consumers. */
 export interface AmqpQueueState {

@@ -3,6 +3,8 @@ import type pg from 'pg';
 import type { Locale } from '../../i18n/define-messages.js';
 import { msg } from '../../i18n/message.js';
 import { translate } from '../../i18n/translate.js';
+import { sendInChannelSlot } from '../../outbound/channel-rate.js';
+import type { SlackSender } from '../../outbound/slack-sender.js';
 import {
   readIncident,
   setMessageGeneration,
@@ -10,8 +12,6 @@ import {
 } from '../../store/incidents/incident-queries.js';
 import type { TimelineRecord } from '../engine/incident-state.js';
 import { incidentMessage, recordText } from '../incident-message.js';
-import { sendInChannelSlot } from './channel-rate.js';
-import type { SlackSender } from './slack-sender.js';
 
 /** What delivering needs. */
 export interface DeliveryDeps {

@@ -1,10 +1,11 @@
-import { type Job, Queue, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
+import { type Job, Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
 import type { Diagnosis } from '../../checks/run-checks.js';
+import { WORKER_BUDGET } from '../../jobs/concurrency-budget.js';
+import { startWorker } from '../../jobs/start-worker.js';
+import { settlesWithin } from '../../lifecycle/settles-within.js';
 import { errorReason } from '../../logging/error-reason.js';
 import type { Logger } from '../../logging/logger.js';
-import { scrubSecrets } from '../../logging/scrub-secrets.js';
-import { settlesWithin } from '../../platform/settles-within.js';
 import type { PlaybookId } from '../../playbooks/diagnose-playbooks.js';
 import type { SharedDiagnoses } from '../../playbooks/shared-diagnoses.js';
 
@@ -31,7 +32,8 @@ export const WATCH_SCHEDULER_ID = 'watch';
  * wait (concurrency 1 per replica); a failed run is logged and the next tick tries again.
  */
 export function startWatch(options: {
-  redisUrl: string;
+  /** The bot's BullMQ connection (`openJobConnection`); the caller owns it. */
+  connection: Redis;
   queueName: string;
   playbook: PlaybookId;
   everyMs: number;
@@ -42,11 +44,9 @@ export function startWatch(options: {
   /** Called after each run this replica did (tests, metrics). */
   onRun?: (diagnosis: Diagnosis, jobId: string | undefined) => void;
 }): RunningWatch {
-  const { logger } = options;
-  const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
-  redis.on('error', (error) => logger.warn({ err: scrubSecrets(error.message) }, 'watch redis error'));
-  const queue = new Queue<WatchJobData>(options.queueName, { connection: redis });
-  const worker = new Worker<WatchJobData>(
+  const { logger, connection } = options;
+  const queue = new Queue<WatchJobData>(options.queueName, { connection });
+  const worker = startWorker(
     options.queueName,
     async (job: Job<WatchJobData>) => {
       const diagnosis = await options.diagnoses.run(job.data.playbook);
@@ -55,12 +55,15 @@ export function startWatch(options: {
       options.onRun?.(diagnosis, job.id);
     },
     // A replica killed mid-run leaves its job locked: a short lock gets it retried soon.
-    { connection: redis, concurrency: 1, lockDuration: 30_000, stalledInterval: 15_000 },
+    {
+      connection,
+      logger,
+      label: 'watch',
+      concurrency: WORKER_BUDGET.watch.concurrency,
+      lockDuration: 30_000,
+      stalledInterval: 15_000,
+    },
   );
-  worker.on('failed', (job, error) =>
-    logger.warn({ job: job?.id, err: errorReason(error) }, 'watch run failed'),
-  );
-  worker.on('error', (error) => logger.warn({ err: errorReason(error) }, 'watch worker error'));
   // Not awaited by the bot: with Redis down at start, BullMQ's client would wait, not fail.
   const ready = queue
     .upsertJobScheduler(
@@ -84,13 +87,9 @@ export function startWatch(options: {
     queueName: options.queueName,
     ready,
     async close(graceMs = 1500) {
-      // Bounded at every step: with Redis gone, BullMQ's closes would wait for it.
-      if (!(await settlesWithin(worker.close(), graceMs))) {
-        redis.disconnect();
-        await settlesWithin(worker.close(true), graceMs);
-      }
+      await worker.close(graceMs);
+      // Bounded: with Redis gone, BullMQ's close would wait for it.
       await settlesWithin(queue.close(), graceMs);
-      redis.disconnect();
     },
   };
 }

@@ -4,7 +4,7 @@ import { remediations } from '../remediations/index.js';
 import type { GuardContext } from './guard-context.js';
 
 /** The guard's view of the handler services: the registered remediations, and the maintenance window from the incidents store. */
-export function guardContextOf(services: HandlerServices): GuardContext {
+export function guardContextOf(services: Omit<HandlerServices, 'access'>): GuardContext {
   const pool = services.store.pool;
   return {
     inventory: services.inventory,

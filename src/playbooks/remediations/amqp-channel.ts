@@ -1,6 +1,6 @@
 import type { Channel } from 'amqplib';
 import { msg } from '../../i18n/message.js';
-import { abortable } from '../../platform/reconnecting.js';
+import { abortable } from '../../lifecycle/reconnecting.js';
 import type { RemediationContext } from '../remediation.js';
 import { RemediationError } from './remediation-error.js';
 

@@ -3,9 +3,9 @@ import { infoInteger, parseRedisInfo } from '../../checks/services/parse-redis-i
 import { redisTargets } from '../../checks/services/redis-target.js';
 import type { Inventory } from '../../config/schema.js';
 import { msg } from '../../i18n/message.js';
+import { abortable } from '../../lifecycle/reconnecting.js';
 import { scrubSecrets } from '../../logging/scrub-secrets.js';
 import { ServiceNotConfiguredError } from '../../platform/platform-clients.js';
-import { abortable } from '../../platform/reconnecting.js';
 import type { Remediation, RemediationContext } from '../remediation.js';
 import { accepted, refusedUsage } from './parse-words.js';
 

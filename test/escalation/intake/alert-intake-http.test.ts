@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningBot, startBot } from '../../../src/app/start-bot.js';
 import { silentLogger } from '../../../src/logging/logger.js';
-import { type RunningBot, startBot } from '../../../src/slack/start-bot.js';
 import { testInventory } from '../../handlers/test-inventory.js';
 import { SlackApiDouble } from '../../slack/slack-api-double.js';
 import { obliterateBotQueues } from '../../support/bot-queues.js';

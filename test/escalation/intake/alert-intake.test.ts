@@ -11,6 +11,7 @@ import {
   type RunningIntake,
   startIntake,
 } from '../../../src/escalation/intake/start-intake.js';
+import { openJobConnection } from '../../../src/jobs/job-connection.js';
 import { silentLogger } from '../../../src/logging/logger.js';
 import { startBlackHole } from '../../support/black-hole.js';
 import { type Harness, startHarness, until } from '../escalation-harness.js';
@@ -26,7 +27,7 @@ const intakes: RunningIntake[] = [];
 
 async function serve(policy: IntakePolicy): Promise<string> {
   const intake = startIntake({
-    redisUrl: 'redis://127.0.0.1:6379',
+    connection: harness.redis,
     queueName: `test-intake-${randomUUID().slice(0, 8)}`,
     policy,
     service,
@@ -280,8 +281,9 @@ describe('alert intake', () => {
 
   it('answers 503 when Redis does not take the alerts (the sender retries), nothing else', async () => {
     const hole = await startBlackHole();
+    const connection = openJobConnection(hole.url('redis'), silentLogger());
     const intake = startIntake({
-      redisUrl: hole.url('redis'),
+      connection,
       queueName: `test-intake-hole-${randomUUID().slice(0, 8)}`,
       policy: escalationPolicySchema.parse({ intake: { token: TOKEN } }).intake as IntakePolicy,
       service,
@@ -304,6 +306,7 @@ describe('alert intake', () => {
     } finally {
       server.close();
       await intake.close(200);
+      connection.disconnect();
       await hole.close();
     }
   });

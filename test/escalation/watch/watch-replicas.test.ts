@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Inventory } from '../../../src/config/schema.js';
 import { feedFlapGuard } from '../../../src/escalation/watch/feed-flap-guard.js';
 import { type RunningWatch, startWatch } from '../../../src/escalation/watch/start-watch.js';
+import { openJobConnection } from '../../../src/jobs/job-connection.js';
 import { silentLogger } from '../../../src/logging/logger.js';
 import { createPlatformClients, type PlatformClients } from '../../../src/platform/platform-clients.js';
 import { shareDiagnoses } from '../../../src/playbooks/shared-diagnoses.js';
@@ -66,6 +68,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.allSettled(watches.map((watch) => watch.close(1000)));
+  for (const connection of connections) connection.disconnect();
   await Promise.allSettled(clients.map((client) => client.close()));
   for (const server of peers) server.close();
   const queue = new Queue(queueName, { connection: harness.redis });
@@ -92,6 +95,13 @@ async function eventCount(type: string): Promise<number> {
   return rows[0]?.n ?? -1;
 }
 
+const connections: Redis[] = [];
+function jobConnection(): Redis {
+  const connection = openJobConnection('redis://127.0.0.1:6379', silentLogger());
+  connections.push(connection);
+  return connection;
+}
+
 describe('two replicas watching', () => {
   it('one incident after exactly 3 failing runs; the same one raised to N3 when both fail; recovery noted once', async () => {
     const runs: Array<{ replica: number; jobId: string | undefined; at: number }> = [];
@@ -102,7 +112,8 @@ describe('two replicas watching', () => {
       const diagnoses = shareDiagnoses({ inventory, clients: platform });
       watches.push(
         startWatch({
-          redisUrl: 'redis://127.0.0.1:6379',
+          // One connection per replica, as two processes would have.
+          connection: jobConnection(),
           queueName,
           playbook: 'api',
           everyMs: 300,

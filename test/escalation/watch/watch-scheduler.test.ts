@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Diagnosis } from '../../../src/checks/run-checks.js';
 import { type RunningWatch, startWatch } from '../../../src/escalation/watch/start-watch.js';
+import { openJobConnection } from '../../../src/jobs/job-connection.js';
 import { silentLogger } from '../../../src/logging/logger.js';
 import type { PlaybookId } from '../../../src/playbooks/diagnose-playbooks.js';
 import { until } from '../escalation-harness.js';
@@ -12,9 +13,11 @@ import { until } from '../escalation-harness.js';
 // run by one of them.
 const queueName = `test-watch-${randomUUID().slice(0, 8)}`;
 const watches: RunningWatch[] = [];
+const connections: Redis[] = [];
 
 afterAll(async () => {
   await Promise.allSettled(watches.map((watch) => watch.close(500)));
+  for (const connection of connections) connection.disconnect();
   const redis = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
   const queue = new Queue(queueName, { connection: redis });
   await queue.obliterate({ force: true }).catch(() => undefined);
@@ -28,7 +31,10 @@ describe('the watch scheduler', () => {
     const playbooks = new Set<PlaybookId>();
     const replica = (index: number) =>
       startWatch({
-        redisUrl: 'redis://127.0.0.1:6379',
+        // One connection per replica, as two processes would have.
+        connection: connections[
+          connections.push(openJobConnection('redis://127.0.0.1:6379', silentLogger())) - 1
+        ] as Redis,
         queueName,
         playbook: 'api',
         everyMs: 300,

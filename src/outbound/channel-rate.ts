@@ -1,13 +1,5 @@
 import type { Redis } from 'ioredis';
 
-/**
- * The outbound queue's name, `<namespace>-slack-outbound`, which also prefixes the per-channel
- * slots: incident messages and reports share one budget per channel.
- */
-export function slackOutboundName(namespace = 'samaops'): string {
-  return `${namespace}-slack-outbound`;
-}
-
 /** Thrown when a channel's slot is taken: the job is delayed by `waitMs`, not failed. */
 export class ChannelBusy extends Error {
   readonly code = 'CHANNEL_BUSY';

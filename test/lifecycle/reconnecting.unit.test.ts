@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reconnecting } from '../../src/platform/reconnecting.js';
+import { reconnecting } from '../../src/lifecycle/reconnecting.js';
 
 function deferred<T>() {
   let resolve!: (value: T) => void;

@@ -1,9 +1,9 @@
 import type { webApi } from '@slack/bolt';
-import type { Locale } from '../../i18n/define-messages.js';
-import type { ChatMessage } from '../../render/message-model.js';
-import { slackLimits } from '../../render/message-model.js';
-import { renderForSlack } from '../../render/render-for-slack.js';
-import { toMrkdwn } from '../../render/slack-text.js';
+import type { Locale } from '../i18n/define-messages.js';
+import type { ChatMessage } from '../render/message-model.js';
+import { slackLimits } from '../render/message-model.js';
+import { renderForSlack } from '../render/render-for-slack.js';
+import { toMrkdwn } from '../render/slack-text.js';
 
 /** The three Slack calls escalation makes; the outbound worker is their only caller. */
 export interface SlackSender {

@@ -1,0 +1,117 @@
+import { setMaxListeners } from 'node:events';
+import type { CustomRoute, webApi } from '@slack/bolt';
+import type { Inventory } from '../config/schema.js';
+import { diagnosisHook } from '../escalation/diagnosis-hook.js';
+import type { HandlerServices } from '../handlers/handler-context.js';
+import type { Logger } from '../logging/logger.js';
+import { healthRoutes } from '../observability/health-routes.js';
+import { createMetrics } from '../observability/metrics.js';
+import { createReadinessProbe } from '../observability/readiness.js';
+import { createPlatformClients } from '../platform/platform-clients.js';
+import { startExpirySweeper } from '../playbooks/guard/expiry-sweeper.js';
+import { guardContextOf } from '../playbooks/guard/guard-context-of.js';
+import { shareDiagnoses } from '../playbooks/shared-diagnoses.js';
+import { renderForSlack } from '../render/render-for-slack.js';
+import { openBotStore } from '../store/open-bot-store.js';
+import {
+  openBotJobs,
+  startEscalationJobs,
+  startIntakeJobs,
+  startReportJobs,
+  startWatchJobs,
+} from './start-jobs.js';
+
+/** How the bot is put together. */
+export interface BotConfig {
+  inventory: Inventory;
+  logger: Logger;
+  /**
+   * `slack`: every worker runs (timers, outbound, intake, watch, reports) and /health, /ready,
+   * /metrics are served. `console`: the same services and handlers, but no worker that posts to
+   * Slack on its own: incidents opened here are delivered by the bot's replicas.
+   */
+  surface: 'slack' | 'console';
+}
+
+/** The whole graph, built once: what the handlers use, the HTTP routes, and how to stop it all. */
+export interface ComposedBot {
+  /** What every handler may use, but the access policy, which the surface decides. */
+  services: Omit<HandlerServices, 'access'>;
+  /** /health, /ready, /metrics and the alert endpoints (Slack surface). */
+  routes: CustomRoute[];
+  /** Hands over the Bolt app's client: escalation, reports and the expiry sweeper post through it. */
+  attachSlack(client: webApi.WebClient): void;
+  /** Tells work still running to stop (its checks abort). */
+  abort(): void;
+  /** Stops every worker (bounded), then closes every client. */
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root: builds the watched platform's clients, the bot's store, its jobs, the
+ * features and the handlers' services, once. `src/main.ts`, the console and the tests' bot harness
+ * all start from here.
+ */
+export async function composeBot(config: BotConfig, env: NodeJS.ProcessEnv): Promise<ComposedBot> {
+  const { inventory, logger } = config;
+  const slack = config.surface === 'slack';
+  const clients = createPlatformClients(inventory, logger);
+  const store = await openBotStore(env.DATABASE_URL, logger);
+  const metrics = createMetrics();
+  const shutdown = new AbortController();
+  // Every running check listens to this one signal: many concurrent diagnoses exceed the default 10.
+  setMaxListeners(0, shutdown.signal);
+  // The outbound worker needs the Bolt app's client, which exists once the app is built.
+  let slackClient: webApi.WebClient | undefined;
+  const jobs = openBotJobs(env, store.pool, logger);
+  const deps = jobs && { jobs, inventory, logger, slackClient: () => slackClient };
+  const escalation = deps && startEscalationJobs(deps, slack);
+  const diagnoses = shareDiagnoses(
+    { inventory, clients },
+    shutdown.signal,
+    escalation ? diagnosisHook(escalation, inventory, logger) : undefined,
+  );
+  const services: Omit<HandlerServices, 'access'> = {
+    inventory,
+    clients,
+    logger,
+    metrics,
+    diagnoses,
+    store,
+    ...(escalation ? { escalation } : {}),
+    signal: shutdown.signal,
+  };
+  const intake = slack && deps && escalation ? startIntakeJobs(deps, escalation) : undefined;
+  const watch = slack && deps && escalation ? startWatchJobs(deps, escalation, diagnoses) : undefined;
+  if (slack && !deps) logger.warn('scheduled reports disabled: DATABASE_URL and REDIS_URL are both needed');
+  const reports = slack && deps ? startReportJobs(deps, clients) : undefined;
+  const readiness = slack
+    ? createReadinessProbe({ databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL }, logger)
+    : undefined;
+  let sweeper: ReturnType<typeof startExpirySweeper> | undefined;
+  return {
+    services,
+    routes: readiness ? [...healthRoutes(metrics, readiness), ...(intake?.routes ?? [])] : [],
+    attachSlack(client) {
+      slackClient = client;
+      if (!store.pool || sweeper) return;
+      sweeper = startExpirySweeper({
+        context: guardContextOf(services),
+        update: async (ref, message) => {
+          await client.chat.update({ ...ref, ...renderForSlack(message, inventory.locale) });
+        },
+      });
+    },
+    abort: () => shutdown.abort(new Error('shutdown')),
+    async close() {
+      await sweeper?.close();
+      await watch?.close().catch(() => undefined);
+      await intake?.close().catch(() => undefined);
+      await reports?.close().catch(() => undefined);
+      // Escalation workers first: their running jobs still use the store's pool.
+      await escalation?.close({ graceMs: 1500 }).catch(() => undefined);
+      jobs?.connection.disconnect();
+      await Promise.allSettled([clients.close(), readiness?.close(), store.close()]);
+    },
+  };
+}

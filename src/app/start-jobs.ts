@@ -1,0 +1,121 @@
+import type { webApi } from '@slack/bolt';
+import type { Redis } from 'ioredis';
+import type pg from 'pg';
+import type { Inventory } from '../config/schema.js';
+import { createEscalationService, type EscalationService } from '../escalation/escalation-service.js';
+import { type RunningIntake, startIntake } from '../escalation/intake/start-intake.js';
+import { feedFlapGuard } from '../escalation/watch/feed-flap-guard.js';
+import { type RunningWatch, startWatch } from '../escalation/watch/start-watch.js';
+import { checkConcurrencyBudget } from '../jobs/concurrency-budget.js';
+import { openJobConnection } from '../jobs/job-connection.js';
+import { type QueueNames, queueNames } from '../jobs/queue-names.js';
+import type { Logger } from '../logging/logger.js';
+import { webClientSender } from '../outbound/slack-sender.js';
+import type { PlatformClients } from '../platform/platform-clients.js';
+import type { SharedDiagnoses } from '../playbooks/shared-diagnoses.js';
+import { type StartedReports, startReports } from '../reports/start-reports.js';
+import { BOT_POOL_SIZE } from '../store/bot-database.js';
+
+/** The bot's one BullMQ connection and its queue names, or nothing without REDIS_URL and DATABASE_URL. */
+export interface BotJobs {
+  connection: Redis;
+  names: QueueNames;
+  pool: pg.Pool;
+}
+
+/**
+ * Opens the bot's jobs when both the bot's database and its Redis are configured, after checking
+ * the workers' concurrency against the pool. Without them, incidents commands say what is missing.
+ */
+export function openBotJobs(
+  env: NodeJS.ProcessEnv,
+  pool: pg.Pool | undefined,
+  logger: Logger,
+): BotJobs | undefined {
+  if (!env.REDIS_URL || !pool) {
+    logger.warn('incidents disabled: DATABASE_URL and REDIS_URL are both needed');
+    return undefined;
+  }
+  checkConcurrencyBudget(pool.options.max ?? BOT_POOL_SIZE);
+  return {
+    connection: openJobConnection(env.REDIS_URL, logger),
+    names: queueNames(env.SAMAOPS_QUEUE_NAMESPACE),
+    pool,
+  };
+}
+
+/** What the features need to start their workers. */
+export interface FeatureDeps {
+  jobs: BotJobs;
+  inventory: Inventory;
+  logger: Logger;
+  slackClient: () => webApi.WebClient | undefined;
+}
+
+/** Incidents and escalation: its timer and outbound workers and reconciler run when `workers`. */
+export function startEscalationJobs(deps: FeatureDeps, workers: boolean): EscalationService {
+  const { jobs, inventory, logger } = deps;
+  return createEscalationService({
+    pool: jobs.pool,
+    redis: jobs.connection,
+    sender: webClientSender(deps.slackClient, inventory.locale),
+    inventory,
+    logger,
+    timersQueue: jobs.names.timers,
+    outboundQueue: jobs.names.outbound,
+    workers,
+  });
+}
+
+/** The alert intake, or nothing when `escalation.intake` is absent or has no credentials. */
+export function startIntakeJobs(deps: FeatureDeps, service: EscalationService): RunningIntake | undefined {
+  const { jobs, inventory, logger } = deps;
+  const policy = inventory.escalation.intake;
+  if (!policy) return undefined;
+  if (policy.token === undefined && policy.username === undefined) {
+    logger.warn('alert intake disabled: escalation.intake has neither a token nor a username');
+    return undefined;
+  }
+  return startIntake({
+    connection: jobs.connection,
+    queueName: jobs.names.alerts,
+    policy,
+    service,
+    pool: jobs.pool,
+    logger,
+  });
+}
+
+/** The watch, whose runs feed the flap guard; nothing when the watch is off. */
+export function startWatchJobs(
+  deps: FeatureDeps,
+  service: EscalationService,
+  diagnoses: SharedDiagnoses,
+): RunningWatch | undefined {
+  const { jobs, inventory, logger } = deps;
+  const { watch } = inventory.escalation;
+  if (watch.playbook === 'off') return undefined;
+  return startWatch({
+    connection: jobs.connection,
+    queueName: jobs.names.watch,
+    playbook: watch.playbook,
+    everyMs: watch.every,
+    diagnoses,
+    afterRun: feedFlapGuard({ pool: jobs.pool, service, policy: inventory.escalation }, logger),
+    logger,
+  });
+}
+
+/** The scheduled reports, posted to Slack. */
+export function startReportJobs(deps: FeatureDeps, clients: PlatformClients): StartedReports {
+  const { jobs, inventory, logger } = deps;
+  return startReports({
+    connection: jobs.connection,
+    names: jobs.names,
+    pool: jobs.pool,
+    inventory,
+    clients,
+    logger,
+    slackClient: deps.slackClient,
+  });
+}
