@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import type { PolicySnapshot } from '../../src/escalation/engine/policy-snapshot.js';
+import type { PolicySnapshot } from '../../src/core/escalation/policy-snapshot.js';
 import { createEscalationService } from '../../src/escalation/escalation-service.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import type { SlackSender } from '../../src/outbound/slack-sender.js';

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
 import { parseInventory } from '../../src/config/load-inventory.js';
-import type { MessageRef, ReplyPort } from '../../src/handlers/reply-port.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { createPlatformClients } from '../../src/platform/platform-clients.js';
 import { approveRemediation } from '../../src/playbooks/guard/approve-remediation.js';
 import type { GuardContext } from '../../src/playbooks/guard/guard-context.js';
 import { requestRemediation } from '../../src/playbooks/guard/request-remediation.js';
 import { remediations } from '../../src/playbooks/remediations/index.js';
+import type { MessageRef, ReplyPort } from '../../src/render/reply-port.js';
 import { createBotDatabase } from '../../src/store/bot-database.js';
 import { migrate } from '../../src/store/migrate.js';
 import { healFault, injectFault } from '../../test/lab/faults/lab-faults.js';

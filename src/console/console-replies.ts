@@ -1,9 +1,9 @@
-import type { MessageRef, ReplyPort } from '../handlers/reply-port.js';
 import type { Locale } from '../i18n/define-messages.js';
 import { msg } from '../i18n/message.js';
 import { translate } from '../i18n/translate.js';
 import type { MessageButton } from '../render/message-model.js';
 import { renderMessageText } from '../render/message-terminal.js';
+import type { MessageRef, ReplyPort } from '../render/reply-port.js';
 
 /** The console's ReplyPort, plus the buttons of the last message shown (pressed by number). */
 export interface ConsoleReplies extends ReplyPort {

@@ -1,9 +1,9 @@
 import type { CheckResult } from '../checks/check.js';
 import type { Diagnosis } from '../checks/run-checks.js';
 import type { EscalationPolicy } from '../config/escalation-policy-schema.js';
+import type { Level } from '../core/escalation/policy-snapshot.js';
 import { errorReason } from '../logging/error-reason.js';
 import type { Logger } from '../logging/logger.js';
-import type { Level } from './engine/policy-snapshot.js';
 import type { EscalationService } from './escalation-service.js';
 import type { OpenOutcome } from './incident-steps.js';
 import { raiseLevel } from './raise-level.js';

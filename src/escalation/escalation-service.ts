@@ -1,12 +1,12 @@
 import type { Redis } from 'ioredis';
 import type pg from 'pg';
 import type { Inventory } from '../config/schema.js';
+import type { IncidentEvent, TimelineRecord } from '../core/escalation/incident-state.js';
+import { type Level, type PolicySnapshot, snapshotPolicy } from '../core/escalation/policy-snapshot.js';
 import { queueNames } from '../jobs/queue-names.js';
 import type { Logger } from '../logging/logger.js';
 import type { SlackSender } from '../outbound/slack-sender.js';
 import { activeMaintenance, type MaintenanceWindow } from '../store/incidents/oncall-and-maintenance.js';
-import type { IncidentEvent, TimelineRecord } from './engine/incident-state.js';
-import { type Level, type PolicySnapshot, snapshotPolicy } from './engine/policy-snapshot.js';
 import { openEscalationQueues } from './escalation-queues.js';
 import { startEscalationWorkers } from './escalation-workers.js';
 import {

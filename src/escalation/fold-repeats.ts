@@ -1,4 +1,4 @@
-import type { TimelineRecord } from './engine/incident-state.js';
+import type { TimelineRecord } from '../core/escalation/incident-state.js';
 
 /** A timeline entry as stored: when, and what. */
 export interface TimelineEntry {

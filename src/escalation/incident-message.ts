@@ -1,10 +1,10 @@
+import type { TimelineRecord } from '../core/escalation/incident-state.js';
 import type { Locale } from '../i18n/define-messages.js';
 import { msg } from '../i18n/message.js';
 import { translate } from '../i18n/translate.js';
 import type { ChatMessage, MessageButton } from '../render/message-model.js';
 import { slackMention } from '../render/slack-text.js';
 import type { StoredIncident } from '../store/incidents/incident-row.js';
-import type { TimelineRecord } from './engine/incident-state.js';
 
 /** Action ids of the incident buttons; their value is the incident id only. */
 export const INCIDENT_ACTIONS = {

@@ -1,4 +1,7 @@
 import type pg from 'pg';
+import type { IncidentEvent, Refusal, TimelineRecord } from '../core/escalation/incident-state.js';
+import type { Level, PolicySnapshot } from '../core/escalation/policy-snapshot.js';
+import { openIncident, type StepContext, step } from '../core/escalation/step.js';
 import { inTransaction } from '../store/in-transaction.js';
 import {
   appendTimeline,
@@ -11,9 +14,6 @@ import {
 } from '../store/incidents/incident-queries.js';
 import type { StoredIncident } from '../store/incidents/incident-row.js';
 import { activeMaintenance, activeOverrides } from '../store/incidents/oncall-and-maintenance.js';
-import type { IncidentEvent, Refusal, TimelineRecord } from './engine/incident-state.js';
-import type { Level, PolicySnapshot } from './engine/policy-snapshot.js';
-import { openIncident, type StepContext, step } from './engine/step.js';
 import { outboxFor } from './outbox-messages.js';
 import { type TimerJobData, timerJobId, timersOf } from './timer-jobs.js';
 

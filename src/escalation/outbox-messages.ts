@@ -1,5 +1,5 @@
+import type { TimelineRecord } from '../core/escalation/incident-state.js';
 import type { OutboxRow } from '../store/incidents/incident-queries.js';
-import type { TimelineRecord } from './engine/incident-state.js';
 
 /** The Slack messages a step sends: one thread line per record, and a DM to each person paged. */
 export function outboxFor(

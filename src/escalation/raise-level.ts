@@ -1,4 +1,4 @@
-import type { Level } from './engine/policy-snapshot.js';
+import type { Level } from '../core/escalation/policy-snapshot.js';
 import type { EscalationService } from './escalation-service.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Queue } from 'bullmq';
-import type { IncidentState, TimerKind } from './engine/incident-state.js';
+import type { IncidentState, TimerKind } from '../core/escalation/incident-state.js';
 
 /** What a timer job carries: which incident, which generation armed it, which deadline. */
 export interface TimerJobData {

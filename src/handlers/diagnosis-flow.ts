@@ -2,7 +2,7 @@ import { buildChecks } from '../checks/build-checks.js';
 import { msg } from '../i18n/message.js';
 import { translate } from '../i18n/translate.js';
 import { diagnosePlaybooks, type PlaybookId } from '../playbooks/diagnose-playbooks.js';
-import { diagnosisMessage } from '../render/diagnosis-message.js';
+import { diagnosisMessage } from '../playbooks/diagnosis-message.js';
 import type { HandlerServices, Invocation } from './handler-context.js';
 
 /**

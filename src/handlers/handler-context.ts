@@ -6,7 +6,6 @@ import type { PlatformClients } from '../platform/platform-clients.js';
 import type { SharedDiagnoses } from '../playbooks/shared-diagnoses.js';
 import type { BotStore } from '../store/open-bot-store.js';
 import type { AccessPolicy } from './access-policy.js';
-import type { ReplyPort } from './reply-port.js';
 
 /** What every handler may use, built once by the composition root (src/main.ts). */
 export interface HandlerServices {
@@ -25,11 +24,4 @@ export interface HandlerServices {
   signal?: AbortSignal;
 }
 
-/** Who asked, where, and how to answer them: one per command or button press. */
-export interface Invocation {
-  /** Slack user id of the person who asked. */
-  userId: string;
-  /** Conversation the command came from (a channel id, or `console`). */
-  channelId: string;
-  replies: ReplyPort;
-}
+export type { Invocation } from '../render/reply-port.js';

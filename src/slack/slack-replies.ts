@@ -1,9 +1,9 @@
 import type { RespondFn, webApi } from '@slack/bolt';
-import type { ReplyPort } from '../handlers/reply-port.js';
 import type { Locale } from '../i18n/define-messages.js';
 import type { BotMetrics } from '../observability/metrics.js';
 import type { ChatMessage } from '../render/message-model.js';
 import { renderForSlack } from '../render/render-for-slack.js';
+import type { ReplyPort } from '../render/reply-port.js';
 
 /** Everything the Slack side of a reply needs: Bolt's client and respond of this request. */
 export interface SlackReplyContext {

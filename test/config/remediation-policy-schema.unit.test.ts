@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { approverRoleNames, remediationPolicySchema } from '../../src/config/remediation-policy-schema.js';
 import { teamRoles } from '../../src/config/schema.js';
-import { remediationIds } from '../../src/playbooks/remediation.js';
+import { remediationIds } from '../../src/core/remediation/remediation.js';
 
 describe('remediations policy schema', () => {
   it('restates exactly the team roles', () => {

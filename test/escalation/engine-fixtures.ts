@@ -1,5 +1,5 @@
-import type { PolicySnapshot } from '../../src/escalation/engine/policy-snapshot.js';
-import type { StepContext } from '../../src/escalation/engine/step.js';
+import type { PolicySnapshot } from '../../src/core/escalation/policy-snapshot.js';
+import type { StepContext } from '../../src/core/escalation/step.js';
 
 /** Monday 2026-11-23 10:00 in Dakar (UTC+0): inside office hours. */
 export const MONDAY_10H = Date.parse('2026-11-23T10:00:00Z');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { IncidentState } from '../../src/escalation/engine/incident-state.js';
-import { isAvailable, localClock, onCallFor } from '../../src/escalation/engine/on-call.js';
-import { openIncident, step } from '../../src/escalation/engine/step.js';
+import type { IncidentState } from '../../src/core/escalation/incident-state.js';
+import { isAvailable, localClock, onCallFor } from '../../src/core/escalation/on-call.js';
+import { openIncident, step } from '../../src/core/escalation/step.js';
 import { MONDAY_10H, quiet, SUNDAY_3H, testSnapshot } from './engine-fixtures.js';
 
 const snapshot = testSnapshot();

@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TimelineRecord } from '../../src/escalation/engine/incident-state.js';
+import type { TimelineRecord } from '../../src/core/escalation/incident-state.js';
 import { readTimeline } from '../../src/store/incidents/incident-queries.js';
 import { addOverride, startMaintenance } from '../../src/store/incidents/oncall-and-maintenance.js';
 import { type Harness, PEOPLE, startHarness, until } from './escalation-harness.js';

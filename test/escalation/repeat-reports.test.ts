@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TimelineRecord } from '../../src/escalation/engine/incident-state.js';
+import type { TimelineRecord } from '../../src/core/escalation/incident-state.js';
 import { foldRepeats } from '../../src/escalation/fold-repeats.js';
 import { readTimeline } from '../../src/store/incidents/incident-queries.js';
 import { type Harness, startHarness, until } from './escalation-harness.js';

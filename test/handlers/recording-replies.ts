@@ -1,6 +1,6 @@
-import type { MessageRef, ReplyPort } from '../../src/handlers/reply-port.js';
 import type { ChatMessage } from '../../src/render/message-model.js';
 import { renderForSlack } from '../../src/render/render-for-slack.js';
+import type { MessageRef, ReplyPort } from '../../src/render/reply-port.js';
 import { judgeMessage } from '../slack/double/message-rules.js';
 
 /** One answer a handler gave, in order. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckStatus } from '../../src/checks/check.js';
+import { diagnosisMessage } from '../../src/playbooks/diagnosis-message.js';
 import { renderBlockKit } from '../../src/render/block-kit.js';
-import { diagnosisMessage } from '../../src/render/diagnosis-message.js';
 import { type ChatMessage, slackLimits } from '../../src/render/message-model.js';
 import { fakeDiagnosis } from './fake-diagnosis.js';
 

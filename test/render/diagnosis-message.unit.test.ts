@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagnosisMessage, RERUN_DIAGNOSIS_ACTION } from '../../src/render/diagnosis-message.js';
+import { diagnosisMessage, RERUN_DIAGNOSIS_ACTION } from '../../src/playbooks/diagnosis-message.js';
 import { renderMessageText } from '../../src/render/message-terminal.js';
 import { fakeDiagnosis } from './fake-diagnosis.js';
 

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { type CheckResult, type CheckStatus, checkIds } from '../../src/checks/check.js';
 import type { Diagnosis } from '../../src/checks/run-checks.js';
-import type { TimelineRecord } from '../../src/escalation/engine/incident-state.js';
-import { type Level, levels } from '../../src/escalation/engine/policy-snapshot.js';
+import type { TimelineRecord } from '../../src/core/escalation/incident-state.js';
+import { type Level, levels } from '../../src/core/escalation/policy-snapshot.js';
+import { remediationIds } from '../../src/core/remediation/remediation.js';
+import type { StoredRequest } from '../../src/core/remediation/request-state.js';
 import { msg } from '../../src/i18n/message.js';
 import type { RequestStage } from '../../src/playbooks/guard/request-message.js';
-import type { StoredRequest } from '../../src/playbooks/guard/request-state.js';
-import { remediationIds } from '../../src/playbooks/remediation.js';
 import type { Report } from '../../src/reports/report-model.js';
 import type { StoredIncident } from '../../src/store/incidents/incident-row.js';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningBot, startBot } from '../../src/app/start-bot.js';
 import { silentLogger } from '../../src/logging/logger.js';
-import { RERUN_DIAGNOSIS_ACTION } from '../../src/render/diagnosis-message.js';
+import { RERUN_DIAGNOSIS_ACTION } from '../../src/playbooks/diagnosis-message.js';
 import { slackLimits } from '../../src/render/message-model.js';
 import { TEST_CHANNEL, TEST_USER, testInventory } from '../handlers/test-inventory.js';
 import { startBlackHole } from '../support/black-hole.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logging/logger.js';
-import { RERUN_DIAGNOSIS_ACTION } from '../../src/render/diagnosis-message.js';
+import { RERUN_DIAGNOSIS_ACTION } from '../../src/playbooks/diagnosis-message.js';
 import { TEST_CHANNEL, TEST_USER, testInventory } from '../handlers/test-inventory.js';
 import { eventually } from '../support/eventually.js';
 import { type HttpTestBot, startHttpTestBot } from './http-test-bot.js';

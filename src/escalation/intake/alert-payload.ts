@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { EscalationPolicy } from '../../config/escalation-policy-schema.js';
+import type { Level } from '../../core/escalation/policy-snapshot.js';
 import { withoutUnsafeCharacters } from '../../render/unsafe-characters.js';
-import type { Level } from '../engine/policy-snapshot.js';
 
 /** Intake settings, as the inventory gives them. */
 export type IntakePolicy = NonNullable<EscalationPolicy['intake']>;

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type pg from 'pg';
+import type { TimelineRecord } from '../../core/escalation/incident-state.js';
 import type { Locale } from '../../i18n/define-messages.js';
 import { msg } from '../../i18n/message.js';
 import { translate } from '../../i18n/translate.js';
@@ -10,7 +11,6 @@ import {
   setMessageGeneration,
   setSlackMessage,
 } from '../../store/incidents/incident-queries.js';
-import type { TimelineRecord } from '../engine/incident-state.js';
 import { incidentMessage, recordText } from '../incident-message.js';
 
 /** What delivering needs. */

@@ -1,23 +1,9 @@
 import type { CheckResult } from '../../checks/check.js';
 import type { EscalationPolicy } from '../../config/escalation-policy-schema.js';
+import type { Streak } from '../../store/watch/watch-streaks.js';
 import { autoOpenRequests, byIncident, type IncidentRequest } from '../auto-open.js';
-import type { Level } from '../engine/policy-snapshot.js';
 
-/** One (check, target)'s history across watch runs: stored in PostgreSQL so replicas share it. */
-export interface Streak {
-  checkId: string;
-  target: string;
-  /** Consecutive failing runs (0 once the check passes). */
-  failures: number;
-  /** Since when the check passes without interruption, or null while it fails (or never ran). */
-  healthySince: number | null;
-  /** The unresolved incident this failure opened or joined, or null. */
-  incidentId: number | null;
-  /** The level asked for last: a higher one raises the incident. */
-  level: Level | null;
-  /** True once the recovery was noted on the incident (noted once per recovery). */
-  recoveryNoted: boolean;
-}
+export type { Streak } from '../../store/watch/watch-streaks.js';
 
 /** The watch settings the guard reads, durations in milliseconds. */
 export interface GuardSettings {

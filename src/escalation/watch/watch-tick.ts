@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { CheckResult } from '../../checks/check.js';
 import type { EscalationPolicy } from '../../config/escalation-policy-schema.js';
+import type { Level } from '../../core/escalation/policy-snapshot.js';
 import { inClientTransaction } from '../../store/in-transaction.js';
 import {
   linkStreak,
@@ -10,7 +11,6 @@ import {
   withWatchLock,
 } from '../../store/watch/watch-streaks.js';
 import { incidentTitle } from '../auto-open.js';
-import type { Level } from '../engine/policy-snapshot.js';
 import type { EscalationService } from '../escalation-service.js';
 import { raiseLevel } from '../raise-level.js';
 import { advanceWatch, type GuardSettings, type WatchAction } from './flap-guard.js';

@@ -1,14 +1,9 @@
-import type { IncidentEvent } from '../../escalation/engine/incident-state.js';
-import { isInPolicy } from '../../escalation/engine/policy-snapshot.js';
-import {
-  answerOutcome,
-  notice,
-  parseIncidentId,
-  requireEscalation,
-} from '../../escalation/incident-handler-support.js';
+import type { IncidentEvent } from '../../core/escalation/incident-state.js';
+import { isInPolicy } from '../../core/escalation/policy-snapshot.js';
 import { INCIDENT_ACTIONS, SILENCE_DURATION_MS } from '../../escalation/incident-message.js';
 import { readIncident } from '../../store/incidents/incident-queries.js';
 import { activeOverrides } from '../../store/incidents/oncall-and-maintenance.js';
+import { answerOutcome, notice, parseIncidentId, requireEscalation } from '../incident-handler-support.js';
 import type { ActionHandler } from '../sub-command.js';
 
 /** One incident button: the value is the incident id; only people in its frozen policy may press. */

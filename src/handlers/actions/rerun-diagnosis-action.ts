@@ -1,6 +1,6 @@
 import { msg } from '../../i18n/message.js';
 import { isPlaybookId, playbookIds } from '../../playbooks/diagnose-playbooks.js';
-import { RERUN_DIAGNOSIS_ACTION } from '../../render/diagnosis-message.js';
+import { RERUN_DIAGNOSIS_ACTION } from '../../playbooks/diagnosis-message.js';
 import { CommandUsageError } from '../command-usage-error.js';
 import { runDiagnosisFlow } from '../diagnosis-flow.js';
 import type { ActionHandler } from '../sub-command.js';

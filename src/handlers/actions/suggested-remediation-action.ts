@@ -1,9 +1,9 @@
+import { type RemediationId, remediationIds } from '../../core/remediation/remediation.js';
 import { msg } from '../../i18n/message.js';
-import { guardContextOf } from '../../playbooks/guard/guard-context-of.js';
 import { requestRemediation } from '../../playbooks/guard/request-remediation.js';
 import { SUGGESTED_REMEDIATION_ACTION } from '../../playbooks/guard/suggested-remediations.js';
-import { type RemediationId, remediationIds } from '../../playbooks/remediation.js';
 import { CommandUsageError } from '../command-usage-error.js';
+import { guardContextOf } from '../guard-context-of.js';
 import type { ActionHandler } from '../sub-command.js';
 
 /**

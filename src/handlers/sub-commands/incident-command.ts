@@ -1,17 +1,12 @@
-import { levels } from '../../escalation/engine/policy-snapshot.js';
+import { levels } from '../../core/escalation/policy-snapshot.js';
 import { foldRepeats } from '../../escalation/fold-repeats.js';
-import {
-  answerOutcome,
-  notice,
-  parseIncidentId,
-  requireEscalation,
-} from '../../escalation/incident-handler-support.js';
 import { humanDuration, incidentMessage, recordText } from '../../escalation/incident-message.js';
 import { msg } from '../../i18n/message.js';
 import { translate } from '../../i18n/translate.js';
 import { readIncident, readTimeline, recentIncidents } from '../../store/incidents/incident-queries.js';
 import { responseTimes } from '../../store/incidents/incident-response-times.js';
 import { CommandUsageError } from '../command-usage-error.js';
+import { answerOutcome, notice, parseIncidentId, requireEscalation } from '../incident-handler-support.js';
 import type { SubCommand } from '../sub-command.js';
 
 const USAGE = 'incident open N1|N2|N3 "titre" | list | show ID | ack ID | resolve ID | reopen ID';

@@ -1,10 +1,10 @@
-import { notice, requireEscalation } from '../../escalation/incident-handler-support.js';
 import { clockTime } from '../../escalation/incident-message.js';
 import { parseDuration } from '../../escalation/parse-duration.js';
 import { msg } from '../../i18n/message.js';
 import { translate } from '../../i18n/translate.js';
 import { startMaintenance, stopMaintenance } from '../../store/incidents/oncall-and-maintenance.js';
 import { CommandUsageError } from '../command-usage-error.js';
+import { notice, requireEscalation } from '../incident-handler-support.js';
 import type { SubCommand } from '../sub-command.js';
 
 const USAGE = 'maintenance start 2h "raison" | stop | (rien : état)';

@@ -1,12 +1,12 @@
 import { teamRoles } from '../../config/schema.js';
-import { onCallFor } from '../../escalation/engine/on-call.js';
-import { notice, requireEscalation } from '../../escalation/incident-handler-support.js';
+import { onCallFor } from '../../core/escalation/on-call.js';
 import { clockTime, mention } from '../../escalation/incident-message.js';
 import { parseDuration } from '../../escalation/parse-duration.js';
 import { msg } from '../../i18n/message.js';
 import { translate } from '../../i18n/translate.js';
 import { activeOverrides, addOverride } from '../../store/incidents/oncall-and-maintenance.js';
 import { CommandUsageError } from '../command-usage-error.js';
+import { notice, requireEscalation } from '../incident-handler-support.js';
 import type { SubCommand } from '../sub-command.js';
 
 const USAGE = 'oncall | oncall override @person role 8h';

@@ -1,10 +1,10 @@
+import type { RemediationId } from '../../core/remediation/remediation.js';
 import { msg } from '../../i18n/message.js';
 import { translate } from '../../i18n/translate.js';
-import { guardContextOf } from '../../playbooks/guard/guard-context-of.js';
 import { requestRemediation } from '../../playbooks/guard/request-remediation.js';
-import type { RemediationId } from '../../playbooks/remediation.js';
 import { remediations } from '../../playbooks/remediations/index.js';
 import { CommandUsageError } from '../command-usage-error.js';
+import { guardContextOf } from '../guard-context-of.js';
 import type { SubCommand } from '../sub-command.js';
 
 /**

@@ -1,13 +1,13 @@
+import { approvalRefusal, approvalsComplete } from '../../core/remediation/approval-rules.js';
+import type { StoredRequest } from '../../core/remediation/request-state.js';
 import { msg } from '../../i18n/message.js';
 import { errorReason } from '../../logging/error-reason.js';
 import { type ApprovalResult, approveRequest } from '../../store/remediation-requests/request-transitions.js';
 import { getRequest } from '../../store/remediation-requests/stored-requests.js';
-import { approvalRefusal, approvalsComplete } from './approval-rules.js';
 import { executeApproved } from './execute-approved.js';
-import { type GuardActor, type GuardContext, ruleOf, tellActor, viewOf } from './guard-context.js';
+import { type GuardContext, type Invocation, ruleOf, tellActor, viewOf } from './guard-context.js';
 import { refusalText } from './refusal-text.js';
 import { requestMessage } from './request-message.js';
-import type { StoredRequest } from './request-state.js';
 import { storeForButton } from './store-for-button.js';
 
 /** What a click on Approve led to, for tests and metrics. */
@@ -26,7 +26,7 @@ export type ApproveOutcome =
  */
 export async function approveRemediation(
   context: GuardContext,
-  actor: GuardActor,
+  actor: Invocation,
   value: string,
 ): Promise<ApproveOutcome> {
   const opened = await storeForButton(context, actor, value);
@@ -68,7 +68,7 @@ export async function approveRemediation(
 
 async function answer(
   context: GuardContext,
-  actor: GuardActor,
+  actor: Invocation,
   result: ApprovalResult,
 ): Promise<ApproveOutcome> {
   switch (result.kind) {
@@ -125,7 +125,7 @@ async function answer(
 
 async function update(
   context: GuardContext,
-  actor: GuardActor,
+  actor: Invocation,
   request: StoredRequest,
   approvedBy: readonly string[],
   stage: Parameters<typeof viewOf>[3],

@@ -1,7 +1,7 @@
 import { errorReason } from '../../logging/error-reason.js';
 import { appendAuditNow } from '../../store/audit/audit-log.js';
 import { getRequest } from '../../store/remediation-requests/stored-requests.js';
-import { type GuardActor, type GuardContext, REQUEST_ID } from './guard-context.js';
+import { type GuardContext, type Invocation, REQUEST_ID } from './guard-context.js';
 
 /**
  * Someone the access policy refused (outside the team, or in a channel that is not the bot's)
@@ -10,7 +10,7 @@ import { type GuardActor, type GuardContext, REQUEST_ID } from './guard-context.
  */
 export async function auditRefusedAccess(
   context: GuardContext,
-  actor: Omit<GuardActor, 'replies'>,
+  actor: Omit<Invocation, 'replies'>,
   value: string,
   action: 'approve' | 'reject',
 ): Promise<void> {

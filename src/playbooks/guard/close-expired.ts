@@ -1,9 +1,9 @@
-import type { MessageRef } from '../../handlers/reply-port.js';
+import type { StoredRequest } from '../../core/remediation/request-state.js';
 import { errorReason } from '../../logging/error-reason.js';
 import type { ChatMessage } from '../../render/message-model.js';
+import type { MessageRef } from '../../render/reply-port.js';
 import { type GuardContext, viewOf } from './guard-context.js';
 import { requestMessage } from './request-message.js';
-import type { StoredRequest } from './request-state.js';
 
 /**
  * Requests nobody approved in time: their messages lose their buttons and say so (best effort; a

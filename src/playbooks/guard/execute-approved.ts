@@ -1,14 +1,14 @@
 import { buildChecks } from '../../checks/build-checks.js';
 import { runChecks } from '../../checks/run-checks.js';
+import type { RemediationOutcome } from '../../core/remediation/remediation.js';
+import type { StoredRequest } from '../../core/remediation/request-state.js';
 import { msg } from '../../i18n/message.js';
 import { translate } from '../../i18n/translate.js';
 import { errorReason } from '../../logging/error-reason.js';
 import { scrubSecrets } from '../../logging/scrub-secrets.js';
 import { finishRequest, startRunning } from '../../store/remediation-requests/request-transitions.js';
-import type { RemediationOutcome } from '../remediation.js';
-import { type GuardActor, type GuardContext, viewOf } from './guard-context.js';
+import { type GuardContext, type Invocation, viewOf } from './guard-context.js';
 import { requestMessage } from './request-message.js';
-import type { StoredRequest } from './request-state.js';
 
 /** Characters of output kept in the message: a Slack section holds 3000. */
 export const EXCERPT_CHARS = 1500;
@@ -26,7 +26,7 @@ export function outputExcerpt(output: string): string {
  */
 export async function executeApproved(
   context: GuardContext,
-  actor: GuardActor,
+  actor: Invocation,
   approved: StoredRequest,
   approvedBy: readonly string[],
 ): Promise<StoredRequest | undefined> {

@@ -1,6 +1,6 @@
-import type { MessageRef } from '../../handlers/reply-port.js';
 import { errorReason } from '../../logging/error-reason.js';
 import type { ChatMessage } from '../../render/message-model.js';
+import type { MessageRef } from '../../render/reply-port.js';
 import { expireOverdueRequests } from '../../store/remediation-requests/overdue-requests.js';
 import { closeExpiredMessages } from './close-expired.js';
 import type { GuardContext } from './guard-context.js';

@@ -1,15 +1,18 @@
 import type pg from 'pg';
 import type { Inventory } from '../../config/schema.js';
-import type { ReplyPort } from '../../handlers/reply-port.js';
+import type { Invocation } from '../../render/reply-port.js';
+
+export type { Invocation } from '../../render/reply-port.js';
+
+import type { MaintenanceState } from '../../core/remediation/approval-rules.js';
+import { type EffectiveRule, effectiveRule } from '../../core/remediation/approval-rules.js';
+import type { Remediation, RemediationId } from '../../core/remediation/remediation.js';
+import type { StoredRequest } from '../../core/remediation/request-state.js';
 import type { Message } from '../../i18n/message.js';
 import { translate } from '../../i18n/translate.js';
 import type { Logger } from '../../logging/logger.js';
 import type { PlatformClients } from '../../platform/platform-clients.js';
-import type { Remediation, RemediationId } from '../remediation.js';
-import type { MaintenanceState } from './approval-rules.js';
-import { type EffectiveRule, effectiveRule } from './approval-rules.js';
 import type { RequestStage, RequestView } from './request-message.js';
-import type { StoredRequest } from './request-state.js';
 
 /** What the guard works with: the handler services it needs, the remediations, and its clocks. */
 export interface GuardContext {
@@ -27,15 +30,8 @@ export interface GuardContext {
   now?: () => Date;
 }
 
-/** Who clicked or typed, where, and how to answer them. */
-export interface GuardActor {
-  userId: string;
-  channelId: string;
-  replies: ReplyPort;
-}
-
 /** Answers only the actor, in the inventory's language. */
-export async function tellActor(context: GuardContext, actor: GuardActor, message: Message): Promise<void> {
+export async function tellActor(context: GuardContext, actor: Invocation, message: Message): Promise<void> {
   await actor.replies.respondEphemeral({
     title: 'samaops',
     summary: translate(context.inventory.locale, message),

@@ -1,5 +1,5 @@
+import type { ApprovalRefusal, RequestRefusal } from '../../core/remediation/approval-rules.js';
 import { type Message, msg } from '../../i18n/message.js';
-import type { ApprovalRefusal, RequestRefusal } from './approval-rules.js';
 import type { GuardContext } from './guard-context.js';
 
 /** The words of a refusal, for the person refused. */

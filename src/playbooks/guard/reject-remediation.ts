@@ -2,7 +2,7 @@ import { msg } from '../../i18n/message.js';
 import { errorReason } from '../../logging/error-reason.js';
 import { type RejectResult, rejectRequest } from '../../store/remediation-requests/request-transitions.js';
 import { getRequest } from '../../store/remediation-requests/stored-requests.js';
-import { type GuardActor, type GuardContext, ruleOf, tellActor, viewOf } from './guard-context.js';
+import { type GuardContext, type Invocation, ruleOf, tellActor, viewOf } from './guard-context.js';
 import { requestMessage } from './request-message.js';
 import { storeForButton } from './store-for-button.js';
 
@@ -12,7 +12,7 @@ import { storeForButton } from './store-for-button.js';
  */
 export async function rejectRemediation(
   context: GuardContext,
-  actor: GuardActor,
+  actor: Invocation,
   value: string,
 ): Promise<RejectResult | { kind: 'unknown-request' | 'other-channel' | 'store-unavailable' }> {
   const opened = await storeForButton(context, actor, value);

@@ -1,8 +1,13 @@
+import type {
+  Remediation,
+  RemediationArgs,
+  RemediationContext,
+  RemediationPreview,
+} from '../../core/remediation/remediation.js';
 import type { Message } from '../../i18n/message.js';
 import { msg } from '../../i18n/message.js';
 import { slackChannelLink } from '../../render/slack-text.js';
 import type { PendingTwin } from '../../store/remediation-requests/stored-requests.js';
-import type { Remediation, RemediationArgs, RemediationContext, RemediationPreview } from '../remediation.js';
 import { RemediationError } from '../remediations/remediation-error.js';
 import { type GuardContext, nameOf } from './guard-context.js';
 import { scrubEvidence } from './scrub-evidence.js';

@@ -1,10 +1,10 @@
 import type { CheckStatus } from '../../checks/check.js';
+import type { EffectiveRule } from '../../core/remediation/approval-rules.js';
+import type { StoredRequest } from '../../core/remediation/request-state.js';
 import type { Locale } from '../../i18n/define-messages.js';
 import { msg } from '../../i18n/message.js';
 import { translate } from '../../i18n/translate.js';
 import type { ChatMessage, MessageLine, MessageSection } from '../../render/message-model.js';
-import type { EffectiveRule } from './approval-rules.js';
-import type { StoredRequest } from './request-state.js';
 
 /** Routes a click on Approve; the button's value is the request id and nothing else. */
 export const APPROVE_REMEDIATION_ACTION = 'sama.remediation.approve';

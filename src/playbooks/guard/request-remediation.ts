@@ -1,4 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import {
+  effectiveRule,
+  type MaintenanceState,
+  requestRefusal,
+} from '../../core/remediation/approval-rules.js';
+import type { RemediationId } from '../../core/remediation/remediation.js';
+import type { StoredRequest } from '../../core/remediation/request-state.js';
 import type { Message } from '../../i18n/message.js';
 import { msg } from '../../i18n/message.js';
 import { errorReason } from '../../logging/error-reason.js';
@@ -12,14 +19,11 @@ import {
   requestHistory,
   setMessageTs,
 } from '../../store/remediation-requests/stored-requests.js';
-import type { RemediationId } from '../remediation.js';
-import { effectiveRule, type MaintenanceState, requestRefusal } from './approval-rules.js';
 import { closeExpiredMessages } from './close-expired.js';
-import { type GuardActor, type GuardContext, tellActor, viewOf } from './guard-context.js';
+import { type GuardContext, type Invocation, tellActor, viewOf } from './guard-context.js';
 import { refusalText } from './refusal-text.js';
 import { pendingTwinReason, requestFacts } from './request-facts.js';
 import { requestMessage } from './request-message.js';
-import type { StoredRequest } from './request-state.js';
 
 /**
  * A request still approved or running after this long was cut short (the bot stopped mid-run): it
@@ -44,7 +48,7 @@ export type RequestResult =
  */
 export async function requestRemediation(
   context: GuardContext,
-  actor: GuardActor,
+  actor: Invocation,
   id: RemediationId,
   words: readonly string[],
 ): Promise<RequestResult> {

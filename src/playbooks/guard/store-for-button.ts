@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { msg } from '../../i18n/message.js';
-import { type GuardActor, type GuardContext, REQUEST_ID, tellActor } from './guard-context.js';
+import { type GuardContext, type Invocation, REQUEST_ID, tellActor } from './guard-context.js';
 
 /**
  * What an Approve or Reject press needs first: a value shaped like a stored request id, and a
@@ -8,7 +8,7 @@ import { type GuardActor, type GuardContext, REQUEST_ID, tellActor } from './gua
  */
 export async function storeForButton(
   context: GuardContext,
-  actor: GuardActor,
+  actor: Invocation,
   value: string,
 ): Promise<{ pool: pg.Pool } | { kind: 'unknown-request' | 'store-unavailable' }> {
   if (!REQUEST_ID.test(value)) {

@@ -1,5 +1,5 @@
 import type { CheckResult } from '../../checks/check.js';
-import type { RemediationId } from '../remediation.js';
+import type { RemediationId } from '../../core/remediation/remediation.js';
 
 /** A remediation that fits a failing check, with the words its `parse` will validate. */
 export interface SuggestedRemediation {

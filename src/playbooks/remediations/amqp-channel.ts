@@ -1,7 +1,7 @@
 import type { Channel } from 'amqplib';
+import type { RemediationContext } from '../../core/remediation/remediation.js';
 import { msg } from '../../i18n/message.js';
 import { abortable } from '../../lifecycle/reconnecting.js';
-import type { RemediationContext } from '../remediation.js';
 import { RemediationError } from './remediation-error.js';
 
 /**

@@ -1,8 +1,8 @@
 import { parseDockerPs } from '../../checks/remote/parse-docker-ps.js';
 import type { ApiInstance, Inventory, Server } from '../../config/schema.js';
+import type { RemediationContext } from '../../core/remediation/remediation.js';
 import { msg } from '../../i18n/message.js';
 import { dockerLogs, dockerPs } from '../../remote/remote-commands.js';
-import type { RemediationContext } from '../remediation.js';
 import { RemediationError } from './remediation-error.js';
 
 /** Every container of the inventory's servers, in inventory order. */

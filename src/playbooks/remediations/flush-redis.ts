@@ -2,11 +2,11 @@ import { Redis } from 'ioredis';
 import { infoInteger, parseRedisInfo } from '../../checks/services/parse-redis-info.js';
 import { redisTargets } from '../../checks/services/redis-target.js';
 import type { Inventory } from '../../config/schema.js';
+import type { Remediation, RemediationContext } from '../../core/remediation/remediation.js';
 import { msg } from '../../i18n/message.js';
 import { abortable } from '../../lifecycle/reconnecting.js';
 import { scrubSecrets } from '../../logging/scrub-secrets.js';
 import { ServiceNotConfiguredError } from '../../platform/platform-clients.js';
-import type { Remediation, RemediationContext } from '../remediation.js';
 import { accepted, refusedUsage } from './parse-words.js';
 
 /** FLUSHDB on a large database blocks Redis for a while: its bound, ms. */

@@ -1,8 +1,8 @@
 import { parseDf } from '../../checks/remote/parse-df.js';
 import type { Inventory, Server } from '../../config/schema.js';
+import type { Remediation, RemediationArgs, RemediationContext } from '../../core/remediation/remediation.js';
 import { msg } from '../../i18n/message.js';
 import { diskUsage, dockerImagePrune, journaldVacuum } from '../../remote/remote-commands.js';
-import type { Remediation, RemediationArgs, RemediationContext } from '../remediation.js';
 import { cappedOutput } from './capped-output.js';
 import { accepted, refusedUsage, refusedValue, stringArg } from './parse-words.js';
 import { RemediationError } from './remediation-error.js';

@@ -1,4 +1,4 @@
-import type { Remediation, RemediationId } from '../remediation.js';
+import type { Remediation, RemediationId } from '../../core/remediation/remediation.js';
 import { flushRedis } from './flush-redis.js';
 import { freeDisk } from './free-disk.js';
 import { purgeQueue } from './purge-queue.js';

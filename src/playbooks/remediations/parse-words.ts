@@ -1,5 +1,5 @@
+import type { ParsedArgs, RemediationArgs } from '../../core/remediation/remediation.js';
 import { msg } from '../../i18n/message.js';
-import type { ParsedArgs, RemediationArgs } from '../remediation.js';
 
 /** A successful parse. */
 export function accepted(args: RemediationArgs): ParsedArgs {

@@ -1,6 +1,6 @@
 import type { Inventory } from '../../config/schema.js';
+import type { Remediation, RemediationArgs } from '../../core/remediation/remediation.js';
 import { msg } from '../../i18n/message.js';
-import type { Remediation, RemediationArgs } from '../remediation.js';
 import { withAmqpChannel } from './amqp-channel.js';
 import { accepted, refusedUsage, refusedValue, stringArg } from './parse-words.js';
 import { RemediationError } from './remediation-error.js';

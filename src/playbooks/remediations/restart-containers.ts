@@ -1,8 +1,8 @@
 import type { Inventory } from '../../config/schema.js';
+import type { Remediation, RemediationArgs, VerifyingCheck } from '../../core/remediation/remediation.js';
 import { msg } from '../../i18n/message.js';
 import { scrubSecrets } from '../../logging/scrub-secrets.js';
 import { dockerRestart } from '../../remote/remote-commands.js';
-import type { Remediation, RemediationArgs, VerifyingCheck } from '../remediation.js';
 import { cappedOutput } from './capped-output.js';
 import {
   apiInstanceOf,

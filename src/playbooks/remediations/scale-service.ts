@@ -1,7 +1,7 @@
 import type { Inventory, Server } from '../../config/schema.js';
+import type { Remediation, RemediationArgs, RemediationContext } from '../../core/remediation/remediation.js';
 import { msg } from '../../i18n/message.js';
 import { dockerComposeScale, dockerPs, type ScalableService } from '../../remote/remote-commands.js';
-import type { Remediation, RemediationArgs, RemediationContext } from '../remediation.js';
 import { cappedOutput } from './capped-output.js';
 import { composeReplicas } from './compose-replicas.js';
 import { accepted, numberArg, refusedUsage, refusedValue, stringArg } from './parse-words.js';

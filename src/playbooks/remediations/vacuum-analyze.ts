@@ -1,9 +1,9 @@
 import type pg from 'pg';
 import { escapeIdentifier } from 'pg';
 import { isoTimestampSql } from '../../checks/postgres/iso-timestamp-sql.js';
+import type { Remediation, RemediationArgs, RemediationContext } from '../../core/remediation/remediation.js';
 import { msg } from '../../i18n/message.js';
 import { withPostgresAdmin } from '../../platform/postgres-admin.js';
-import type { Remediation, RemediationArgs, RemediationContext } from '../remediation.js';
 import { cappedOutput } from './capped-output.js';
 import { accepted, refusedUsage } from './parse-words.js';
 import { postgresTargetName } from './postgres-remediation-target.js';

@@ -1,6 +1,6 @@
 import type pg from 'pg';
-import type { IncidentState, TimelineRecord } from '../../escalation/engine/incident-state.js';
-import type { PolicySnapshot } from '../../escalation/engine/policy-snapshot.js';
+import type { IncidentState, TimelineRecord } from '../../core/escalation/incident-state.js';
+import type { PolicySnapshot } from '../../core/escalation/policy-snapshot.js';
 import {
   fromRow,
   INCIDENT_COLUMNS,

@@ -1,5 +1,5 @@
-import type { IncidentState } from '../../escalation/engine/incident-state.js';
-import type { Level, PolicySnapshot } from '../../escalation/engine/policy-snapshot.js';
+import type { IncidentState } from '../../core/escalation/incident-state.js';
+import type { Level, PolicySnapshot } from '../../core/escalation/policy-snapshot.js';
 
 /** An incident as stored: what the engine needs plus what the messages show. */
 export interface StoredIncident {

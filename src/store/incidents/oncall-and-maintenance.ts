@@ -1,5 +1,5 @@
 import type { TeamRole } from '../../config/schema.js';
-import type { OnCallOverride } from '../../escalation/engine/on-call.js';
+import type { OnCallOverride } from '../../core/escalation/on-call.js';
 import type { Queryable } from './incident-queries.js';
 
 /** Overrides still running at `now`. */

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { StoredRequest } from '../../playbooks/guard/request-state.js';
+import type { StoredRequest } from '../../core/remediation/request-state.js';
 import { appendAudit } from '../audit/audit-log.js';
 import { inTransaction } from '../in-transaction.js';
 import { about, fromRow, type RequestRow } from './request-row.js';

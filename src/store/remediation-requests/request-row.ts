@@ -1,10 +1,10 @@
-import type { RequestState, StoredRequest } from '../../playbooks/guard/request-state.js';
 import type {
   RemediationArgs,
   RemediationId,
   RemediationPreview,
   RiskTier,
-} from '../../playbooks/remediation.js';
+} from '../../core/remediation/remediation.js';
+import type { RequestState, StoredRequest } from '../../core/remediation/request-state.js';
 
 /** A stored request's row, and how it reads as a StoredRequest and in the audit log. */
 export interface RequestRow {

@@ -1,6 +1,6 @@
 import type pg from 'pg';
-import type { StoredRequest } from '../../playbooks/guard/request-state.js';
-import type { RemediationId } from '../../playbooks/remediation.js';
+import type { RemediationId } from '../../core/remediation/remediation.js';
+import type { StoredRequest } from '../../core/remediation/request-state.js';
 import { appendAudit } from '../audit/audit-log.js';
 import { inTransaction } from '../in-transaction.js';
 import { about, fromRow, type RequestRow } from './request-row.js';

@@ -1,6 +1,22 @@
 import type pg from 'pg';
-import type { Streak } from '../../escalation/watch/flap-guard.js';
+import type { Level } from '../../core/escalation/policy-snapshot.js';
 import type { Queryable } from '../incidents/incident-queries.js';
+
+/** One (check, target)'s history across watch runs: stored in PostgreSQL so replicas share it. */
+export interface Streak {
+  checkId: string;
+  target: string;
+  /** Consecutive failing runs (0 once the check passes). */
+  failures: number;
+  /** Since when the check passes without interruption, or null while it fails (or never ran). */
+  healthySince: number | null;
+  /** The unresolved incident this failure opened or joined, or null. */
+  incidentId: number | null;
+  /** The level asked for last: a higher one raises the incident. */
+  level: Level | null;
+  /** True once the recovery was noted on the incident (noted once per recovery). */
+  recoveryNoted: boolean;
+}
 
 /** An arbitrary constant: the advisory lock that serialises watch runs' streak updates between replicas. */
 const WATCH_LOCK = 7_243_210;

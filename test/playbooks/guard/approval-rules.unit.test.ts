@@ -7,7 +7,7 @@ import {
   approvalsComplete,
   effectiveRule,
   requestRefusal,
-} from '../../../src/playbooks/guard/approval-rules.js';
+} from '../../../src/core/remediation/approval-rules.js';
 
 const policy = remediationPolicySchema.parse(undefined);
 const now = new Date('2026-11-24T03:00:00Z');

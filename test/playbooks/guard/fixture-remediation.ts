@@ -1,6 +1,6 @@
 import type pg from 'pg';
+import type { Remediation, RemediationId, RiskTier } from '../../../src/core/remediation/remediation.js';
 import { msg } from '../../../src/i18n/message.js';
-import type { Remediation, RemediationId, RiskTier } from '../../../src/playbooks/remediation.js';
 
 /** Targets the fixture accepts, like an inventory allow-list. */
 export const FIXTURE_TARGETS = ['alpha', 'beta'];

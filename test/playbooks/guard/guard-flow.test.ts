@@ -1,20 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { MessageRef } from '../../../src/handlers/reply-port.js';
+import type { Remediation, RemediationId } from '../../../src/core/remediation/remediation.js';
 import { silentLogger } from '../../../src/logging/logger.js';
 import { createPlatformClients } from '../../../src/platform/platform-clients.js';
 import { approveRemediation } from '../../../src/playbooks/guard/approve-remediation.js';
 import { startExpirySweeper } from '../../../src/playbooks/guard/expiry-sweeper.js';
-import type { GuardActor, GuardContext } from '../../../src/playbooks/guard/guard-context.js';
+import type { GuardContext, Invocation } from '../../../src/playbooks/guard/guard-context.js';
 import { rejectRemediation } from '../../../src/playbooks/guard/reject-remediation.js';
 import {
   APPROVE_REMEDIATION_ACTION,
   REJECT_REMEDIATION_ACTION,
 } from '../../../src/playbooks/guard/request-message.js';
 import { requestRemediation } from '../../../src/playbooks/guard/request-remediation.js';
-import type { Remediation, RemediationId } from '../../../src/playbooks/remediation.js';
 import type { ChatMessage } from '../../../src/render/message-model.js';
+import type { MessageRef } from '../../../src/render/reply-port.js';
 import { latestAudit } from '../../../src/store/audit/audit-log.js';
 import { verifyAuditChain } from '../../../src/store/audit/verify-audit-chain.js';
 import { createBotDatabase } from '../../../src/store/bot-database.js';
@@ -80,7 +80,7 @@ function context(remediations: Remediation[], overrides: Partial<GuardContext> =
 function actor(
   userId: string,
   channelId = TEST_CHANNEL,
-): GuardActor & { replies: ReturnType<typeof recordingReplies> } {
+): Invocation & { replies: ReturnType<typeof recordingReplies> } {
   return { userId, channelId, replies: recordingReplies() };
 }
 async function runs(): Promise<number> {

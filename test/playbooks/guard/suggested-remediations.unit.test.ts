@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckId, CheckResult, CheckStatus } from '../../../src/checks/check.js';
 import { msg } from '../../../src/i18n/message.js';
+import { diagnosisMessage } from '../../../src/playbooks/diagnosis-message.js';
 import {
   SUGGESTED_REMEDIATION_ACTION,
   suggestedRemediations,
   suggestionValue,
 } from '../../../src/playbooks/guard/suggested-remediations.js';
-import { diagnosisMessage } from '../../../src/render/diagnosis-message.js';
 
 function result(
   id: CheckId,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { ParsedArgs } from '../../../src/core/remediation/remediation.js';
 import { translate } from '../../../src/i18n/translate.js';
-import type { ParsedArgs } from '../../../src/playbooks/remediation.js';
 import { remediations } from '../../../src/playbooks/remediations/index.js';
 import { remediationInventory } from './remediation-inventory.js';
 

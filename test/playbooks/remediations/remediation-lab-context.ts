@@ -5,14 +5,14 @@ import {
   remediationTargetsSchema,
 } from '../../../src/config/remediation-targets-schema.js';
 import type { Inventory } from '../../../src/config/schema.js';
-import { silentLogger } from '../../../src/logging/logger.js';
-import type { PlatformClients } from '../../../src/platform/platform-clients.js';
 import type {
   ParsedArgs,
   RemediationArgs,
   RemediationContext,
   VerifyingCheck,
-} from '../../../src/playbooks/remediation.js';
+} from '../../../src/core/remediation/remediation.js';
+import { silentLogger } from '../../../src/logging/logger.js';
+import type { PlatformClients } from '../../../src/platform/platform-clients.js';
 import type { Detection } from '../../lab/faults/lab-fault.js';
 import { LAB_DIR } from '../../lab/lab-topology.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { RemediationArgs, RemediationContext } from '../../../src/core/remediation/remediation.js';
 import { silentLogger } from '../../../src/logging/logger.js';
 import type { PlatformClients } from '../../../src/platform/platform-clients.js';
-import type { RemediationArgs, RemediationContext } from '../../../src/playbooks/remediation.js';
 import { remediations } from '../../../src/playbooks/remediations/index.js';
 import { RemediationError } from '../../../src/playbooks/remediations/remediation-error.js';
 import { remediationInventory } from './remediation-inventory.js';

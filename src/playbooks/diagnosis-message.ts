@@ -4,11 +4,11 @@ import type { MessageKey } from '../i18n/catalogue/index.js';
 import type { Locale } from '../i18n/define-messages.js';
 import { type MessageParams, msg } from '../i18n/message.js';
 import { translate } from '../i18n/translate.js';
-import { diagnosePlaybooks, type PlaybookId } from '../playbooks/diagnose-playbooks.js';
-import { formatThreshold, formatValue } from './format-measure.js';
-import type { ChatMessage, MessageLine } from './message-model.js';
-import { orderResults } from './order-results.js';
-import { withRemediationButtons } from './remediation-buttons.js';
+import { formatThreshold, formatValue } from '../render/format-measure.js';
+import type { ChatMessage, MessageLine } from '../render/message-model.js';
+import { orderResults } from '../render/order-results.js';
+import { diagnosePlaybooks, type PlaybookId } from './diagnose-playbooks.js';
+import { withRemediationButtons } from './guard/remediation-buttons.js';
 
 /** Action id of the "run the diagnosis again" button; its value is the playbook id. */
 export const RERUN_DIAGNOSIS_ACTION = 'sama.diagnose.rerun';

@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../render/message-model.js';
+import type { ChatMessage } from './message-model.js';
 
 /** A posted message that can be updated later: Slack's channel and ts, or the console's number. */
 export interface MessageRef {
@@ -24,4 +24,13 @@ export interface ReplyPort {
   updateMessage(ref: MessageRef, message: ChatMessage): Promise<void>;
   /** Answers only the person who asked (Slack: response_url, ephemeral). */
   respondEphemeral(message: ChatMessage): Promise<void>;
+}
+
+/** Who asked, where, and how to answer them: one per command or button press. */
+export interface Invocation {
+  /** Slack user id of the person who asked (or the console's operator). */
+  userId: string;
+  /** Conversation the command came from (a channel id, or `console`). */
+  channelId: string;
+  replies: ReplyPort;
 }

@@ -1,11 +1,11 @@
-import type { HandlerServices, Invocation } from '../handlers/handler-context.js';
+import type { EscalationService } from '../escalation/escalation-service.js';
+import type { StepOutcome } from '../escalation/incident-steps.js';
 import type { MessageKey } from '../i18n/catalogue/index.js';
 import type { Locale } from '../i18n/define-messages.js';
 import { type MessageParams, msg } from '../i18n/message.js';
 import { translate } from '../i18n/translate.js';
 import type { ChatMessage } from '../render/message-model.js';
-import type { EscalationService } from './escalation-service.js';
-import type { StepOutcome } from './incident-steps.js';
+import type { HandlerServices, Invocation } from './handler-context.js';
 
 /** A one-line answer in the reader's language. */
 export function notice(locale: Locale, key: MessageKey, params?: MessageParams): ChatMessage {

@@ -1,4 +1,4 @@
-import type { RemediationArgs, RemediationId, RemediationPreview, RiskTier } from '../remediation.js';
+import type { RemediationArgs, RemediationId, RemediationPreview, RiskTier } from './remediation.js';
 
 /** Where a stored request is: requested → approved → running → succeeded | failed; or expired | rejected. */
 export type RequestState =

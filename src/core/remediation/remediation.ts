@@ -1,8 +1,8 @@
-import type { CheckId } from '../checks/check.js';
-import type { Inventory } from '../config/schema.js';
-import type { Message } from '../i18n/message.js';
-import type { Logger } from '../logging/logger.js';
-import type { PlatformClients } from '../platform/platform-clients.js';
+import type { CheckId } from '../../checks/check.js';
+import type { Inventory } from '../../config/schema.js';
+import type { Message } from '../../i18n/message.js';
+import type { Logger } from '../../logging/logger.js';
+import type { PlatformClients } from '../../platform/platform-clients.js';
 
 /**
  * The contract between the guard (stored requests, approvals, audit: src/playbooks/guard/) and the

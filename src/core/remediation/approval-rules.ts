@@ -1,6 +1,6 @@
 import type { RemediationPolicy } from '../../config/remediation-policy-schema.js';
 import type { Person, TeamRole } from '../../config/schema.js';
-import type { RemediationId, RiskTier } from '../remediation.js';
+import type { RemediationId, RiskTier } from './remediation.js';
 
 /** The rule a request is held to once its tier is known. */
 export interface EffectiveRule {

@@ -1,14 +1,14 @@
-import type { CheckResult } from '../checks/check.js';
-import type { Locale } from '../i18n/define-messages.js';
-import { msg } from '../i18n/message.js';
-import { translate } from '../i18n/translate.js';
+import type { CheckResult } from '../../checks/check.js';
+import type { Locale } from '../../i18n/define-messages.js';
+import { msg } from '../../i18n/message.js';
+import { translate } from '../../i18n/translate.js';
+import { suffixedActionId } from '../../render/action-id.js';
+import { type MessageLine, slackLimits } from '../../render/message-model.js';
 import {
   SUGGESTED_REMEDIATION_ACTION,
   suggestedRemediations,
   suggestionValue,
-} from '../playbooks/guard/suggested-remediations.js';
-import { suffixedActionId } from './action-id.js';
-import { type MessageLine, slackLimits } from './message-model.js';
+} from './suggested-remediations.js';
 
 /**
  * A report line with the buttons of the remediations that fit its failure (none when it is not

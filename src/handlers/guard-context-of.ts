@@ -1,7 +1,7 @@
-import type { HandlerServices } from '../../handlers/handler-context.js';
-import { activeMaintenance } from '../../store/incidents/oncall-and-maintenance.js';
-import { remediations } from '../remediations/index.js';
-import type { GuardContext } from './guard-context.js';
+import type { GuardContext } from '../playbooks/guard/guard-context.js';
+import { remediations } from '../playbooks/remediations/index.js';
+import { activeMaintenance } from '../store/incidents/oncall-and-maintenance.js';
+import type { HandlerServices } from './handler-context.js';
 
 /** The guard's view of the handler services: the registered remediations, and the maintenance window from the incidents store. */
 export function guardContextOf(services: Omit<HandlerServices, 'access'>): GuardContext {
