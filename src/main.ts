@@ -5,6 +5,7 @@ import { ConfigError } from './config/config-error.js';
 import { inventoryPath, loadInventory } from './config/load-inventory.js';
 import { runConsole } from './console/run-console.js';
 import { createLogger } from './logging/logger.js';
+import { terminalErrorLines } from './render/error-text.js';
 import { selectSlackMode } from './slack/slack-mode.js';
 
 /**
@@ -57,18 +58,7 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`samaops: invalid inventory ${error.file}\n`);
-      for (const problem of error.problems) {
-        const where = problem.line ? `${problem.path} (line ${problem.line})` : problem.path;
-        process.stderr.write(
-          `  ${where}: ${problem.message}${problem.hint ? `\n      hint: ${problem.hint}` : ''}\n`,
-        );
-      }
-      process.exitCode = 78;
-      return;
-    }
-    process.stderr.write(`samaops: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
+    for (const line of terminalErrorLines(error)) process.stderr.write(`${line}\n`);
+    process.exitCode = error instanceof ConfigError ? 78 : 1;
   },
 );

@@ -1,4 +1,5 @@
 import { ConfigError } from '../config/config-error.js';
+import { terminalErrorLines } from '../render/error-text.js';
 import type { CliIo } from './cli-io.js';
 import { auditCommand } from './commands/audit-command.js';
 import { checkConfigCommand } from './commands/check-config-command.js';
@@ -51,13 +52,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 function reportError(error: unknown, io: CliIo): number {
   if (error instanceof ConfigError) {
-    io.stderr.write(`samaops: invalid inventory ${error.file}\n`);
-    for (const problem of error.problems) {
-      const where = problem.line ? `${problem.path} (line ${problem.line})` : problem.path;
-      io.stderr.write(
-        `  ${where}: ${problem.message}${problem.hint ? `\n      hint: ${problem.hint}` : ''}\n`,
-      );
-    }
+    for (const line of terminalErrorLines(error)) io.stderr.write(`${line}\n`);
     return EXIT.config;
   }
   if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -1,4 +1,5 @@
 import type { Inventory } from '../config/schema.js';
+import { CodedError } from '../i18n/coded-error.js';
 import { msg } from '../i18n/message.js';
 import { translate } from '../i18n/translate.js';
 
@@ -12,7 +13,7 @@ export interface ConsoleOperator {
 }
 
 /** The requested person is not in the team: the console refuses to start rather than guess. */
-export class ConsoleOperatorError extends Error {
+export class ConsoleOperatorError extends CodedError<'CONSOLE_OPERATOR'> {
   readonly code = 'CONSOLE_OPERATOR';
 }
 
@@ -25,7 +26,10 @@ export function consoleOperator(inventory: Inventory, requested: string | undefi
     translate(inventory.locale, msg(key, params));
   if (requested) {
     const person = inventory.team.find((member) => member.slackId === requested);
-    if (!person) throw new ConsoleOperatorError(t('console.unknownUser', { slackId: requested }));
+    if (!person) {
+      const problem = msg('console.unknownUser', { slackId: requested });
+      throw new ConsoleOperatorError(problem, t('console.unknownUser', { slackId: requested }));
+    }
     return {
       userId: person.slackId,
       notice: t('console.user', { name: person.name, slackId: person.slackId }),

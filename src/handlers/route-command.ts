@@ -3,6 +3,7 @@ import { translate } from '../i18n/translate.js';
 import { errorReason } from '../logging/error-reason.js';
 import type { CommandOutcome } from '../observability/metrics.js';
 import { isActionOf } from '../render/action-id.js';
+import { errorText } from '../render/error-text.js';
 import { slackLimits } from '../render/message-model.js';
 import { actionHandlers } from './actions/index.js';
 import { CommandUsageError } from './command-usage-error.js';
@@ -101,7 +102,7 @@ async function guarded(
         ? helpMessage(locale, commands, error.problem)
         : {
             title: 'samaops',
-            summary: translate(locale, msg('slack.failed', { reason: errorReason(error) })),
+            summary: translate(locale, msg('slack.failed', { reason: errorText(error, locale) })),
             sections: [],
           };
     if (!(error instanceof CommandUsageError))

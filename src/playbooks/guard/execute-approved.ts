@@ -6,6 +6,7 @@ import { msg } from '../../i18n/message.js';
 import { translate } from '../../i18n/translate.js';
 import { errorReason } from '../../logging/error-reason.js';
 import { scrubSecrets } from '../../logging/scrub-secrets.js';
+import { errorText } from '../../render/error-text.js';
 import { finishRequest, startRunning } from '../../store/remediation-requests/request-transitions.js';
 import { type GuardContext, type Invocation, viewOf } from './guard-context.js';
 import { requestMessage } from './request-message.js';
@@ -59,7 +60,7 @@ export async function executeApproved(
   } catch (error) {
     outcome = {
       ok: false,
-      summary: msg('remediation.outcome.exception', { reason: errorReason(error) }),
+      summary: msg('remediation.outcome.exception', { reason: errorText(error, context.inventory.locale) }),
       output: '',
     };
   }

@@ -1,3 +1,4 @@
+import { CodedError } from '../../i18n/coded-error.js';
 import type { Message } from '../../i18n/message.js';
 
 /** Why a remediation could not preview or run; the guard shows `reason` to the user. */
@@ -9,14 +10,14 @@ export type RemediationErrorCode =
   /** The arguments stored with the request no longer pass validation. */
   | 'REMEDIATION_ARGS_INVALID';
 
-/** A coded error whose `reason` is user-facing text from the catalogue. */
-export class RemediationError extends Error {
+/** A coded error whose `reason` (its `userMessage`) is user-facing text from the catalogue. */
+export class RemediationError extends CodedError<RemediationErrorCode> {
   override readonly name = 'RemediationError';
   constructor(
     readonly code: RemediationErrorCode,
     readonly reason: Message,
     detail: string,
   ) {
-    super(detail);
+    super(reason, detail);
   }
 }

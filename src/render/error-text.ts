@@ -1,0 +1,32 @@
+import { ConfigError } from '../config/config-error.js';
+import { isCodedError } from '../i18n/coded-error.js';
+import type { Locale } from '../i18n/define-messages.js';
+import { translate } from '../i18n/translate.js';
+import { errorReason } from '../logging/error-reason.js';
+
+/**
+ * The one place an error becomes text a person reads (Slack, the console, the CLI): a CodedError
+ * says its catalogued message in `locale`; any other error a short, secret-free reason.
+ */
+export function errorText(error: unknown, locale: Locale): string {
+  return isCodedError(error) ? translate(locale, error.userMessage) : errorReason(error);
+}
+
+/**
+ * What a terminal prints for an error that stops `npm start` or `samaops`: every problem of an
+ * invalid inventory with its line and hint, else one line. Without a locale (the inventory may be
+ * what failed), a CodedError says its detail, written in the inventory's language when it had one.
+ */
+export function terminalErrorLines(error: unknown, locale?: Locale): string[] {
+  if (error instanceof ConfigError) {
+    return [
+      `samaops: invalid inventory ${error.file}`,
+      ...error.problems.map((problem) => {
+        const where = problem.line ? `${problem.path} (line ${problem.line})` : problem.path;
+        return `  ${where}: ${problem.message}${problem.hint ? `\n      hint: ${problem.hint}` : ''}`;
+      }),
+    ];
+  }
+  if (locale) return [`samaops: ${errorText(error, locale)}`];
+  return [`samaops: ${error instanceof Error ? error.message : String(error)}`];
+}
