@@ -1,17 +1,13 @@
 import { z } from 'zod';
+import { readDurationMs } from './duration.js';
 
 const teamRoleNames = ['support_n1', 'devops', 'dba', 'backend', 'lead', 'architect'] as const;
 
-const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
-
-/** A duration written `500ms`, `30s`, `15m` or `4h`, read as milliseconds. */
+/** A duration written `500ms`, `30s`, `15m`, `4h` or `1d` (`readDurationMs`), read as milliseconds. */
 export const durationSchema = z
   .string()
-  .regex(/^\d+(ms|s|m|h)$/, 'a duration such as 30s, 15m or 4h')
-  .transform((text) => {
-    const [, amount, unit] = /^(\d+)(ms|s|m|h)$/.exec(text) ?? [];
-    return Number(amount) * UNIT_MS[unit as keyof typeof UNIT_MS];
-  })
+  .refine((text) => readDurationMs(text) !== null, 'a duration such as 30s, 15m or 4h')
+  .transform((text) => readDurationMs(text) ?? 0)
   .refine((ms) => ms >= 100, 'at least 100ms');
 
 const level = (
