@@ -1,8 +1,7 @@
 import type { Inventory } from '../../config/schema.js';
 import { msg } from '../../i18n/message.js';
 import { type CheckOutcome, defineCheck, type Threshold } from '../check.js';
-import { isoTimestampSql } from './iso-timestamp-sql.js';
-import { LONG_RUNNING_FILTER } from './long-running-filter.js';
+import { LONG_SESSION_COLUMNS, longSessionsSql } from './long-running-filter.js';
 import { postgresTargets } from './postgres-target.js';
 import { statementExcerpt } from './statement-excerpt.js';
 
@@ -15,17 +14,11 @@ const LISTED = 20;
  * a walsender or parallel worker is "active" for hours by design. The check's own backend is excluded.
  * Other roles' sessions are only visible to a monitoring role with `pg_monitor` (pg_read_all_stats).
  */
-const LONG_QUERIES_SQL = `
-  SELECT pid, usename AS user,
-         extract(epoch FROM clock_timestamp() - query_start)::float8 AS age_seconds,
-         ${isoTimestampSql('backend_start')} AS backend_start,
-         ${isoTimestampSql('query_start')} AS query_start,
-         left(query, 1000) AS query,
-         count(*) OVER ()::int AS total
-  FROM pg_stat_activity
-  WHERE ${LONG_RUNNING_FILTER}
-  ORDER BY query_start
-  LIMIT ${LISTED}`;
+const LONG_QUERIES_SQL = longSessionsSql({
+  columns: `${LONG_SESSION_COLUMNS},
+         count(*) OVER ()::int AS total`,
+  limit: LISTED,
+});
 
 /** A row of LONG_QUERIES_SQL, as pg returns it. */
 export interface LongQueryRow {

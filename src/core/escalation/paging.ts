@@ -1,11 +1,4 @@
-import type {
-  Deadlines,
-  IncidentEvent,
-  IncidentState,
-  PageReason,
-  StepResult,
-  TimelineRecord,
-} from './incident-state.js';
+import type { Deadlines, IncidentState, PageReason, StepResult, TimelineRecord } from './incident-state.js';
 import type { OnCallOverride } from './on-call.js';
 import { reachableAt } from './on-call.js';
 import { type Level, nextLevel, type PolicySnapshot } from './policy-snapshot.js';

@@ -1,5 +1,5 @@
 import { isoTimestampSql } from '../../checks/postgres/iso-timestamp-sql.js';
-import { LONG_RUNNING_FILTER } from '../../checks/postgres/long-running-filter.js';
+import { longSessionsSql } from '../../checks/postgres/long-running-filter.js';
 import type { LongQuery } from '../../checks/postgres/postgres-long-queries.js';
 import { statementExcerpt } from '../../checks/postgres/statement-excerpt.js';
 import type { Remediation, RemediationPreview } from '../../core/remediation/remediation.js';
@@ -20,32 +20,20 @@ const TERMINATE_WAIT_MS = 5000;
  * them, minus the bot's own sessions (checks and remediations). Times as exact text, microseconds
  * included, so that `run` can compare them.
  */
-const CANDIDATES_SQL = `
-  SELECT pid, usename AS user,
-         extract(epoch FROM clock_timestamp() - query_start)::float8 AS age_seconds,
-         ${isoTimestampSql('backend_start')} AS backend_start,
-         ${isoTimestampSql('query_start')} AS query_start,
-         left(query, 1000) AS query
-  FROM pg_stat_activity
-  WHERE ${LONG_RUNNING_FILTER}
-    AND coalesce(application_name, '') NOT LIKE 'samaops%'
-  ORDER BY query_start
-  LIMIT ${MAX_LISTED}`;
+const CANDIDATES_SQL = longSessionsSql({ excludeBot: true, limit: MAX_LISTED });
 
 /** pg_stat_activity rows kept as evidence (PRODUCT.md §3): everything but the full query text. */
-const EVIDENCE_SQL = `
-  SELECT pid, usename, application_name, client_addr::text AS client_addr, state,
+const EVIDENCE_SQL = longSessionsSql({
+  columns: `pid, usename, application_name, client_addr::text AS client_addr, state,
          wait_event_type, wait_event,
          ${isoTimestampSql('backend_start')} AS backend_start,
          ${isoTimestampSql('xact_start')} AS xact_start,
          ${isoTimestampSql('query_start')} AS query_start,
          ${isoTimestampSql('state_change')} AS state_change,
-         left(query, 1000) AS query
-  FROM pg_stat_activity
-  WHERE ${LONG_RUNNING_FILTER}
-    AND coalesce(application_name, '') NOT LIKE 'samaops%'
-  ORDER BY query_start
-  LIMIT ${MAX_LISTED}`;
+         left(query, 1000) AS query`,
+  excludeBot: true,
+  limit: MAX_LISTED,
+});
 
 /**
  * Terminates each previewed pid only if it still has the previewed backend_start AND query_start:
