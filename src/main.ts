@@ -1,33 +1,39 @@
 import { parseArgs } from 'node:util';
-import { ConfigError } from './config/config-error.js';
 import { inventoryPath, loadInventory } from './config/load-inventory.js';
 import { runConsole } from './console/run-console.js';
 import { createLogger } from './logging/logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { createPlatformClients } from './platform/platform-clients.js';
 import { shareDiagnoses } from './playbooks/shared-diagnoses.js';
-import { selectSlackMode } from './slack/slack-mode.js';
+import { type ConsoleInput, selectSlackMode } from './slack/slack-mode.js';
 import { startBot } from './slack/start-bot.js';
 import { openBotStore } from './store/open-bot-store.js';
 
 /**
- * Composition root of the bot (`npm start`): the only place that builds real clients. The
- * environment picks the mode: Socket Mode, HTTP mode, or the console without Slack.
- *   npm start -- [--script "/sama diagnose; 1"]
+ * Composition root of the bot (`samaops serve`; `npm start` in a checkout): the only place that
+ * builds real clients. `SAMAOPS_MODE` (or an unambiguous environment) picks Socket Mode, HTTP
+ * mode, or the console without Slack.
+ *   samaops serve [--script "/sama diagnose; 1"]
+ * Returns the exit code once the bot has stopped; a `ConfigError` or `DeploymentError` (nothing
+ * started) is thrown for the CLI to print and exit 78.
  */
 const SHUTDOWN_BUDGET_MS = 10_000;
 
-async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { script: { type: 'string' } }, allowPositionals: false });
-  const env = process.env;
-  const mode = selectSlackMode(env);
+export async function serveBot(
+  args: string[],
+  io: { env: NodeJS.ProcessEnv; stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream },
+): Promise<number> {
+  const { values } = parseArgs({ args, options: { script: { type: 'string' } }, allowPositionals: false });
+  const { env } = io;
+  const input: ConsoleInput = values.script !== undefined ? 'script' : io.stdin.isTTY ? 'terminal' : 'none';
+  const mode = selectSlackMode(env, input);
   const inventory = loadInventory(inventoryPath(undefined, env), env);
   // In the console, logs would interleave with the conversation: warnings only, unless asked.
   const logger = createLogger({ level: env.LOG_LEVEL ?? (mode.kind === 'console' ? 'warn' : 'info') });
 
   if (mode.kind === 'console') {
-    const clients = createPlatformClients(inventory, logger);
     const store = await openBotStore(env.DATABASE_URL, logger);
+    const clients = createPlatformClients(inventory, logger);
     try {
       await runConsole(
         {
@@ -38,7 +44,7 @@ async function main(): Promise<number> {
           diagnoses: shareDiagnoses({ inventory, clients }),
           store,
         },
-        { input: process.stdin, output: process.stdout, env },
+        { input: io.stdin, output: io.stdout, env },
         values.script,
       );
     } finally {
@@ -50,7 +56,7 @@ async function main(): Promise<number> {
   // Listen before starting: a SIGTERM during start-up must not kill the process mid-way.
   const signalled = new Promise<NodeJS.Signals>((resolve) => {
     const onSignal = (signal: NodeJS.Signals) => {
-      // The whole shutdown is bounded: a hung peer must not keep a terminating pod alive.
+      // The whole shutdown is bounded: a hung peer must not keep a stopping service alive.
       setTimeout(() => {
         logger.error('shutdown took longer than 10 s; exiting');
         process.exit(1);
@@ -66,24 +72,3 @@ async function main(): Promise<number> {
   await bot.stop({ graceMs: SHUTDOWN_BUDGET_MS - 3000 });
   return 0;
 }
-
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`samaops: invalid inventory ${error.file}\n`);
-      for (const problem of error.problems) {
-        const where = problem.line ? `${problem.path} (line ${problem.line})` : problem.path;
-        process.stderr.write(
-          `  ${where}: ${problem.message}${problem.hint ? `\n      hint: ${problem.hint}` : ''}\n`,
-        );
-      }
-      process.exitCode = 78;
-      return;
-    }
-    process.stderr.write(`samaops: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);

@@ -42,8 +42,10 @@ export async function startBot(options: {
   host?: string;
 }): Promise<RunningBot> {
   const { inventory, logger, env, mode } = options;
-  const clients = createPlatformClients(inventory, logger);
+  // The store first: a database it must refuse (schema newer than the code) stops the start
+  // before any client is open.
   const store = await openBotStore(env.DATABASE_URL, logger);
+  const clients = createPlatformClients(inventory, logger);
   const metrics = createMetrics();
   const readiness = createReadinessProbe({ databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL }, logger);
   const shutdown = new AbortController();
