@@ -45,6 +45,7 @@ export async function deployedBot(): Promise<BenchRow[]> {
   const signingSecret = `bench-${randomUUID()}`;
   const bot = await startDeployedBot({
     SAMAOPS_CONFIG: inventoryFile,
+    SAMAOPS_MODE: 'http',
     SLACK_BOT_TOKEN: `xoxb-bench-${randomUUID()}`,
     SLACK_SIGNING_SECRET: signingSecret,
     SLACK_API_URL: double.apiUrl,
@@ -143,7 +144,7 @@ async function startDeployedBot(env: Record<string, string>): Promise<DeployedBo
   const flags = HEAP_SNAPSHOTS
     ? [...NODE_FLAGS, '--heapsnapshot-signal=SIGUSR2', '--diagnostic-dir=.lab']
     : NODE_FLAGS;
-  const child = spawn(process.execPath, [...flags, 'dist/main.js'], {
+  const child = spawn(process.execPath, [...flags, 'dist/cli/main.js', 'serve'], {
     env: {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
       LOG_LEVEL: 'info',
