@@ -9,6 +9,7 @@ import { diagnoseLab } from './sections/diagnose-lab.js';
 import { diagnoseLocal } from './sections/diagnose-local.js';
 import { escalationBench } from './sections/escalation.js';
 import { guardOverhead } from './sections/guard-overhead.js';
+import { installBench } from './sections/install.js';
 import { remediationLab } from './sections/remediation-lab.js';
 import { reportsBench } from './sections/reports.js';
 import { slackAck } from './sections/slack-ack.js';
@@ -30,6 +31,7 @@ const SECTIONS: Record<string, BenchSection> = {
   escalation: escalationBench,
   reports: reportsBench,
   'alert-storm': alertStorm,
+  install: installBench,
 };
 
 const wanted = process.argv.slice(2);

@@ -15,12 +15,14 @@ process.stdout.write('samaops demo: starting the lab (three SSH hosts on 127.0.0
 const { durationMs, inventory } = await labUp();
 process.stdout.write(`lab up in ${durationMs} ms, inventory ${inventory}\n`);
 
-// Console mode is chosen when no Slack credentials are set: make sure none leaks in from the shell.
-const env: NodeJS.ProcessEnv = { ...process.env, SAMAOPS_CONFIG: inventory };
+// Console mode, whatever the shell holds: no Slack credentials leak in from it.
+const env: NodeJS.ProcessEnv = { ...process.env, SAMAOPS_CONFIG: inventory, SAMAOPS_MODE: 'console' };
 for (const name of ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET']) delete env[name];
 const bot = (args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { env, stdio: 'inherit' })
-    .status ?? 1;
+  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', ...args], {
+    env,
+    stdio: 'inherit',
+  }).status ?? 1;
 
 let status = bot(['--script', '/sama help; /sama diagnose']);
 if (interactive && status === 0) {

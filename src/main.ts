@@ -1,24 +1,29 @@
 import { parseArgs } from 'node:util';
 import { composeBot } from './app/compose-bot.js';
 import { startBot } from './app/start-bot.js';
-import { ConfigError } from './config/config-error.js';
 import { inventoryPath, loadInventory } from './config/load-inventory.js';
 import { runConsole } from './console/run-console.js';
 import { createLogger } from './logging/logger.js';
-import { terminalErrorLines } from './render/error-text.js';
-import { selectSlackMode } from './slack/slack-mode.js';
+import { type ConsoleInput, selectSlackMode } from './slack/slack-mode.js';
 
 /**
- * Entry point of the bot (`npm start`); the graph is built by `composeBot` (src/app/). The
- * environment picks the mode: Socket Mode, HTTP mode, or the console without Slack.
- *   npm start -- [--script "/sama diagnose; 1"]
+ * Entry point of the bot (`samaops serve`; `npm start` in a checkout); the graph is built by
+ * `composeBot` (src/app/). `SAMAOPS_MODE` (or an unambiguous environment) picks Socket Mode, HTTP
+ * mode, or the console without Slack.
+ *   samaops serve [--script "/sama diagnose; 1"]
+ * Returns the exit code once the bot has stopped; a `ConfigError` or `DeploymentError` (nothing
+ * started) is thrown for the CLI to print and exit 78.
  */
 const SHUTDOWN_BUDGET_MS = 10_000;
 
-async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { script: { type: 'string' } }, allowPositionals: false });
-  const env = process.env;
-  const mode = selectSlackMode(env);
+export async function serveBot(
+  args: string[],
+  io: { env: NodeJS.ProcessEnv; stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream },
+): Promise<number> {
+  const { values } = parseArgs({ args, options: { script: { type: 'string' } }, allowPositionals: false });
+  const { env } = io;
+  const input: ConsoleInput = values.script !== undefined ? 'script' : io.stdin.isTTY ? 'terminal' : 'none';
+  const mode = selectSlackMode(env, input);
   const inventory = loadInventory(inventoryPath(undefined, env), env);
   // In the console, logs would interleave with the conversation: warnings only, unless asked.
   const logger = createLogger({ level: env.LOG_LEVEL ?? (mode.kind === 'console' ? 'warn' : 'info') });
@@ -26,7 +31,7 @@ async function main(): Promise<number> {
   if (mode.kind === 'console') {
     const bot = await composeBot({ inventory, logger, surface: 'console' }, env);
     try {
-      await runConsole(bot.services, { input: process.stdin, output: process.stdout, env }, values.script);
+      await runConsole(bot.services, { input: io.stdin, output: io.stdout, env }, values.script);
     } finally {
       await bot.close();
     }
@@ -36,7 +41,7 @@ async function main(): Promise<number> {
   // Listen before starting: a SIGTERM during start-up must not kill the process mid-way.
   const signalled = new Promise<NodeJS.Signals>((resolve) => {
     const onSignal = (signal: NodeJS.Signals) => {
-      // The whole shutdown is bounded: a hung peer must not keep a terminating pod alive.
+      // The whole shutdown is bounded: a hung peer must not keep a stopping service alive.
       setTimeout(() => {
         logger.error('shutdown took longer than 10 s; exiting');
         process.exit(1);
@@ -52,13 +57,3 @@ async function main(): Promise<number> {
   await bot.stop({ graceMs: SHUTDOWN_BUDGET_MS - 3000 });
   return 0;
 }
-
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    for (const line of terminalErrorLines(error)) process.stderr.write(`${line}\n`);
-    process.exitCode = error instanceof ConfigError ? 78 : 1;
-  },
-);

@@ -21,11 +21,11 @@ const USER = 'UBENCHOPS1';
 const CHANNEL = 'CBENCHPROD';
 const LOG_FILE = join('.lab', 'bench-bot.log');
 /**
- * node's flags for the bot, as the service unit starts it: --optimize-for-size keeps V8's heap
- * near what is live (measured: 108 MiB idle, 120 MiB after 1,220 diagnoses, against 146 and 186
- * MiB without). BENCH_NODE_FLAGS overrides them, to compare.
+ * node's flags for the bot, read from deploy/samaops.service's ExecStart so the bench starts it as
+ * the unit does (--optimize-for-size: 108 MiB idle and 120 MiB after 1,220 diagnoses, against 146
+ * and 186 MiB without). BENCH_NODE_FLAGS overrides them, to compare.
  */
-const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '--optimize-for-size').split(' ').filter(Boolean);
+const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? unitNodeFlags()).split(' ').filter(Boolean);
 const HEAP_SNAPSHOTS = process.env.BENCH_HEAP_SNAPSHOTS === '1';
 
 /**
@@ -45,6 +45,7 @@ export async function deployedBot(): Promise<BenchRow[]> {
   const signingSecret = `bench-${randomUUID()}`;
   const bot = await startDeployedBot({
     SAMAOPS_CONFIG: inventoryFile,
+    SAMAOPS_MODE: 'http',
     SLACK_BOT_TOKEN: `xoxb-bench-${randomUUID()}`,
     SLACK_SIGNING_SECRET: signingSecret,
     SLACK_API_URL: double.apiUrl,
@@ -143,7 +144,7 @@ async function startDeployedBot(env: Record<string, string>): Promise<DeployedBo
   const flags = HEAP_SNAPSHOTS
     ? [...NODE_FLAGS, '--heapsnapshot-signal=SIGUSR2', '--diagnostic-dir=.lab']
     : NODE_FLAGS;
-  const child = spawn(process.execPath, [...flags, 'dist/main.js'], {
+  const child = spawn(process.execPath, [...flags, 'dist/cli/main.js', 'serve'], {
     env: {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
       LOG_LEVEL: 'info',
@@ -236,4 +237,12 @@ async function stopBot(child: ChildProcess): Promise<number> {
   child.kill('SIGTERM');
   await exited;
   return performance.now() - started;
+}
+
+/** The flags between `node` and the script on the unit's ExecStart line. */
+function unitNodeFlags(): string {
+  const unit = readFileSync(join('deploy', 'samaops.service'), 'utf8');
+  const execStart = /^ExecStart=\S+node((?: --\S+)*) /m.exec(unit);
+  if (!execStart) throw new Error('deploy/samaops.service: no ExecStart=…node … line');
+  return execStart[1]?.trim() ?? '';
 }

@@ -55,8 +55,10 @@ export interface ComposedBot {
 export async function composeBot(config: BotConfig, env: NodeJS.ProcessEnv): Promise<ComposedBot> {
   const { inventory, logger } = config;
   const slack = config.surface === 'slack';
-  const clients = createPlatformClients(inventory, logger);
+  // The store first: a database it must refuse (schema newer than the code) stops the start
+  // before any client is open.
   const store = await openBotStore(env.DATABASE_URL, logger);
+  const clients = createPlatformClients(inventory, logger);
   const metrics = createMetrics();
   const shutdown = new AbortController();
   // Every running check listens to this one signal: many concurrent diagnoses exceed the default 10.

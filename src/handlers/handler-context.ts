@@ -7,7 +7,7 @@ import type { SharedDiagnoses } from '../playbooks/shared-diagnoses.js';
 import type { BotStore } from '../store/open-bot-store.js';
 import type { AccessPolicy } from './access-policy.js';
 
-/** What every handler may use, built once by the composition root (src/main.ts). */
+/** What every handler may use, built once by the composition root (src/app/compose-bot.ts). */
 export interface HandlerServices {
   inventory: Inventory;
   clients: PlatformClients;

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
+import { DeploymentError } from '../config/deployment-error.js';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
@@ -24,7 +25,8 @@ export function shippedMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
 /**
  * Applies the migrations not yet recorded in `samaops_migrations`, each in its own transaction,
  * under an advisory lock so that two replicas starting together never race. Returns the names
- * applied now. Run at start by the bot, and by tests on their scratch database.
+ * applied now. Run by `samaops migrate` (the unit's ExecStartPre), at start by the bot, and by
+ * tests on their scratch database. A database migrated by a newer samaops is refused, untouched.
  */
 export async function migrate(
   pool: pg.Pool,
@@ -39,6 +41,7 @@ export async function migrate(
     );
     const { rows } = await client.query<{ name: string }>('SELECT name FROM samaops_migrations');
     const done = new Set(rows.map((row) => row.name));
+    refuseNewerSchema(done, migrations);
     for (const migration of migrations) {
       if (done.has(migration.name)) continue;
       await client.query('BEGIN');
@@ -57,4 +60,18 @@ export async function migrate(
     client.release();
   }
   return applied;
+}
+
+/**
+ * A database holding migrations this code does not ship was migrated by a newer samaops: running
+ * on it could write rows the newer schema no longer means. Refused with what to do instead.
+ */
+function refuseNewerSchema(applied: Set<string>, known: Migration[]): void {
+  const knownNames = new Set(known.map((migration) => migration.name));
+  const unknown = [...applied].filter((name) => !knownNames.has(name)).sort();
+  if (unknown.length === 0) return;
+  throw new DeploymentError(
+    'SCHEMA_AHEAD',
+    `the bot database's schema is newer than this samaops (it has ${unknown.join(', ')}): run the samaops version that migrated it, or restore the database backup taken before that upgrade`,
+  );
 }

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { DeploymentError } from '../config/deployment-error.js';
 import type { Logger } from '../logging/logger.js';
 import { scrubSecrets } from '../logging/scrub-secrets.js';
 import { createBotDatabase } from './bot-database.js';
@@ -14,6 +15,7 @@ export interface BotStore {
  * Opens the bot's database and applies its migrations. A database that is down at start does not
  * stop the bot: diagnostics still work, and whatever needs the store (remediations and their audit,
  * incidents) refuses with a clear message until it answers; migrations are retried by `ensureMigrated`.
+ * A schema newer than the code stops the start (`DeploymentError`).
  */
 export async function openBotStore(
   url: string | undefined,
@@ -27,6 +29,10 @@ export async function openBotStore(
     migrated = true;
     if (applied.length > 0) logger.info({ applied }, 'bot database migrated');
   } catch (error) {
+    if (error instanceof DeploymentError) {
+      await pool.end().catch(() => undefined);
+      throw error;
+    }
     logger.error({ err: scrubSecrets((error as Error).message) }, 'bot database unavailable at start');
   }
   return { pool, migrated, close: () => pool.end() };

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,6 +18,13 @@ describe('samaops CLI', () => {
     expect(code).toBe(64);
     expect(run.stderr()).toContain('unknown playbook "networking"');
     expect(run.stderr()).toContain('all, api, notifications, db, disk, redis');
+  });
+
+  it('prints the package version with --version', async () => {
+    const run = captureIo();
+    expect(await runCli(['--version'], run.io)).toBe(0);
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    expect(run.stdout()).toBe(`samaops ${version}\n`);
   });
 
   it('exits 64 for an unknown command or option', async () => {

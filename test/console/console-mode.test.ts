@@ -28,14 +28,29 @@ describe('console mode (no Slack credentials)', () => {
   it('reads commands from standard input and acts as a local operator when the team is empty', async () => {
     const fixture = testInventory({ team: [] });
     try {
+      // Standard input is a pipe, not a terminal: console mode must be asked for.
       const { code, stdout } = await runMain(
         [],
-        { SAMAOPS_CONFIG: fixture.file },
+        { SAMAOPS_CONFIG: fixture.file, SAMAOPS_MODE: 'console' },
         { stdin: '/sama nope\nexit\n' },
       );
       expect(code).toBe(0);
       expect(stdout).toContain('opérateur local (ULOCALOPS)');
       expect(stdout).toContain('Sous-commande inconnue « nope »');
+    } finally {
+      fixture.remove();
+    }
+  });
+
+  it('exits 78 naming the variables it looked for, with no Slack credentials and no terminal', async () => {
+    const fixture = testInventory();
+    try {
+      const { code, stdout, stderr } = await runMain([], { SAMAOPS_CONFIG: fixture.file });
+      expect(code).toBe(78);
+      expect(stdout).toBe('');
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      for (const name of ['SAMAOPS_MODE', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET'])
+        expect(stderr).toContain(name);
     } finally {
       fixture.remove();
     }

@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 
-/** Runs `npm start` (tsx src/main.ts) as a child with the given environment and arguments. */
+/** Runs `npm start` (`samaops serve` through tsx) as a child with the given environment and arguments. */
 export async function runMain(
   args: string[],
   env: Record<string, string>,
   options: { stdin?: string; signalAfter?: RegExp; onSignal?: () => void } = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', ...args], {
     // Slack variables of the machine, if any, must not switch the child to another mode.
     env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { startBot } from '../../src/app/start-bot.js';
 import { silentLogger } from '../../src/logging/logger.js';
-import { SlackModeError, selectSlackMode } from '../../src/slack/slack-mode.js';
+import { MODE_VARIABLES, SlackModeError, selectSlackMode } from '../../src/slack/slack-mode.js';
 import { testInventory } from '../handlers/test-inventory.js';
 import { SlackApiDouble } from './slack-api-double.js';
 import { TunnelProxyDouble } from './tunnel-proxy-double.js';
@@ -48,6 +48,42 @@ describe('selectSlackMode', () => {
     expect(() =>
       selectSlackMode({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', PORT: 'eighty' }),
     ).toThrow(SlackModeError);
+  });
+
+  it('follows SAMAOPS_MODE, naming what the chosen mode lacks', () => {
+    const all = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_SIGNING_SECRET: 's' };
+    expect(selectSlackMode({ ...all, SAMAOPS_MODE: 'http' }, 'none')).toMatchObject({ kind: 'http' });
+    expect(selectSlackMode({ ...all, SAMAOPS_MODE: 'socket' }, 'none')).toMatchObject({ kind: 'socket' });
+    expect(selectSlackMode({ ...all, SAMAOPS_MODE: 'console' }, 'none')).toEqual({ kind: 'console' });
+    expect(() => selectSlackMode({ SAMAOPS_MODE: 'http', SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(
+      'SLACK_SIGNING_SECRET is missing: http mode needs it',
+    );
+    expect(() => selectSlackMode({ SAMAOPS_MODE: 'socket', SLACK_SIGNING_SECRET: 's' })).toThrow(
+      'SLACK_BOT_TOKEN is missing (xoxb-…): socket mode needs it',
+    );
+    expect(() => selectSlackMode({ SAMAOPS_MODE: 'slack' })).toThrow(
+      'SAMAOPS_MODE must be socket, http or console, not "slack"',
+    );
+  });
+
+  it('infers a mode only when the environment is unambiguous', () => {
+    const all = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_SIGNING_SECRET: 's' };
+    expect(() => selectSlackMode(all)).toThrow(
+      /both SLACK_APP_TOKEN and SLACK_SIGNING_SECRET .* SAMAOPS_MODE/,
+    );
+    expect(selectSlackMode({}, 'terminal')).toEqual({ kind: 'console' });
+    expect(selectSlackMode({}, 'script')).toEqual({ kind: 'console' });
+    // A service with no EnvironmentFile: a loud refusal in one line, never a console reading EOF.
+    let refusal: unknown;
+    try {
+      selectSlackMode({}, 'none');
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(SlackModeError);
+    const message = (refusal as Error).message;
+    expect(message).not.toContain('\n');
+    for (const name of MODE_VARIABLES) expect(message).toContain(name);
   });
 });
 

@@ -5,7 +5,7 @@ import { generateWrapper, type WrapperOptions } from '../../src/remote/wrapper/g
 import { canExecute, ensureLoginUser, LOGIN_USER } from './login-user.js';
 
 /**
- * How the bot logs in to a test server, as the README's server-side steps do it in production: as
+ * How the bot logs in to a test server, as docs/servers.md's steps do it in production: as
  * the non-root `samaops`, whose key is `restrict`ed to the forced command samaops-remote generated
  * from the bot's forms table. Root may log in with the same key only where a test asks for it (the
  * lab's comparison option), and then unrestricted, as before least privilege.

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { inventorySchema } from '../../src/config/schema.js';
 
-const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const reference = readFileSync(new URL('../../docs/configuration.md', import.meta.url), 'utf8');
 
 /** Unwraps defaults, optionals, arrays and pipes down to an object schema's shape, if any. */
 function shapeOf(schema: z.ZodType): Record<string, z.ZodType> | undefined {
@@ -34,15 +34,17 @@ function keysOf(schema: z.ZodType, prefix = ''): string[] {
   ]);
 }
 
-describe('README configuration reference', () => {
+describe('the configuration reference (docs/configuration.md)', () => {
   it('documents every key of the inventory schema', () => {
     const keys = keysOf(inventorySchema).filter((key) => !/^thresholds\.\w+\.(warn|fail)$/.test(key));
-    // A key counts as documented when any of its dotted suffixes is quoted in the README,
+    // A key counts as documented when any of its dotted suffixes is quoted in the reference,
     // alone (`queues`) or as the start of a deeper key (`postgres.url` documents `postgres`).
     const undocumented = keys.filter((key) => {
       const parts = key.split('.');
       const suffixes = parts.map((_, index) => parts.slice(index).join('.'));
-      return !suffixes.some((suffix) => readme.includes(`\`${suffix}\``) || readme.includes(`\`${suffix}.`));
+      return !suffixes.some(
+        (suffix) => reference.includes(`\`${suffix}\``) || reference.includes(`\`${suffix}.`),
+      );
     });
     expect(keys.length).toBeGreaterThan(40);
     expect(undocumented).toEqual([]);
