@@ -40,10 +40,7 @@ describe('deploy/samaops.service', () => {
         'EnvironmentFile=/etc/samaops/env',
         `ExecStartPre=${bin} migrate`,
         // The bot's heap kept near what is live (the deployed-bot bench reads these flags).
-        '/usr/bin/node --optimize-for-size /opt/samaops/current/node_modules/samaops/bin/samaops.js serve'.replace(
-          /^/,
-          'ExecStart=',
-        ),
+        'ExecStart=/usr/bin/node --optimize-for-size /opt/samaops/current/node_modules/samaops/bin/samaops.js serve',
         expect.stringMatching(new RegExp(`^ExecStartPost=${bin} wait-ready`)),
         'Restart=on-failure',
         'RestartPreventExitStatus=78',
