@@ -5,8 +5,8 @@ export interface ByteCount {
   bytes: number;
 }
 
-/** One placeholder's value; numbers and byte counts are formatted in the reader's locale. */
-export type ParamValue = string | number | ByteCount;
+/** One placeholder's value; numbers, byte counts and nested messages are rendered in the reader's locale. */
+export type ParamValue = string | number | ByteCount | Message;
 
 /** Values a message placeholder can take. */
 export type MessageParams = Record<string, ParamValue>;

@@ -27,6 +27,7 @@ export function translator(locale: Locale): (message: Message) => string {
 export function formatParam(value: ParamValue, locale: Locale): string {
   if (typeof value === 'number') return formatNumber(value, locale);
   if (typeof value === 'string') return value;
+  if ('key' in value) return translate(locale, value);
   return formatBytes(value.bytes, locale);
 }
 

@@ -2,6 +2,7 @@ import { postgresCheckMessages } from './checks-postgres.js';
 import { remoteCheckMessages } from './checks-remote.js';
 import { serviceCheckMessages } from './checks-services.js';
 import { commonMessages } from './common.js';
+import { errorMessages } from './errors.js';
 import { incidentMessages } from './incidents.js';
 import { remediationMessages } from './remediation.js';
 import { remediationActionMessages } from './remediation-actions.js';
@@ -23,6 +24,7 @@ export const catalogue = {
     ...remediationActionMessages.fr,
     ...incidentMessages.fr,
     ...reportMessages.fr,
+    ...errorMessages.fr,
   },
   en: {
     ...commonMessages.en,
@@ -34,6 +36,7 @@ export const catalogue = {
     ...remediationActionMessages.en,
     ...incidentMessages.en,
     ...reportMessages.en,
+    ...errorMessages.en,
   },
 };
 
