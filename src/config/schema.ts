@@ -14,18 +14,16 @@ export { identifier, safeAbsolutePath, safeGlob };
  * (see resolve-secrets.ts).
  */
 
-const fingerprint = z
-  .string()
-  .regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'an OpenSSH fingerprint "SHA256:" followed by 43 base64 characters');
+const fingerprint = z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'config.fingerprint');
 
 const url = (protocols: string[]) =>
   z
     .string()
-    .refine((value) => URL.canParse(value), 'not a valid URL')
-    .refine(
-      (value) => URL.canParse(value) && protocols.includes(new URL(value).protocol),
-      `the URL must start with ${protocols.map((p) => `${p}//`).join(' or ')}`,
-    );
+    .refine((value) => URL.canParse(value), 'config.url.invalid')
+    .refine((value) => URL.canParse(value) && protocols.includes(new URL(value).protocol), {
+      message: 'config.url.protocol',
+      params: { protocols: protocols.map((p) => `${p}//`).join(' | ') },
+    });
 
 /** A warn/fail pair. `direction: above` means bigger is worse. */
 const band = (warn: number, fail: number) =>
@@ -144,7 +142,7 @@ export const thresholdsSchema = z
 /** Team roles from the runbook's contact table. */
 export const teamRoles = ['support_n1', 'devops', 'dba', 'backend', 'lead', 'architect'] as const;
 
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day such as 08:00');
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'config.clockTime');
 
 const availabilitySchema = z.union([
   z.literal('24/7'),
@@ -162,7 +160,7 @@ const availabilitySchema = z.union([
 
 const personSchema = z.strictObject({
   /** Slack user id, e.g. U024BE7LH. */
-  slackId: z.string().regex(/^[UW][A-Z0-9]{2,20}$/, 'a Slack user id such as U024BE7LH'),
+  slackId: z.string().regex(/^[UW][A-Z0-9]{2,20}$/, 'config.slackUserId'),
   name: z.string().min(1).max(80),
   roles: z.array(z.enum(teamRoles)).min(1),
   /** When the person may be paged. Default 24/7. */
@@ -171,9 +169,7 @@ const personSchema = z.strictObject({
 
 const slackSchema = z.strictObject({
   /** Channel ids the bot answers in (#samaconso-prod). Commands from elsewhere are refused. */
-  channels: z
-    .array(z.string().regex(/^[CGD][A-Z0-9]{2,20}$/, 'a Slack channel id such as C0123ABCD'))
-    .default([]),
+  channels: z.array(z.string().regex(/^[CGD][A-Z0-9]{2,20}$/, 'config.slackChannelId')).default([]),
 });
 
 export const inventorySchema = z
@@ -184,10 +180,7 @@ export const inventorySchema = z
     timezone: z
       .string()
       .default('Africa/Dakar')
-      .refine(
-        (tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC',
-        'unknown IANA timezone',
-      ),
+      .refine((tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC', 'config.timezone'),
     /** Language of user-facing text. Default fr. */
     locale: z.enum(['fr', 'en']).default('fr'),
     /** Each check's own time budget, ms. Default 3000. */
@@ -219,7 +212,8 @@ export const inventorySchema = z
           ctx.addIssue({
             code: 'custom',
             path: ['servers', index, 'name'],
-            message: `duplicate server name "${server.name}"`,
+            message: 'config.server.duplicate',
+            params: { name: server.name },
           });
         }
         names.add(server.name);
@@ -227,15 +221,14 @@ export const inventorySchema = z
           ctx.addIssue({
             code: 'custom',
             path: ['servers', index, 'hostKeyFingerprint'],
-            message:
-              'missing: host keys are pinned (or set insecureAcceptAnyHostKey: true, never in production)',
+            message: 'config.server.hostKeyMissing',
           });
         }
         if (!server.privateKey) {
           ctx.addIssue({
             code: 'custom',
             path: ['servers', index, 'privateKeyFile'],
-            message: 'missing: the path of the SSH private key of the bot (or privateKey: ${ENV_VAR})',
+            message: 'config.server.privateKeyMissing',
           });
         }
       });
@@ -245,7 +238,8 @@ export const inventorySchema = z
           ctx.addIssue({
             code: 'custom',
             path: ['services', 'api', index, 'server'],
-            message: `no server named "${instance.server}" (known: ${[...names].join(', ') || 'none'})`,
+            message: 'config.server.unknown',
+            params: { server: instance.server, known: [...names].join(', ') || '—' },
           });
         }
       });

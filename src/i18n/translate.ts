@@ -1,4 +1,4 @@
-import { catalogue } from './catalogue/index.js';
+import { catalogue, type MessageKey } from './catalogue/index.js';
 import type { Locale } from './define-messages.js';
 import { formatBytes, formatNumber, pluralCategory } from './format-number.js';
 import type { Message, MessageParams, ParamValue } from './message.js';
@@ -16,6 +16,11 @@ const OPTION_SELECTOR = /^\s*(=\d+|\w+)\s*\{/;
 export function translate(locale: Locale, message: Message): string {
   const template: string = catalogue[locale][message.key];
   return render(template, message.params ?? {}, locale);
+}
+
+/** True when `text` is a catalogue key (the inventory schema writes its messages as keys). */
+export function isMessageKey(text: string): text is MessageKey {
+  return Object.hasOwn(catalogue.fr, text);
 }
 
 /** Binds a locale once, for renderers. */

@@ -32,8 +32,15 @@ describe('samaops CLI', () => {
     const file = inventoryFile('locale: wolof\nservices:\n  redis: { url: "http://nope" }\n');
     const run = captureIo();
     expect(await runCli(['check-config', '--config', file], run.io)).toBe(78);
-    expect(run.stderr()).toContain('locale (line 1)');
-    expect(run.stderr()).toContain('services.redis.url (line 3)');
+    // The file's locale is unusable: problems are told in French, the default, zod's own words too.
+    expect(run.stderr()).toContain('samaops : inventaire invalide');
+    expect(run.stderr()).toContain('locale (ligne 1)');
+    expect(run.stderr()).toContain(
+      'services.redis.url (ligne 3) : l’URL doit commencer par redis:// | rediss://',
+    );
+    const english = captureIo({ SAMAOPS_LOCALE: 'en' });
+    expect(await runCli(['check-config', '--config', file], english.io)).toBe(78);
+    expect(english.stderr()).toContain('services.redis.url (line 3): the URL must start with redis://');
     const diagnose = captureIo();
     expect(await runCli(['diagnose', '--config', file], diagnose.io)).toBe(78);
     expect(diagnose.stdout()).toBe('');

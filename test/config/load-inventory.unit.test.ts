@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/config-error.js';
 import { loadInventory, parseInventory } from '../../src/config/load-inventory.js';
+import { formatParam } from '../../src/i18n/translate.js';
 
 const FINGERPRINT = `SHA256:${'A'.repeat(43)}`;
 
@@ -93,12 +94,13 @@ describe('inventory loading', () => {
     );
     expect(problems.find((p) => p.path === 'locale')?.line).toBe(1);
     expect(problems.find((p) => p.path === 'servers[0].containers[0]')?.line).toBe(8);
-    expect(problems.find((p) => p.path === 'services.redis.url')?.message).toContain(
-      'MISSING_SECRET is not set',
+    const redisProblem = problems.find((p) => p.path === 'services.redis.url');
+    expect(redisProblem && formatParam(redisProblem.message, 'en')).toContain('MISSING_SECRET is not set');
+    expect(redisProblem && formatParam(redisProblem.message, 'fr')).toContain(
+      'MISSING_SECRET n’est pas définie',
     );
-    expect(problems.find((p) => p.path === 'servers[0].hostKeyFingerprint')?.hint).toContain(
-      'ssh-keygen -lf',
-    );
+    const hostKey = problems.find((p) => p.path === 'servers[0].hostKeyFingerprint');
+    expect(hostKey?.hint && formatParam(hostKey.hint, 'fr')).toContain('ssh-keygen -lf');
     expect(JSON.stringify(problems)).not.toContain('hunter2');
   });
 

@@ -2,6 +2,7 @@ import { postgresCheckMessages } from './checks-postgres.js';
 import { remoteCheckMessages } from './checks-remote.js';
 import { serviceCheckMessages } from './checks-services.js';
 import { commonMessages } from './common.js';
+import { configMessages } from './config.js';
 import { errorMessages } from './errors.js';
 import { incidentMessages } from './incidents.js';
 import { remediationMessages } from './remediation.js';
@@ -25,6 +26,7 @@ export const catalogue = {
     ...incidentMessages.fr,
     ...reportMessages.fr,
     ...errorMessages.fr,
+    ...configMessages.fr,
   },
   en: {
     ...commonMessages.en,
@@ -37,6 +39,7 @@ export const catalogue = {
     ...incidentMessages.en,
     ...reportMessages.en,
     ...errorMessages.en,
+    ...configMessages.en,
   },
 };
 
