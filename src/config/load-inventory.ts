@@ -69,7 +69,11 @@ export function parseInventory(text: string, file: string, env: NodeJS.ProcessEn
     });
   }
 
-  const parsed = inventorySchema.safeParse(resolved.value, { error: ZOD_LOCALE[locale] });
+  const parsed = inventorySchema.safeParse(resolved.value, {
+    error: ZOD_LOCALE[locale],
+    // Only to tell a missing key from a wrong value; the values never leave this file (secrets).
+    reportInput: true,
+  });
   if (!parsed.success) {
     // A secret file that could not be read is already listed: its "missing" twin would say it twice.
     const reported = new Set(problems.map((problem) => problem.path));

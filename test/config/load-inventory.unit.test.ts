@@ -8,6 +8,15 @@ import { formatParam } from '../../src/i18n/translate.js';
 
 const FINGERPRINT = `SHA256:${'A'.repeat(43)}`;
 
+function problemLocaleOf(yaml: string, env: NodeJS.ProcessEnv) {
+  try {
+    parseInventory(yaml, '/tmp/inventory.yml', env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.locale;
+  }
+  throw new Error('expected the inventory to be refused');
+}
+
 function problemsOf(text: string, env: NodeJS.ProcessEnv = {}) {
   try {
     parseInventory(text, '/tmp/inventory.yml', env);
@@ -108,6 +117,22 @@ describe('inventory loading', () => {
     const problems = problemsOf('servers:\n  - name: [unclosed\n');
     expect(problems[0]?.path).toBe('(yaml)');
     expect(problems[0]?.line).toBeGreaterThan(0);
+  });
+
+  it('lets SAMAOPS_LOCALE override the inventory’s language, and refuses any other value', () => {
+    expect(parseInventory('locale: fr', '/tmp/inventory.yml', { SAMAOPS_LOCALE: 'en' }).locale).toBe('en');
+    expect(parseInventory('locale: en', '/tmp/inventory.yml', { SAMAOPS_LOCALE: 'fr' }).locale).toBe('fr');
+    expect(parseInventory('locale: en', '/tmp/inventory.yml', { SAMAOPS_LOCALE: '' }).locale).toBe('en');
+    const problems = problemsOf('locale: en', { SAMAOPS_LOCALE: 'wolof' });
+    expect(problems.map((problem) => problem.path)).toEqual(['SAMAOPS_LOCALE']);
+  });
+
+  it('tells its problems in the inventory’s language, or SAMAOPS_LOCALE’s', () => {
+    const texts = (yaml: string, env: NodeJS.ProcessEnv = {}) =>
+      problemsOf(yaml, env).map((problem) => formatParam(problem.message, problemLocaleOf(yaml, env)));
+    expect(texts('locale: en\ncheckTimeoutMs: "x"')).toEqual([expect.stringContaining('expected number')]);
+    expect(texts('checkTimeoutMs: "x"')).toEqual([expect.stringContaining('nombre attendu')]);
+    expect(texts('locale: en\ncolour: blue', { SAMAOPS_LOCALE: 'fr' })).toEqual(['clé inconnue "colour"']);
   });
 
   it('names a missing file', () => {
