@@ -118,6 +118,13 @@ function issueMessage(issue: z.core.$ZodIssue): Message | string {
   return msg(issue.message, params);
 }
 
+/** For a later look-up (check-config's findings): the line of a YAML path in `text`. */
+export function lineFinder(text: string): (path: readonly PropertyKey[]) => number | undefined {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter });
+  return (path) => lineOfPath(document, lineCounter, path);
+}
+
 /** Line of the deepest node of `path` that exists in the document (a missing key points at its parent). */
 function lineOfPath(
   document: ReturnType<typeof parseDocument>,

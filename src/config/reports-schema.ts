@@ -1,8 +1,6 @@
 import { z } from 'zod';
+import { cronPattern } from './cron-pattern.js';
 import { identifier, safeAbsolutePath } from './identifiers.js';
-
-/** A cron pattern of 5 fields (minute hour day month weekday), or 6 with seconds first. */
-const cronPattern = z.string().regex(/^[\d*/,-]+( [\d*/,A-Za-z?-]+){4,5}$/, 'config.cron');
 
 /** Scheduled maintenance reports (issue 7): when each kind runs, in the inventory's timezone, and where it is posted. */
 export const reportsSchema = z

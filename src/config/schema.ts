@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg } from '../i18n/message.js';
 import { escalationPolicySchema } from './escalation-policy-schema.js';
 import { identifier, safeAbsolutePath, safeGlob } from './identifiers.js';
 import { remediationPolicySchema } from './remediation-policy-schema.js';
@@ -108,6 +109,9 @@ const servicesSchema = z.strictObject({
   api: z.array(apiInstanceSchema).default([]),
 });
 
+/** Bands where a lower value is worse, so `warn` sits above `fail`. */
+const LOWER_IS_WORSE = new Set(['cacheHitPercent']);
+
 export const thresholdsSchema = z
   .strictObject({
     /** API /health latency, ms. Default 500 / 1000 (runbook success metrics). */
@@ -136,6 +140,23 @@ export const thresholdsSchema = z
     longQuerySeconds: z.number().positive().default(300),
     /** Mean execution time above which a statement is "slow", ms. Default 1000 (runbook weekly script). */
     slowStatementMs: z.number().positive().default(1000),
+  })
+  .superRefine((thresholds, ctx) => {
+    for (const [name, band] of Object.entries(thresholds)) {
+      if (typeof band !== 'object') continue;
+      const lowerIsWorse = LOWER_IS_WORSE.has(name);
+      if (lowerIsWorse ? band.warn >= band.fail : band.warn <= band.fail) continue;
+      ctx.addIssue({
+        code: 'custom',
+        path: [name],
+        message: 'config.threshold.order',
+        params: {
+          warn: band.warn,
+          fail: band.fail,
+          order: msg(lowerIsWorse ? 'config.threshold.orderBelow' : 'config.threshold.orderAbove'),
+        },
+      });
+    }
   })
   .prefault({});
 

@@ -49,7 +49,7 @@ describe('samaops CLI', () => {
   it('takes the inventory from SAMAOPS_CONFIG and summarises it', async () => {
     const run = captureIo({ SAMAOPS_CONFIG: 'config/local.yml' });
     expect(await runCli(['check-config'], run.io)).toBe(0);
-    expect(run.stdout()).toContain('postgres: 127.0.0.1:5432');
+    expect(run.stdout()).toContain('postgres : 127.0.0.1:5432');
     expect(run.stdout()).not.toContain('guest:guest');
   });
 

@@ -31,7 +31,10 @@ export const configMessages = defineMessages({
     'config.atLeastChars': 'au moins {min} caractères',
     'config.atLeastOneLabel': 'au moins une étiquette',
     'config.userAndPassword': 'username et password vont ensemble',
-    'config.cron': 'une expression cron comme « 0 6 * * * » (5 ou 6 champs)',
+    'config.cron': 'expression cron refusée par le planificateur (BullMQ) : {reason} ; par ex. « 0 6 * * * »',
+    'config.threshold.order': 'seuils inversés : warn {warn} doit être {order} fail {fail}',
+    'config.threshold.orderAbove': 'inférieur ou égal à',
+    'config.threshold.orderBelow': 'supérieur ou égal à',
     'config.server.duplicate': 'nom de serveur en double « {name} »',
     'config.server.hostKeyMissing':
       'absent : les clés d’hôte sont épinglées (ou insecureAcceptAnyHostKey: true, jamais en production)',
@@ -49,6 +52,36 @@ export const configMessages = defineMessages({
     'config.hint.mountPoints': 'des chemins absolus comme / ou /data',
     'config.hint.logGlobs': 'par ex. /opt/samaconso/logs/*.log',
     'config.hint.queues': 'les noms de files tels que RabbitMQ les connaît, par ex. urgent',
+    'config.finding.levelNobody':
+      '{level} : personne dans l’équipe n’a les rôles {roles} ; une alerte n’appellerait personne',
+    'config.finding.levelGaps': '{level} : personne de disponible {hours}',
+    'config.finding.approvers':
+      '{needed, plural, one {il faut # approbateur} other {il faut # approbateurs distincts}} parmi {roles}, l’équipe en compte {found}',
+    'config.finding.overrideNobody':
+      'personne dans l’équipe n’a les rôles {roles} pour forcer une remédiation en maintenance',
+    'config.finding.channel': 'le canal {channel} n’est pas dans slack.channels ({known})',
+    'config.finding.duplicatePerson': 'l’utilisateur Slack {slackId} figure deux fois dans l’équipe',
+    'config.summary.platform':
+      'plateforme : {platform} (fuseau {timezone}, langue {locale}, délai par vérification {ms} ms)',
+    'config.summary.servers': '{count, plural, one {# serveur} other {# serveurs}}',
+    'config.summary.server':
+      '  - {name} [{role}] {login}, clé d’hôte {hostKey}, {containers, plural, one {# conteneur} other {# conteneurs}}, montages {mounts}, {globs, plural, one {# motif de journaux} other {# motifs de journaux}}',
+    'config.summary.hostKeyUnpinned': 'NON ÉPINGLÉE (insecureAcceptAnyHostKey)',
+    'config.summary.service': '{name} : {value}',
+    'config.summary.notConfigured': 'non configuré',
+    'config.summary.none': 'aucune',
+    'config.summary.rabbitmq': '{host}, files {queues}',
+    'config.summary.flower': '{host}, {count, plural, one {# worker attendu} other {# workers attendus}}',
+    'config.summary.team': 'équipe : {count, plural, one {# personne} other {# personnes}}',
+    'config.summary.schedule': 'rapport {kind} « {pattern} » : prochains {runs}',
+    'config.summary.kind.daily': 'quotidien',
+    'config.summary.kind.weekly': 'hebdomadaire',
+    'config.summary.kind.monthly': 'mensuel',
+    'config.cli.summary':
+      '{file} : {errors, plural, =0 {OK} one {# erreur} other {# erreurs}}, {warnings, plural, one {# avertissement} other {# avertissements}}',
+    'config.cli.severity.error': 'erreur',
+    'config.cli.severity.warning': 'avertissement',
+    'config.cli.finding': '  {severity} {where} : {message}',
     'config.env.locale': 'SAMAOPS_LOCALE vaut « {value} » : fr ou en attendu',
   },
   en: {
@@ -80,7 +113,10 @@ export const configMessages = defineMessages({
     'config.atLeastChars': 'at least {min} characters',
     'config.atLeastOneLabel': 'at least one label',
     'config.userAndPassword': 'username and password go together',
-    'config.cron': 'a cron pattern such as "0 6 * * *" (5 or 6 fields)',
+    'config.cron': 'cron pattern refused by the scheduler (BullMQ): {reason}; e.g. "0 6 * * *"',
+    'config.threshold.order': 'inverted thresholds: warn {warn} must be {order} fail {fail}',
+    'config.threshold.orderAbove': 'at most',
+    'config.threshold.orderBelow': 'at least',
     'config.server.duplicate': 'duplicate server name "{name}"',
     'config.server.hostKeyMissing':
       'missing: host keys are pinned (or set insecureAcceptAnyHostKey: true, never in production)',
@@ -98,6 +134,36 @@ export const configMessages = defineMessages({
     'config.hint.mountPoints': 'absolute paths such as / or /data',
     'config.hint.logGlobs': 'e.g. /opt/samaconso/logs/*.log',
     'config.hint.queues': 'queue names as RabbitMQ knows them, e.g. urgent',
+    'config.finding.levelNobody':
+      '{level}: nobody in the team holds the roles {roles}; a page would reach nobody',
+    'config.finding.levelGaps': '{level}: nobody available {hours}',
+    'config.finding.approvers':
+      '{needed, plural, one {needs # approver} other {needs # distinct approvers}} among {roles}, the team has {found}',
+    'config.finding.overrideNobody':
+      'nobody in the team holds the roles {roles} to force a remediation during maintenance',
+    'config.finding.channel': 'channel {channel} is not in slack.channels ({known})',
+    'config.finding.duplicatePerson': 'Slack user {slackId} is listed twice in the team',
+    'config.summary.platform':
+      'platform: {platform} (timezone {timezone}, locale {locale}, check timeout {ms} ms)',
+    'config.summary.servers': '{count, plural, one {# server} other {# servers}}',
+    'config.summary.server':
+      '  - {name} [{role}] {login}, host key {hostKey}, {containers, plural, one {# container} other {# containers}}, mounts {mounts}, {globs, plural, one {# log glob} other {# log globs}}',
+    'config.summary.hostKeyUnpinned': 'NOT PINNED (insecureAcceptAnyHostKey)',
+    'config.summary.service': '{name}: {value}',
+    'config.summary.notConfigured': 'not configured',
+    'config.summary.none': 'none',
+    'config.summary.rabbitmq': '{host}, queues {queues}',
+    'config.summary.flower': '{host}, {count, plural, one {# worker} other {# workers}} expected',
+    'config.summary.team': 'team: {count, plural, one {# person} other {# people}}',
+    'config.summary.schedule': '{kind} report "{pattern}": next {runs}',
+    'config.summary.kind.daily': 'daily',
+    'config.summary.kind.weekly': 'weekly',
+    'config.summary.kind.monthly': 'monthly',
+    'config.cli.summary':
+      '{file}: {errors, plural, =0 {OK} one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}',
+    'config.cli.severity.error': 'error',
+    'config.cli.severity.warning': 'warning',
+    'config.cli.finding': '  {severity} {where}: {message}',
     'config.env.locale': 'SAMAOPS_LOCALE is "{value}": fr or en expected',
   },
 });
