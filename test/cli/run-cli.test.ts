@@ -16,14 +16,14 @@ describe('samaops CLI', () => {
     const run = captureIo();
     const code = await runCli(['diagnose', 'networking', '--config', '/nonexistent.yml'], run.io);
     expect(code).toBe(64);
-    expect(run.stderr()).toContain('unknown playbook "networking"');
+    expect(run.stderr()).toContain('playbook inconnu « networking »');
     expect(run.stderr()).toContain('all, api, notifications, db, disk, redis');
   });
 
   it('exits 64 for an unknown command or option', async () => {
     const unknownCommand = captureIo();
     expect(await runCli(['reboot-everything'], unknownCommand.io)).toBe(64);
-    expect(unknownCommand.stderr()).toContain('valid: diagnose, check-config');
+    expect(unknownCommand.stderr()).toContain('commandes valides : diagnose, check-config');
     const unknownOption = captureIo();
     expect(await runCli(['diagnose', '--force'], unknownOption.io)).toBe(64);
   });

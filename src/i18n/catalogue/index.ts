@@ -1,6 +1,7 @@
 import { postgresCheckMessages } from './checks-postgres.js';
 import { remoteCheckMessages } from './checks-remote.js';
 import { serviceCheckMessages } from './checks-services.js';
+import { cliMessages } from './cli.js';
 import { commonMessages } from './common.js';
 import { configMessages } from './config.js';
 import { errorMessages } from './errors.js';
@@ -27,6 +28,7 @@ export const catalogue = {
     ...reportMessages.fr,
     ...errorMessages.fr,
     ...configMessages.fr,
+    ...cliMessages.fr,
   },
   en: {
     ...commonMessages.en,
@@ -40,6 +42,7 @@ export const catalogue = {
     ...reportMessages.en,
     ...errorMessages.en,
     ...configMessages.en,
+    ...cliMessages.en,
   },
 };
 
