@@ -43,4 +43,26 @@ describe('the message catalogue', () => {
     expect(plurals.length).toBeGreaterThan(10);
     for (const { key, rest } of plurals) expect(pluralOptions(rest).has('other'), key).toBe(true);
   });
+
+  it('speaks one language per side: no English words in French, no French in English', () => {
+    // Code, placeholders and quoted text (identifiers, raw errors) are not prose.
+    const prose = (text: string) =>
+      text
+        .replace(/`[^`]*`/g, ' ')
+        .replace(/\{\s*\w+\s*(,\s*plural\s*,)?\}?/g, ' ')
+        .replace(/[{}]/g, ' ')
+        .replace(/"[^"]*"|«[^»]*»|“[^”]*”/g, ' ');
+    const word = (words: string) => new RegExp(`(?<!\\p{L})(${words})(?!\\p{L})`, 'iu');
+    const english = word(
+      'the|and|with|failed|running|not|is|are|was|of|to|for|from|none|missing|expected|unknown|nothing|every|only|which|this|that|been|has|have|will|please|requested|approved|rejected|expired|by|killed|timeout|older|than',
+    );
+    const french = word(
+      'le|la|les|des|une|est|sont|avec|pour|dans|sur|pas|aucun|aucune|et|ou|du|au|aux|été|être',
+    );
+    const accents = /[àâçéèêëîïôûùœ]/i;
+    expect(Object.entries(fr).filter(([, text]) => english.test(prose(text)))).toEqual([]);
+    expect(
+      Object.entries(en).filter(([, text]) => french.test(prose(text)) || accents.test(prose(text))),
+    ).toEqual([]);
+  });
 });
