@@ -23,6 +23,14 @@ export function isMessageKey(text: string): text is MessageKey {
   return Object.hasOwn(catalogue.fr, text);
 }
 
+/**
+ * A validation message as text: the inventory schema writes catalogue keys (rendered here, in
+ * `locale`), other validators plain text (returned as is).
+ */
+export function validationText(text: string, locale: Locale = 'en'): string {
+  return isMessageKey(text) ? translate(locale, { key: text }) : text;
+}
+
 /** Binds a locale once, for renderers. */
 export function translator(locale: Locale): (message: Message) => string {
   return (message) => translate(locale, message);
