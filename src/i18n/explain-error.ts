@@ -14,13 +14,11 @@ const SENTENCE: Record<Exclude<ErrorCause, 'other'>, MessageKey> = {
   hostKeyUnknown: 'error.cause.hostKeyUnknown',
 };
 
-/** Error codes of our own layers whose message is our wording, not the peer's: the sentence says it all. */
-const OWN_CODES = new Set([
-  'REMOTE_COMMAND_TIMEOUT',
-  'SSH_HANDSHAKE_TIMEOUT',
-  'HOST_KEY_MISMATCH',
-  'HOST_KEY_UNKNOWN',
-]);
+/**
+ * Error codes of our own layers whose message adds nothing to the sentence (`… killed by timeout`).
+ * A host key mismatch keeps its message: it names both fingerprints.
+ */
+const OWN_CODES = new Set(['REMOTE_COMMAND_TIMEOUT', 'SSH_HANDSHAKE_TIMEOUT']);
 
 /**
  * An error as a reader sees it: a catalogued sentence for a known cause, with the raw reason in
