@@ -36,7 +36,8 @@ describe('error text', () => {
     );
     expect(terminalErrorLines(error)).toEqual([
       'samaops: invalid inventory samaops.yml',
-      '  servers[0].host (line 4): required\n      hint: fr or en',
+      '  servers[0].host (line 4): required',
+      '      hint: fr or en',
       '  team: expected an array',
     ]);
     expect(terminalErrorLines(gone, 'en')).toEqual([`samaops: ${translate('en', gone.reason)}`]);
