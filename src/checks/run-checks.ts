@@ -1,5 +1,5 @@
+import { explainError } from '../i18n/explain-error.js';
 import { msg } from '../i18n/message.js';
-import { errorReason } from '../logging/error-reason.js';
 import {
   type Check,
   type CheckContext,
@@ -79,7 +79,7 @@ async function runOne(
           status: 'fail',
           value: null,
           threshold: null,
-          detail: msg('check.crashed', { reason: errorReason(error) }),
+          detail: msg('check.crashed', { reason: explainError(error) }),
         };
   } finally {
     clearTimeout(timer);

@@ -1,5 +1,5 @@
+import { explainError } from '../i18n/explain-error.js';
 import { msg } from '../i18n/message.js';
-import { errorReason } from '../logging/error-reason.js';
 import type { CheckOutcome } from './check.js';
 
 /** Node socket errors that mean the server was never reached. */
@@ -37,6 +37,6 @@ export function unreachable(error: unknown): CheckOutcome {
     status: 'fail',
     value: null,
     threshold: null,
-    detail: msg('check.unreachable', { reason: errorReason(error) }),
+    detail: msg('check.unreachable', { reason: explainError(error) }),
   };
 }

@@ -1,7 +1,19 @@
 import { ConfigError } from '../config/config-error.js';
+import { localeFromEnv } from '../config/config-locale.js';
 import { DeploymentError } from '../config/deployment-error.js';
+import type { Locale } from '../i18n/define-messages.js';
+import { type Message, msg } from '../i18n/message.js';
+import { translate } from '../i18n/translate.js';
 import { terminalErrorLines } from '../render/error-text.js';
 import type { CliIo } from './cli-io.js';
+import {
+  type CliCommandName,
+  cliCommandNames,
+  commandHelpText,
+  commandUsageText,
+  generalUsageText,
+  isCliCommandName,
+} from './command-help.js';
 import { auditCommand } from './commands/audit-command.js';
 import { checkConfigCommand } from './commands/check-config-command.js';
 import { diagnoseCommand } from './commands/diagnose-command.js';
@@ -12,11 +24,12 @@ import { sshWrapperCommand } from './commands/ssh-wrapper-command.js';
 import { waitReadyCommand } from './commands/wait-ready-command.js';
 import { EXIT } from './exit-codes.js';
 import { packageVersion } from './package-version.js';
+import { parseArgsProblem } from './parse-args-problem.js';
 import { UsageError } from './usage-error.js';
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
+const COMMANDS: Record<CliCommandName, Command> = {
   diagnose: diagnoseCommand,
   'check-config': checkConfigCommand,
   audit: auditCommand,
@@ -27,46 +40,53 @@ const COMMANDS: Record<string, Command> = {
   'wait-ready': waitReadyCommand,
 };
 
-const USAGE = `usage: samaops <command> [options]
-commands:
-  serve [--script LINES]                         run the bot: SAMAOPS_MODE=socket|http|console (docs/configuration.md)
-  migrate                                        apply the bot database's pending migrations (DATABASE_URL) and name them
-  wait-ready [--url URL] [--timeout SECONDS]     wait until the bot's /ready answers 200 (default http://127.0.0.1:$PORT/ready)
-  diagnose [playbook] [--json] [--config FILE]   run checks (playbooks: all, api, notifications, db, disk, redis)
-  check-config [--config FILE]                   validate the inventory and summarise it
-  audit verify | audit [n]                       check the audit log's hash chain, or show its newest n entries (DATABASE_URL)
-  report daily|weekly|monthly [--json]           produce a maintenance report now (stored and compared when DATABASE_URL is set)
-  ssh-wrapper                                    print samaops-remote, the forced command of the bot's key on each server
-  ssh-wrapper --authorized-keys --public-key FILE [--from ADDRESSES]   print the key's authorized_keys line
-  ssh-wrapper --sudoers [--server NAME] [--config FILE]                 print one server's sudo rules
-  ssh-wrapper --version                          print the version and forms hash the servers should report
-  --version                                      print samaops's version
-exit codes: 0 ok, 1 warn, 2 fail, 3 unknown, 64 usage error, 69 unavailable, 70 internal error, 78 configuration error`;
+const HELP_FLAGS = new Set(['--help', '-h']);
 
-/** Runs one CLI invocation and returns its exit code; never throws. */
+/**
+ * Runs one CLI invocation and returns its exit code; never throws. Usage text and usage errors
+ * follow SAMAOPS_LOCALE (French by default): no inventory is read before the arguments are right.
+ */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const locale: Locale = localeFromEnv(io.env).locale ?? 'fr';
   const [name, ...args] = argv;
-  if (!name || name === 'help' || name === '--help' || name === '-h') {
-    io.stdout.write(`${USAGE}\n`);
-    return name ? EXIT.ok : EXIT.usage;
+  if (name === undefined) {
+    io.stderr.write(`${generalUsageText(locale)}\n`);
+    return EXIT.usage;
+  }
+  if (name === 'help' || HELP_FLAGS.has(name)) {
+    io.stdout.write(`${generalUsageText(locale)}\n`);
+    return EXIT.ok;
   }
   if (name === '--version' || name === '-v') {
     io.stdout.write(`samaops ${packageVersion()}\n`);
     return EXIT.ok;
   }
-  const command = COMMANDS[name];
-  if (!command) {
-    io.stderr.write(`samaops: unknown command "${name}"; valid: ${Object.keys(COMMANDS).join(', ')}\n`);
+  if (!isCliCommandName(name)) {
+    const problem = msg('cli.error.unknownCommand', {
+      name: name.slice(0, 40),
+      valid: cliCommandNames.join(', '),
+    });
+    io.stderr.write(`${usageProblem(problem, locale)}\n${translate(locale, msg('cli.usage.general'))}\n`);
     return EXIT.usage;
   }
+  // `--` ends the options: a `--help` after it is an argument, not a request for help.
+  const options = args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
+  if (options.some((arg) => HELP_FLAGS.has(arg))) {
+    io.stdout.write(`${commandHelpText(name, locale)}\n`);
+    return EXIT.ok;
+  }
   try {
-    return await command(args, io);
+    return await COMMANDS[name](args, io);
   } catch (error) {
-    return reportError(error, io);
+    return reportError(error, name, io, locale);
   }
 }
 
-function reportError(error: unknown, io: CliIo): number {
+function usageProblem(problem: Message, locale: Locale): string {
+  return translate(locale, msg('cli.error.line', { problem }));
+}
+
+function reportError(error: unknown, name: CliCommandName, io: CliIo, locale: Locale): number {
   if (error instanceof ConfigError) {
     for (const line of terminalErrorLines(error)) io.stderr.write(`${line}\n`);
     return EXIT.config;
@@ -75,10 +95,12 @@ function reportError(error: unknown, io: CliIo): number {
     io.stderr.write(`samaops: ${error.message}\n`);
     return EXIT.config;
   }
-  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-    io.stderr.write(`samaops: ${(error as Error).message}\n${USAGE}\n`);
+  const problem = error instanceof UsageError ? error.problem : parseArgsProblem(error);
+  if (problem) {
+    io.stderr.write(`${usageProblem(problem, locale)}\n${commandUsageText(name, locale)}\n`);
     return EXIT.usage;
   }
-  io.stderr.write(`samaops: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+  const reason = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`${translate(locale, msg('cli.error.internal', { reason }))}\n`);
   return EXIT.software;
 }

@@ -1,8 +1,10 @@
-/** The command line is wrong; the message says how to fix it. Exit 64. */
+import type { Message } from '../i18n/message.js';
+
+/** The command line is wrong; `problem` names the one thing to fix. Exit 64. */
 export class UsageError extends Error {
   readonly code = 'USAGE';
-  constructor(message: string) {
-    super(message);
+  constructor(readonly problem: Message) {
+    super(`bad usage: ${problem.key}`);
     this.name = 'UsageError';
   }
 }

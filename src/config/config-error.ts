@@ -1,11 +1,15 @@
+import type { Locale } from '../i18n/define-messages.js';
+import type { Message } from '../i18n/message.js';
+
 /** One problem of an inventory, where it is and how to fix it. */
 export interface ConfigProblem {
   /** YAML path, e.g. `servers[1].hostKeyFingerprint`. */
   path: string;
   /** 1-based line in the file, when known. */
   line?: number;
-  message: string;
-  hint?: string;
+  /** Catalogued, or a parser's own words already in the reader's language (zod's locale, YAML's). */
+  message: Message | string;
+  hint?: Message;
 }
 
 /** The inventory cannot be used; `problems` lists every reason (never the values, which may be secrets). */
@@ -14,8 +18,10 @@ export class ConfigError extends Error {
   constructor(
     readonly file: string,
     readonly problems: ConfigProblem[],
+    /** Language the problems are told in: SAMAOPS_LOCALE, else the file's `locale`, else fr. */
+    readonly locale: Locale = 'fr',
   ) {
-    super(`${file}: ${problems.length} problem(s) in the inventory`);
+    super(`${file}: the inventory has ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}`);
     this.name = 'ConfigError';
   }
 }

@@ -65,16 +65,16 @@ const levelName = z.enum(['N1', 'N2', 'N3']);
 const intakeSchema = z
   .strictObject({
     /** Bearer token the senders present (`tokenFile` or `${ENV}` keep it out of the inventory). */
-    token: z.string().min(16, 'at least 16 characters').optional(),
+    token: z.string().min(16, 'config.atLeastChars').optional(),
     /** Basic auth instead of (or besides) the token. */
     username: z.string().min(1).optional(),
-    password: z.string().min(8, 'at least 8 characters').optional(),
+    password: z.string().min(8, 'config.atLeastChars').optional(),
     /** Label sets mapped to a level, first match wins (e.g. `{ labels: { service: api }, level: N3 }`); before `label`. */
     rules: z
       .array(
         z.strictObject({
           labels: z.record(z.string().min(1), z.string()).refine((labels) => Object.keys(labels).length > 0, {
-            message: 'at least one label',
+            message: 'config.atLeastOneLabel',
           }),
           level: levelName,
         }),
@@ -90,7 +90,7 @@ const intakeSchema = z
     autoResolve: z.boolean().default(false),
   })
   .refine((intake) => (intake.username === undefined) === (intake.password === undefined), {
-    message: 'username and password go together',
+    message: 'config.userAndPassword',
   })
   .optional();
 
@@ -115,7 +115,7 @@ export const escalationPolicySchema = z
     /** Channel where incidents are posted. Default: the first of `slack.channels`. */
     channel: z
       .string()
-      .regex(/^[CG][A-Z0-9]{2,20}$/, 'a Slack channel id such as C0123ABCD')
+      .regex(/^[CG][A-Z0-9]{2,20}$/, 'config.slackChannelId')
       .optional(),
   })
   .prefault({});

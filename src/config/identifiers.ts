@@ -32,7 +32,7 @@ export const identifier = z
     new RegExp(
       `^${characterClass(identifierCharacters.first)}${characterClass(identifierCharacters.rest)}{0,${identifierCharacters.maxLength - 1}}$`,
     ),
-    'letters, digits, "_", "." and "-" only, not starting with "-"',
+    'config.identifier',
   );
 
 /** True when a path has a `..` segment. */
@@ -43,18 +43,15 @@ export function hasParentSegment(path: string): boolean {
 /** Absolute paths without shell metacharacters, `..` segments or whitespace. */
 export const safeAbsolutePath = z
   .string()
-  .regex(
-    new RegExp(`^/${characterClass(pathCharacters)}*$`),
-    'an absolute path made of letters, digits, "_", ".", "-" and "/"',
-  )
-  .refine((p) => !hasParentSegment(p), 'must not contain ".."');
+  .regex(new RegExp(`^/${characterClass(pathCharacters)}*$`), 'config.absolutePath')
+  .refine((p) => !hasParentSegment(p), 'config.noParent');
 
 /** Like safeAbsolutePath, with `*` and `?` allowed in the last segment (log globs). */
 export const safeGlob = z
   .string()
   .regex(
     new RegExp(`^/${characterClass(pathCharacters)}*${characterClass(fileGlobCharacters)}*$`),
-    'an absolute path whose last part may use * and ?',
+    'config.glob',
   )
-  .refine((p) => !hasParentSegment(p), 'must not contain ".."')
-  .refine((p) => !p.slice(0, p.lastIndexOf('/')).match(/[*?]/), 'wildcards only in the file name');
+  .refine((p) => !hasParentSegment(p), 'config.noParent')
+  .refine((p) => !p.slice(0, p.lastIndexOf('/')).match(/[*?]/), 'config.globInName');

@@ -1,8 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import type { z } from 'zod';
+import { z } from 'zod';
+import type { Locale } from '../i18n/define-messages.js';
+import { type Message, type MessageParams, msg } from '../i18n/message.js';
+import { isMessageKey } from '../i18n/translate.js';
 import { ConfigError, type ConfigProblem, formatPath } from './config-error.js';
+import { localeFromEnv, problemLocale } from './config-locale.js';
 import { hintFor } from './hints.js';
 import { resolveSecrets } from './resolve-secrets.js';
 import { type Inventory, inventorySchema } from './schema.js';
@@ -22,13 +26,11 @@ export function loadInventory(file: string, env: NodeJS.ProcessEnv = process.env
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw new ConfigError(file, [
-      {
-        path: '(file)',
-        message: `cannot read the inventory (${code})`,
-        hint: 'use --config FILE or SAMAOPS_CONFIG',
-      },
-    ]);
+    throw new ConfigError(
+      file,
+      [{ path: '(file)', message: msg('config.file.unreadable', { code }), hint: msg('config.hint.file') }],
+      problemLocale(env, null),
+    );
   }
   return parseInventory(text, file, env);
 }
@@ -43,38 +45,84 @@ export function parseInventory(text: string, file: string, env: NodeJS.ProcessEn
       document.errors.map((error) => ({
         path: '(yaml)',
         line: error.linePos?.[0]?.line,
-        message: error.message.split('\n')[0] ?? 'invalid YAML',
+        message: msg('config.yaml.invalid', { reason: error.message.split('\n')[0] ?? '—' }),
       })),
+      problemLocale(env, null),
     );
   }
   const lineOf = (path: readonly PropertyKey[]): number | undefined =>
     lineOfPath(document, lineCounter, path);
 
-  const resolved = resolveSecrets(document.toJS() ?? {}, env, dirname(file));
+  const tree = document.toJS() ?? {};
+  const locale = problemLocale(env, tree);
+  const resolved = resolveSecrets(tree, env, dirname(file));
   const problems: ConfigProblem[] = resolved.problems.map((problem) => ({
     path: formatPath(problem.path),
     line: lineOf(problem.path),
     message: problem.message,
   }));
+  const envLocale = localeFromEnv(env);
+  if (envLocale.invalid !== undefined) {
+    problems.push({
+      path: 'SAMAOPS_LOCALE',
+      message: msg('config.env.locale', { value: envLocale.invalid }),
+    });
+  }
 
-  const parsed = inventorySchema.safeParse(resolved.value);
-  if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => toProblem(issue, lineOf)));
-  if (problems.length > 0 || !parsed.success) throw new ConfigError(file, problems);
-  return parsed.data;
+  const parsed = inventorySchema.safeParse(resolved.value, {
+    error: ZOD_LOCALE[locale],
+    // Only to tell a missing key from a wrong value; the values never leave this file (secrets).
+    reportInput: true,
+  });
+  if (!parsed.success) {
+    // A secret file that could not be read is already listed: its "missing" twin would say it twice.
+    const reported = new Set(problems.map((problem) => problem.path));
+    const schemaProblems = parsed.error.issues.map((issue) => toProblem(issue, lineOf));
+    problems.push(...schemaProblems.filter((problem) => !reported.has(problem.path)));
+  }
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(file, problems, locale);
+  return envLocale.locale ? { ...parsed.data, locale: envLocale.locale } : parsed.data;
 }
+
+/** zod's own messages (type, size, enum) in the reader's language; the schema's own are catalogue keys. */
+const ZOD_LOCALE: Record<Locale, z.core.$ZodErrorMap> = {
+  fr: z.locales.fr().localeError,
+  en: z.locales.en().localeError,
+};
 
 function toProblem(
   issue: z.core.$ZodIssue,
   lineOf: (path: readonly PropertyKey[]) => number | undefined,
 ): ConfigProblem {
   const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
-  const message =
-    issue.code === 'unrecognized_keys'
-      ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`
-      : issue.code === 'invalid_type' && issue.input === undefined
-        ? `missing (expected ${issue.expected})`
-        : issue.message;
-  return { path: formatPath(path), line: lineOf(path), message, hint: hintFor(path) };
+  const hint = hintFor(path);
+  return {
+    path: formatPath(path),
+    line: lineOf(path),
+    message: issueMessage(issue),
+    ...(hint ? { hint } : {}),
+  };
+}
+
+function issueMessage(issue: z.core.$ZodIssue): Message | string {
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.map((key) => `"${key}"`).join(', ');
+    return msg('config.key.unknown', { count: issue.keys.length, keys });
+  }
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
+    return msg('config.key.missing', { expected: issue.expected });
+  }
+  if (!isMessageKey(issue.message)) return issue.message;
+  const params: MessageParams = issue.code === 'custom' ? { ...issue.params } : {};
+  if (issue.code === 'too_small') params.min = Number(issue.minimum);
+  return msg(issue.message, params);
+}
+
+/** For a later look-up (check-config's findings): the line of a YAML path in `text`. */
+export function lineFinder(text: string): (path: readonly PropertyKey[]) => number | undefined {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter });
+  return (path) => lineOfPath(document, lineCounter, path);
 }
 
 /** Line of the deepest node of `path` that exists in the document (a missing key points at its parent). */

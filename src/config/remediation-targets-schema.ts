@@ -20,7 +20,7 @@ const scalableServiceSchema = z
     /** Most replicas allowed. Default 4. */
     max: z.number().int().min(1).max(100).default(4),
   })
-  .refine((entry) => entry.min <= entry.max, { message: 'min must not exceed max', path: ['min'] });
+  .refine((entry) => entry.min <= entry.max, { message: 'config.minMax', path: ['min'] });
 
 export const remediationTargetsSchema = z
   .strictObject({

@@ -1,10 +1,6 @@
 import { z } from 'zod';
+import { cronPattern } from './cron-pattern.js';
 import { identifier, safeAbsolutePath } from './identifiers.js';
-
-/** A cron pattern of 5 fields (minute hour day month weekday), or 6 with seconds first. */
-const cronPattern = z
-  .string()
-  .regex(/^[\d*/,-]+( [\d*/,A-Za-z?-]+){4,5}$/, 'a cron pattern such as "0 6 * * *" (5 or 6 fields)');
 
 /** Scheduled maintenance reports (issue 7): when each kind runs, in the inventory's timezone, and where it is posted. */
 export const reportsSchema = z
@@ -45,7 +41,7 @@ export const reportsSchema = z
     /** Channel the scheduled reports are posted to. Default: the first of `slack.channels`. */
     channel: z
       .string()
-      .regex(/^[CG][A-Z0-9]{2,20}$/, 'a Slack channel id such as C0123ABCD')
+      .regex(/^[CG][A-Z0-9]{2,20}$/, 'config.slackChannelId')
       .optional(),
   })
   .prefault({});

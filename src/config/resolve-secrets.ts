@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
+import { type Message, msg } from '../i18n/message.js';
 
 /** A problem found while resolving secrets, at a path of the YAML document. */
 export interface SecretProblem {
   path: (string | number)[];
-  message: string;
+  message: Message;
 }
 
 /** Keys whose `<key>File` sibling holds the value in a file (e.g. `privateKeyFile`, `passwordFile`). */
@@ -34,7 +35,7 @@ export function resolveSecrets(
       if (fileKey && FILE_BACKED_KEYS.has(fileKey)) {
         const filePath = visit(raw, [...path, key]);
         if (typeof filePath !== 'string') {
-          problems.push({ path: [...path, key], message: 'must be a file path' });
+          problems.push({ path: [...path, key], message: msg('config.secret.notPath') });
           continue;
         }
         const absolute = isAbsolute(filePath) ? filePath : resolve(baseDir, filePath);
@@ -44,7 +45,10 @@ export function resolveSecrets(
         } catch (error) {
           problems.push({
             path: [...path, key],
-            message: `cannot read ${absolute}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+            message: msg('config.secret.unreadable', {
+              file: absolute,
+              code: (error as NodeJS.ErrnoException).code ?? 'error',
+            }),
           });
         }
         continue;
@@ -58,7 +62,7 @@ export function resolveSecrets(
     text.replace(ENV_REFERENCE, (_match, name: string) => {
       const value = env[name];
       if (value === undefined || value === '') {
-        problems.push({ path, message: `environment variable ${name} is not set` });
+        problems.push({ path, message: msg('config.secret.envMissing', { name }) });
         return '';
       }
       return value;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg } from '../i18n/message.js';
 import { escalationPolicySchema } from './escalation-policy-schema.js';
 import { identifier, safeAbsolutePath, safeGlob } from './identifiers.js';
 import { remediationPolicySchema } from './remediation-policy-schema.js';
@@ -14,18 +15,16 @@ export { identifier, safeAbsolutePath, safeGlob };
  * (see resolve-secrets.ts).
  */
 
-const fingerprint = z
-  .string()
-  .regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'an OpenSSH fingerprint "SHA256:" followed by 43 base64 characters');
+const fingerprint = z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'config.fingerprint');
 
 const url = (protocols: string[]) =>
   z
     .string()
-    .refine((value) => URL.canParse(value), 'not a valid URL')
-    .refine(
-      (value) => URL.canParse(value) && protocols.includes(new URL(value).protocol),
-      `the URL must start with ${protocols.map((p) => `${p}//`).join(' or ')}`,
-    );
+    .refine((value) => URL.canParse(value), 'config.url.invalid')
+    .refine((value) => URL.canParse(value) && protocols.includes(new URL(value).protocol), {
+      message: 'config.url.protocol',
+      params: { protocols: protocols.map((p) => `${p}//`).join(' | ') },
+    });
 
 /** A warn/fail pair. `direction: above` means bigger is worse. */
 const band = (warn: number, fail: number) =>
@@ -110,6 +109,9 @@ const servicesSchema = z.strictObject({
   api: z.array(apiInstanceSchema).default([]),
 });
 
+/** Bands where a lower value is worse, so `warn` sits above `fail`. */
+const LOWER_IS_WORSE = new Set(['cacheHitPercent']);
+
 export const thresholdsSchema = z
   .strictObject({
     /** API /health latency, ms. Default 500 / 1000 (runbook success metrics). */
@@ -139,12 +141,29 @@ export const thresholdsSchema = z
     /** Mean execution time above which a statement is "slow", ms. Default 1000 (runbook weekly script). */
     slowStatementMs: z.number().positive().default(1000),
   })
+  .superRefine((thresholds, ctx) => {
+    for (const [name, band] of Object.entries(thresholds)) {
+      if (typeof band !== 'object') continue;
+      const lowerIsWorse = LOWER_IS_WORSE.has(name);
+      if (lowerIsWorse ? band.warn >= band.fail : band.warn <= band.fail) continue;
+      ctx.addIssue({
+        code: 'custom',
+        path: [name],
+        message: 'config.threshold.order',
+        params: {
+          warn: band.warn,
+          fail: band.fail,
+          order: msg(lowerIsWorse ? 'config.threshold.orderBelow' : 'config.threshold.orderAbove'),
+        },
+      });
+    }
+  })
   .prefault({});
 
 /** Team roles from the runbook's contact table. */
 export const teamRoles = ['support_n1', 'devops', 'dba', 'backend', 'lead', 'architect'] as const;
 
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day such as 08:00');
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'config.clockTime');
 
 const availabilitySchema = z.union([
   z.literal('24/7'),
@@ -162,7 +181,7 @@ const availabilitySchema = z.union([
 
 const personSchema = z.strictObject({
   /** Slack user id, e.g. U024BE7LH. */
-  slackId: z.string().regex(/^[UW][A-Z0-9]{2,20}$/, 'a Slack user id such as U024BE7LH'),
+  slackId: z.string().regex(/^[UW][A-Z0-9]{2,20}$/, 'config.slackUserId'),
   name: z.string().min(1).max(80),
   roles: z.array(z.enum(teamRoles)).min(1),
   /** When the person may be paged. Default 24/7. */
@@ -171,9 +190,7 @@ const personSchema = z.strictObject({
 
 const slackSchema = z.strictObject({
   /** Channel ids the bot answers in (#samaconso-prod). Commands from elsewhere are refused. */
-  channels: z
-    .array(z.string().regex(/^[CGD][A-Z0-9]{2,20}$/, 'a Slack channel id such as C0123ABCD'))
-    .default([]),
+  channels: z.array(z.string().regex(/^[CGD][A-Z0-9]{2,20}$/, 'config.slackChannelId')).default([]),
 });
 
 export const inventorySchema = z
@@ -184,10 +201,7 @@ export const inventorySchema = z
     timezone: z
       .string()
       .default('Africa/Dakar')
-      .refine(
-        (tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC',
-        'unknown IANA timezone',
-      ),
+      .refine((tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC', 'config.timezone'),
     /** Language of user-facing text. Default fr. */
     locale: z.enum(['fr', 'en']).default('fr'),
     /** Each check's own time budget, ms. Default 3000. */
@@ -219,7 +233,8 @@ export const inventorySchema = z
           ctx.addIssue({
             code: 'custom',
             path: ['servers', index, 'name'],
-            message: `duplicate server name "${server.name}"`,
+            message: 'config.server.duplicate',
+            params: { name: server.name },
           });
         }
         names.add(server.name);
@@ -227,15 +242,14 @@ export const inventorySchema = z
           ctx.addIssue({
             code: 'custom',
             path: ['servers', index, 'hostKeyFingerprint'],
-            message:
-              'missing: host keys are pinned (or set insecureAcceptAnyHostKey: true, never in production)',
+            message: 'config.server.hostKeyMissing',
           });
         }
         if (!server.privateKey) {
           ctx.addIssue({
             code: 'custom',
             path: ['servers', index, 'privateKeyFile'],
-            message: 'missing: the path of the SSH private key of the bot (or privateKey: ${ENV_VAR})',
+            message: 'config.server.privateKeyMissing',
           });
         }
       });
@@ -245,7 +259,8 @@ export const inventorySchema = z
           ctx.addIssue({
             code: 'custom',
             path: ['services', 'api', index, 'server'],
-            message: `no server named "${instance.server}" (known: ${[...names].join(', ') || 'none'})`,
+            message: 'config.server.unknown',
+            params: { server: instance.server, known: [...names].join(', ') || '—' },
           });
         }
       });

@@ -3,6 +3,7 @@ import { type Message, msg } from '../i18n/message.js';
 import { translate } from '../i18n/translate.js';
 import type { ChatMessage } from '../render/message-model.js';
 import type { SubCommand } from './sub-command.js';
+import { usageLine } from './usage-message.js';
 
 /** The help: every sub-command with its usage; `problem` first when the help answers a mistake. */
 export function helpMessage(locale: Locale, commands: readonly SubCommand[], problem?: Message): ChatMessage {
@@ -11,9 +12,7 @@ export function helpMessage(locale: Locale, commands: readonly SubCommand[], pro
     summary: problem ? translate(locale, problem) : translate(locale, msg('slack.help.intro')),
     sections: [
       {
-        lines: commands.map((command) => ({
-          text: `\`/sama ${command.usage}\` — ${command.summary(locale)}`,
-        })),
+        lines: commands.map((command) => ({ text: usageLine(command, locale) })),
       },
     ],
   };

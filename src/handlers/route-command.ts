@@ -8,16 +8,17 @@ import { slackLimits } from '../render/message-model.js';
 import { actionHandlers } from './actions/index.js';
 import { CommandUsageError } from './command-usage-error.js';
 import type { HandlerServices, Invocation } from './handler-context.js';
-import { commandNames, helpMessage } from './help-message.js';
+import { commandNames } from './help-message.js';
 import { refusalMessage } from './refusal-message.js';
 import type { ActionHandler, SubCommand } from './sub-command.js';
 import { subCommands } from './sub-commands/index.js';
 import { unsafeInputProblem } from './unsafe-input.js';
+import { usageMessage } from './usage-message.js';
 
 /**
  * Routes `/sama <text>` (plain text: unescaped by the Slack edge): refuses whoever may not act
  * (nothing runs), answers text with control characters, an unknown sub-command or a bad argument
- * with the help, runs the sub-command otherwise. Called after the ack; never rejects, so a
+ * with the problem and the one usage line it concerns, runs the sub-command otherwise. Called after the ack; never rejects, so a
  * listener can fire and forget it.
  */
 export async function routeCommand(
@@ -99,7 +100,12 @@ async function guarded(
   } catch (error) {
     const answer =
       error instanceof CommandUsageError
-        ? helpMessage(locale, commands, error.problem)
+        ? usageMessage(
+            locale,
+            error.problem,
+            commands.find((command) => command.name === label),
+            commands.find((command) => command.name === 'help'),
+          )
         : {
             title: 'samaops',
             summary: translate(locale, msg('slack.failed', { reason: errorText(error, locale) })),

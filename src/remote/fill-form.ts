@@ -1,4 +1,5 @@
 import { characterClass, fileGlobCharacters, identifier, safeAbsolutePath } from '../config/identifiers.js';
+import { validationText } from '../i18n/translate.js';
 import {
   type FormPart,
   formParts,
@@ -9,13 +10,18 @@ import {
 
 const filePattern = new RegExp(`^${characterClass(fileGlobCharacters)}+$`);
 
+/** The schema's message (a catalogue key) as the SSH layer's own English text. */
+function schemaProblem(message: string | undefined): string | undefined {
+  return message === undefined ? undefined : validationText(message);
+}
+
 /** Why `value` breaks `rule`, or undefined when it passes. The wrapper's sh checks say the same. */
 export function partRuleProblem(rule: PartRule, value: string): string | undefined {
   switch (rule.kind) {
     case 'name':
-      return identifier.safeParse(value).error?.issues[0]?.message;
+      return schemaProblem(identifier.safeParse(value).error?.issues[0]?.message);
     case 'path':
-      return safeAbsolutePath.safeParse(value).error?.issues[0]?.message;
+      return schemaProblem(safeAbsolutePath.safeParse(value).error?.issues[0]?.message);
     case 'filePattern':
       return filePattern.test(value) && value !== '..'
         ? undefined

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { identifier, type Server, safeAbsolutePath, safeGlob } from '../config/schema.js';
+import { validationText } from '../i18n/translate.js';
 import { fillForm } from './fill-form.js';
 import { RemoteError } from './remote-error.js';
 import type { FormValues, RemoteCommandForm } from './remote-forms.js';
@@ -56,7 +57,8 @@ function allowed(
   list: readonly string[],
 ) {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) refuse(server, what, value, parsed.error.issues[0]?.message ?? 'invalid');
+  if (!parsed.success)
+    refuse(server, what, value, validationText(parsed.error.issues[0]?.message ?? 'invalid'));
   if (!list.includes(parsed.data))
     refuse(server, what, value, `not in the inventory's ${what} list for this server`);
   return parsed.data;

@@ -1,15 +1,19 @@
 import { ConfigError } from '../config/config-error.js';
+import { configErrorText } from '../config/config-error-text.js';
 import { isCodedError } from '../i18n/coded-error.js';
 import type { Locale } from '../i18n/define-messages.js';
-import { translate } from '../i18n/translate.js';
-import { errorReason } from '../logging/error-reason.js';
+import { explainError } from '../i18n/explain-error.js';
+import { formatParam, translate } from '../i18n/translate.js';
 
 /**
  * The one place an error becomes text a person reads (Slack, the console, the CLI): a CodedError
- * says its catalogued message in `locale`; any other error a short, secret-free reason.
+ * says its catalogued message in `locale`; any other error a catalogued sentence for its known
+ * cause (timeout, refused, authentication, DNS, TLS, permission) with its secret-free raw reason.
  */
 export function errorText(error: unknown, locale: Locale): string {
-  return isCodedError(error) ? translate(locale, error.userMessage) : errorReason(error);
+  return isCodedError(error)
+    ? translate(locale, error.userMessage)
+    : formatParam(explainError(error), locale);
 }
 
 /**
@@ -18,15 +22,7 @@ export function errorText(error: unknown, locale: Locale): string {
  * what failed), a CodedError says its detail, written in the inventory's language when it had one.
  */
 export function terminalErrorLines(error: unknown, locale?: Locale): string[] {
-  if (error instanceof ConfigError) {
-    return [
-      `samaops: invalid inventory ${error.file}`,
-      ...error.problems.map((problem) => {
-        const where = problem.line ? `${problem.path} (line ${problem.line})` : problem.path;
-        return `  ${where}: ${problem.message}${problem.hint ? `\n      hint: ${problem.hint}` : ''}`;
-      }),
-    ];
-  }
+  if (error instanceof ConfigError) return configErrorText(error).split('\n');
   if (locale) return [`samaops: ${errorText(error, locale)}`];
   return [`samaops: ${error instanceof Error ? error.message : String(error)}`];
 }

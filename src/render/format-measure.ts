@@ -1,27 +1,17 @@
 import type { Threshold, Unit } from '../checks/check.js';
 import type { Locale } from '../i18n/define-messages.js';
+import { formatBytes, formatNumber } from '../i18n/format-number.js';
 import { translate } from '../i18n/translate.js';
 
 const UNIT_LABEL: Record<Unit, string> = { ms: 'ms', '%': '%', count: '', bytes: 'B', s: 's' };
 
-/** A measured value with its unit, e.g. `42 ms`, `87.5 %`, `1.2 MiB`; an em dash when nothing was measured. */
+/** A measured value with its unit, e.g. `42 ms`, `87,5 %`, `1,2 Mio`; an em dash when nothing was measured. */
 export function formatValue(value: number | null, unit: Unit | undefined, locale: Locale): string {
   if (value === null) return '—';
-  if (unit === 'bytes') return formatBytes(value);
-  const number = Number.isInteger(value) ? String(value) : value.toFixed(locale === 'fr' ? 1 : 1);
+  if (unit === 'bytes') return formatBytes(value, locale);
+  const number = formatNumber(value, locale, 1);
   const label = unit ? UNIT_LABEL[unit] : '';
   return label ? `${number} ${label}` : number;
-}
-
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes;
-  let index = 0;
-  while (value >= 1024 && index < units.length - 1) {
-    value /= 1024;
-    index += 1;
-  }
-  return `${index === 0 ? value : value.toFixed(1)} ${units[index]}`;
 }
 
 /** The threshold as readers know it, e.g. `seuil 100 / 500 ms`; empty when there is none. */

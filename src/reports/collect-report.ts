@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { type CheckContext, worstStatus } from '../checks/check.js';
+import { explainError } from '../i18n/explain-error.js';
 import { type Message, msg } from '../i18n/message.js';
-import { errorReason } from '../logging/error-reason.js';
 import { Semaphore } from '../remote/semaphore.js';
 import type { ReportCollector } from './report-collector.js';
 import type { Report, ReportKind, ReportSection } from './report-model.js';
@@ -104,7 +104,7 @@ async function collectOne(
       return stoppedSection(collector, msg('report.overrun', { ms: timeoutMs }));
     }
     if (outer?.aborted) return stoppedSection(collector, msg('report.interrupted'));
-    return stoppedSection(collector, msg('report.unreachable', { reason: errorReason(error) }));
+    return stoppedSection(collector, msg('report.unreachable', { reason: explainError(error) }));
   } finally {
     clearTimeout(timer);
     outer?.removeEventListener('abort', onOuterAbort);

@@ -1,8 +1,7 @@
 import { remoteFailure } from '../checks/remote/server-targets.js';
-import { msg } from '../i18n/message.js';
+import { byteCount, msg } from '../i18n/message.js';
 import { errorReason } from '../logging/error-reason.js';
 import { deleteOldBackupFiles } from '../remote/remote-commands.js';
-import { formatBytes } from '../render/format-measure.js';
 import { appendAuditNow } from '../store/audit/audit-log.js';
 import { linesSection } from './lines-section.js';
 import { DELETE_BACKUPS_BUDGET_MS, MAINTENANCE_MARGIN_MS } from './maintenance-budgets.js';
@@ -42,7 +41,7 @@ export const deleteOldBackups = linesSection(
           const output = await clients.ssh.run(server, command, signal, DELETE_BACKUPS_BUDGET_MS);
           const files = output.numbers?.count ?? 0;
           const bytes = output.numbers?.sum ?? 0;
-          const size = formatBytes(bytes);
+          const size = byteCount(bytes);
           if (output.code !== 0) {
             const reason = stderrReason(output.stderr);
             await appendAuditNow(pool, {

@@ -1,8 +1,7 @@
 import { remoteFailure } from '../checks/remote/server-targets.js';
-import { msg } from '../i18n/message.js';
+import { byteCount, msg } from '../i18n/message.js';
 import { errorReason } from '../logging/error-reason.js';
 import { gzipOldLogs } from '../remote/remote-commands.js';
-import { formatBytes } from '../render/format-measure.js';
 import { appendAuditNow } from '../store/audit/audit-log.js';
 import { gzipOutcome } from './gzip-saved-bytes.js';
 import { linesSection } from './lines-section.js';
@@ -45,7 +44,7 @@ export const gzipLogs = linesSection(
             truncated ||= result.truncated;
             if (result.code !== 0) failure ??= { code: result.code ?? '—', reason: outcome.problem ?? '—' };
           }
-          const size = formatBytes(bytes);
+          const size = byteCount(bytes);
           await appendAuditNow(pool, {
             actor: 'samaops',
             action: failure ? 'maintenance.gzip-logs.failed' : 'maintenance.gzip-logs.succeeded',

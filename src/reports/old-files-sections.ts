@@ -1,8 +1,7 @@
 import { remoteFailure } from '../checks/remote/server-targets.js';
 import type { Server } from '../config/schema.js';
-import { msg } from '../i18n/message.js';
+import { byteCount, msg } from '../i18n/message.js';
 import { oldBackupFiles, oldUncompressedLogs, type RemoteCommand } from '../remote/remote-commands.js';
-import { formatBytes } from '../render/format-measure.js';
 import { linesSection } from './lines-section.js';
 import type { CollectContext } from './report-collector.js';
 import type { ReportLine } from './report-model.js';
@@ -42,7 +41,7 @@ async function oldFilesLine(
     return {
       label,
       status: count > 0 ? 'warn' : 'ok',
-      text: msg('report.oldFiles', { count, days, size: formatBytes(bytes) }),
+      text: msg('report.oldFiles', { count, days, size: byteCount(bytes) }),
       metric,
       value: count,
       unit: 'count',

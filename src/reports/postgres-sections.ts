@@ -1,6 +1,5 @@
 import { statementExcerpt } from '../checks/postgres/statement-excerpt.js';
-import { msg } from '../i18n/message.js';
-import { formatBytes } from '../render/format-measure.js';
+import { byteCount, msg } from '../i18n/message.js';
 import { linesSection } from './lines-section.js';
 
 /** Lines per PostgreSQL section, as the runbook's weekly queries (`LIMIT 10`). */
@@ -59,7 +58,7 @@ export const largestTables = linesSection(
     return rows.map((row) => ({
       label: row.name,
       status: 'ok',
-      text: msg('report.table.size', { size: formatBytes(Number(row.bytes)) }),
+      text: msg('report.table.size', { size: byteCount(Number(row.bytes)) }),
       metric: `table:${row.name}`,
       value: Number(row.bytes),
       unit: 'bytes',
@@ -95,7 +94,7 @@ export const unusedIndexes = linesSection(
     return rows.map((row) => ({
       label: row.name,
       status: 'ok',
-      text: msg('report.index.unused', { size: formatBytes(Number(row.bytes)) }),
+      text: msg('report.index.unused', { size: byteCount(Number(row.bytes)) }),
       metric: `unused-index:${row.name}`,
       value: Number(row.bytes),
       unit: 'bytes',
@@ -154,8 +153,8 @@ export const reindexCandidates = linesSection(
       label: row.name,
       status: 'ok',
       text: msg('report.index.reindex', {
-        index: formatBytes(Number(row.index_bytes)),
-        table: formatBytes(Number(row.table_bytes)),
+        index: byteCount(Number(row.index_bytes)),
+        table: byteCount(Number(row.table_bytes)),
       }),
       metric: `reindex:${row.name}`,
       value: Number(row.index_bytes),

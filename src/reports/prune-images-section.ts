@@ -1,8 +1,7 @@
 import { remoteFailure } from '../checks/remote/server-targets.js';
-import { msg } from '../i18n/message.js';
+import { byteCount, msg } from '../i18n/message.js';
 import { errorReason } from '../logging/error-reason.js';
 import { dockerImagePrune } from '../remote/remote-commands.js';
-import { formatBytes } from '../render/format-measure.js';
 import { appendAuditNow } from '../store/audit/audit-log.js';
 import { linesSection } from './lines-section.js';
 import { MAINTENANCE_MARGIN_MS, PRUNE_IMAGES_BUDGET_MS } from './maintenance-budgets.js';
@@ -73,7 +72,7 @@ export const pruneImages = linesSection(
             text:
               bytes === null
                 ? msg('report.maintenance.prunedUnknownSize', { hours })
-                : msg('report.maintenance.pruned', { size: formatBytes(bytes), hours }),
+                : msg('report.maintenance.pruned', { size: byteCount(bytes), hours }),
             value: bytes,
             unit: 'bytes',
           };

@@ -1,5 +1,6 @@
 import { type CheckStatus, statusRank } from '../checks/check.js';
 import type { Locale } from '../i18n/define-messages.js';
+import { formatNumber } from '../i18n/format-number.js';
 import { msg } from '../i18n/message.js';
 import { translate } from '../i18n/translate.js';
 import { formatValue } from '../render/format-measure.js';
@@ -91,7 +92,9 @@ export function deltaText(delta: ReportDelta, locale: Locale): string {
   const difference = (delta.current ?? 0) - delta.previous;
   const rounded = Number.isInteger(difference) ? difference : Number(difference.toFixed(1));
   const signed =
-    delta.unit === 'bytes' ? formatValue(Math.abs(rounded), 'bytes', locale) : String(Math.abs(rounded));
+    delta.unit === 'bytes'
+      ? formatValue(Math.abs(rounded), 'bytes', locale)
+      : formatNumber(Math.abs(rounded), locale);
   return translate(
     locale,
     msg('report.delta.changed', {

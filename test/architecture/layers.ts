@@ -5,7 +5,10 @@
  * remediation guard (core/) sit low, under the store that keeps their states.
  */
 export const LAYERS: readonly (readonly string[])[] = [
-  ['logging/', 'i18n/', 'config/', 'lifecycle/'],
+  ['logging/', 'lifecycle/'],
+  // The catalogue speaks for the inventory's problems too (check-config), so config sits above it.
+  ['i18n/'],
+  ['config/'],
   ['remote/'],
   ['platform/'],
   ['checks/'],

@@ -16,7 +16,7 @@ describe('samaops CLI', () => {
     const run = captureIo();
     const code = await runCli(['diagnose', 'networking', '--config', '/nonexistent.yml'], run.io);
     expect(code).toBe(64);
-    expect(run.stderr()).toContain('unknown playbook "networking"');
+    expect(run.stderr()).toContain('playbook inconnu « networking »');
     expect(run.stderr()).toContain('all, api, notifications, db, disk, redis');
   });
 
@@ -30,7 +30,7 @@ describe('samaops CLI', () => {
   it('exits 64 for an unknown command or option', async () => {
     const unknownCommand = captureIo();
     expect(await runCli(['reboot-everything'], unknownCommand.io)).toBe(64);
-    expect(unknownCommand.stderr()).toContain('valid: diagnose, check-config');
+    expect(unknownCommand.stderr()).toContain('commandes valides : diagnose, check-config');
     const unknownOption = captureIo();
     expect(await runCli(['diagnose', '--force'], unknownOption.io)).toBe(64);
   });
@@ -39,8 +39,15 @@ describe('samaops CLI', () => {
     const file = inventoryFile('locale: wolof\nservices:\n  redis: { url: "http://nope" }\n');
     const run = captureIo();
     expect(await runCli(['check-config', '--config', file], run.io)).toBe(78);
-    expect(run.stderr()).toContain('locale (line 1)');
-    expect(run.stderr()).toContain('services.redis.url (line 3)');
+    // The file's locale is unusable: problems are told in French, the default, zod's own words too.
+    expect(run.stderr()).toContain('samaops : inventaire invalide');
+    expect(run.stderr()).toContain('locale (ligne 1)');
+    expect(run.stderr()).toContain(
+      'services.redis.url (ligne 3) : l’URL doit commencer par redis:// | rediss://',
+    );
+    const english = captureIo({ SAMAOPS_LOCALE: 'en' });
+    expect(await runCli(['check-config', '--config', file], english.io)).toBe(78);
+    expect(english.stderr()).toContain('services.redis.url (line 3): the URL must start with redis://');
     const diagnose = captureIo();
     expect(await runCli(['diagnose', '--config', file], diagnose.io)).toBe(78);
     expect(diagnose.stdout()).toBe('');
@@ -49,7 +56,7 @@ describe('samaops CLI', () => {
   it('takes the inventory from SAMAOPS_CONFIG and summarises it', async () => {
     const run = captureIo({ SAMAOPS_CONFIG: 'config/local.yml' });
     expect(await runCli(['check-config'], run.io)).toBe(0);
-    expect(run.stdout()).toContain('postgres: 127.0.0.1:5432');
+    expect(run.stdout()).toContain('postgres : 127.0.0.1:5432');
     expect(run.stdout()).not.toContain('guest:guest');
   });
 

@@ -34,6 +34,7 @@ describe('samaops wait-ready', () => {
   it('refuses a timeout it cannot use', async () => {
     const run = captureIo({});
     expect(await runCli(['wait-ready', '--timeout', 'soon'], run.io)).toBe(64);
-    expect(run.stderr()).toContain('--timeout takes seconds');
+    expect(run.stderr()).toContain('« --timeout » prend des secondes, de 1 à 3600');
+    expect(run.stderr()).toContain('usage : samaops wait-ready [--url URL] [--timeout SECONDS]');
   });
 });

@@ -4,8 +4,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/config-error.js';
 import { loadInventory, parseInventory } from '../../src/config/load-inventory.js';
+import { formatParam } from '../../src/i18n/translate.js';
 
 const FINGERPRINT = `SHA256:${'A'.repeat(43)}`;
+
+function problemLocaleOf(yaml: string, env: NodeJS.ProcessEnv) {
+  try {
+    parseInventory(yaml, '/tmp/inventory.yml', env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.locale;
+  }
+  throw new Error('expected the inventory to be refused');
+}
 
 function problemsOf(text: string, env: NodeJS.ProcessEnv = {}) {
   try {
@@ -93,12 +103,13 @@ describe('inventory loading', () => {
     );
     expect(problems.find((p) => p.path === 'locale')?.line).toBe(1);
     expect(problems.find((p) => p.path === 'servers[0].containers[0]')?.line).toBe(8);
-    expect(problems.find((p) => p.path === 'services.redis.url')?.message).toContain(
-      'MISSING_SECRET is not set',
+    const redisProblem = problems.find((p) => p.path === 'services.redis.url');
+    expect(redisProblem && formatParam(redisProblem.message, 'en')).toContain('MISSING_SECRET is not set');
+    expect(redisProblem && formatParam(redisProblem.message, 'fr')).toContain(
+      'MISSING_SECRET n’est pas définie',
     );
-    expect(problems.find((p) => p.path === 'servers[0].hostKeyFingerprint')?.hint).toContain(
-      'ssh-keygen -lf',
-    );
+    const hostKey = problems.find((p) => p.path === 'servers[0].hostKeyFingerprint');
+    expect(hostKey?.hint && formatParam(hostKey.hint, 'fr')).toContain('ssh-keygen -lf');
     expect(JSON.stringify(problems)).not.toContain('hunter2');
   });
 
@@ -106,6 +117,22 @@ describe('inventory loading', () => {
     const problems = problemsOf('servers:\n  - name: [unclosed\n');
     expect(problems[0]?.path).toBe('(yaml)');
     expect(problems[0]?.line).toBeGreaterThan(0);
+  });
+
+  it('lets SAMAOPS_LOCALE override the inventory’s language, and refuses any other value', () => {
+    expect(parseInventory('locale: fr', '/tmp/inventory.yml', { SAMAOPS_LOCALE: 'en' }).locale).toBe('en');
+    expect(parseInventory('locale: en', '/tmp/inventory.yml', { SAMAOPS_LOCALE: 'fr' }).locale).toBe('fr');
+    expect(parseInventory('locale: en', '/tmp/inventory.yml', { SAMAOPS_LOCALE: '' }).locale).toBe('en');
+    const problems = problemsOf('locale: en', { SAMAOPS_LOCALE: 'wolof' });
+    expect(problems.map((problem) => problem.path)).toEqual(['SAMAOPS_LOCALE']);
+  });
+
+  it('tells its problems in the inventory’s language, or SAMAOPS_LOCALE’s', () => {
+    const texts = (yaml: string, env: NodeJS.ProcessEnv = {}) =>
+      problemsOf(yaml, env).map((problem) => formatParam(problem.message, problemLocaleOf(yaml, env)));
+    expect(texts('locale: en\ncheckTimeoutMs: "x"')).toEqual([expect.stringContaining('expected number')]);
+    expect(texts('checkTimeoutMs: "x"')).toEqual([expect.stringContaining('nombre attendu')]);
+    expect(texts('locale: en\ncolour: blue', { SAMAOPS_LOCALE: 'fr' })).toEqual(['clé inconnue "colour"']);
   });
 
   it('names a missing file', () => {

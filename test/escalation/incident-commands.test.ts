@@ -90,7 +90,7 @@ describe('/sama incident, oncall, maintenance and the incident buttons', () => {
     const list = as(PEOPLE.n1);
     await routeCommand('incident list', list, services);
     expect(said(list)).toContain('#1 · N2 · résolu par <@UNIVEAU2> — API 502');
-    expect(said(list)).toMatch(/N2 : MTTA \d+ s, MTTR \d+ s \(1 résolu\(s\)\)/);
+    expect(said(list)).toMatch(/N2 : MTTA \d+ s, MTTR \d+ s \(1 résolu\)/);
     const show = as(PEOPLE.n1);
     await routeCommand('incident show 1', show, services);
     expect(said(show)).toContain('Incident ouvert en N2 par <@UNIVEAU2>');

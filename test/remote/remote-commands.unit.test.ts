@@ -71,6 +71,9 @@ describe('remote commands', () => {
       () => dockerRestart(server, '--rm'),
     ];
     for (const attempt of attempts) expect(refusal(attempt)).toMatch(/refused on api/);
+    // The schema's messages are catalogue keys; the SSH layer says them in words.
+    expect(refusal(() => diskUsage(server, ['/data/../etc']))).toContain('must not contain ".."');
+    expect(refusal(() => dockerRestart(server, '--rm'))).not.toContain('config.');
   });
 
   it('refuses well-formed identifiers that are not in the server allow-lists', () => {

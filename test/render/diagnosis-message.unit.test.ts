@@ -41,7 +41,7 @@ describe('diagnosisMessage', () => {
     const fr = diagnosisMessage(diagnosis, { ...base, locale: 'fr' });
     const en = diagnosisMessage(diagnosis, { ...base, locale: 'en' });
     expect(fr.title).toBe('SamaConso — Base de données lente');
-    expect(fr.summary).toBe('*ÉCHEC* : 1 en échec, 0 inconnus, 0 en attention, 1 OK');
+    expect(fr.summary).toBe('*ÉCHEC* : 1 en échec, 0 inconnu, 0 en attention, 1 OK');
     expect(fr.sections[0]?.heading).toBe('À traiter');
     expect(en.title).toBe('SamaConso — Slow database');
     expect(en.summary).toBe('*FAIL*: 1 failing, 0 unknown, 0 warning, 1 OK');

@@ -26,13 +26,18 @@ describe('error text', () => {
   });
 
   it('prints an invalid inventory with each problem, its line and hint, for the console and the CLI alike', () => {
-    const error = new ConfigError('samaops.yml', [
-      { path: 'servers[0].host', line: 4, message: 'required', hint: 'an address' },
-      { path: 'team', message: 'expected an array' },
-    ]);
+    const error = new ConfigError(
+      'samaops.yml',
+      [
+        { path: 'servers[0].host', line: 4, message: 'required', hint: msg('config.hint.locale') },
+        { path: 'team', message: 'expected an array' },
+      ],
+      'en',
+    );
     expect(terminalErrorLines(error)).toEqual([
       'samaops: invalid inventory samaops.yml',
-      '  servers[0].host (line 4): required\n      hint: an address',
+      '  servers[0].host (line 4): required',
+      '      hint: fr or en',
       '  team: expected an array',
     ]);
     expect(terminalErrorLines(gone, 'en')).toEqual([`samaops: ${translate('en', gone.reason)}`]);

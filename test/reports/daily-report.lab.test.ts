@@ -114,7 +114,7 @@ describe('daily report on the lab', () => {
     });
     expect(report.sections[0]?.status).toBe('unknown');
     expect(translate('en', report.sections[0]?.lines[0]?.text ?? { key: 'report.unreachable' })).toBe(
-      'unreachable: connection refused by 127.0.0.9',
+      'unreachable: connection refused (is the service up, the port open?) (“connection refused by 127.0.0.9”)',
     );
     expect(report.sections[1]?.lines[0]?.value).toBeTypeOf('number');
   });

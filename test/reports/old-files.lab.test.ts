@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Inventory } from '../../src/config/schema.js';
+import { translate } from '../../src/i18n/translate.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { collectReport } from '../../src/reports/collect-report.js';
 import { deleteOldBackups } from '../../src/reports/delete-old-backups-section.js';
@@ -73,7 +74,10 @@ describe('old files on the lab', () => {
     expect(backups?.lines).toEqual([
       expect.objectContaining({ label: `workers:${backupDir}`, status: 'warn', value: 2 }),
     ]);
-    expect(backups?.lines[0]?.text.params).toMatchObject({ count: 2, days: 30, size: '3.9 KiB' });
+    expect(backups?.lines[0]?.text.params).toMatchObject({ count: 2, days: 30, size: { bytes: 4000 } });
+    expect(translate('fr', backups?.lines[0]?.text ?? { key: 'report.oldFiles' })).toBe(
+      '2 fichiers de plus de 30 jours, 3,9 Kio',
+    );
     const api = logs?.lines.find((line) => line.label === 'api');
     // Only old-<tag>.log is ours; other old logs on the lab host would add to the count.
     expect(api?.value).toBeGreaterThanOrEqual(1);
@@ -110,7 +114,7 @@ describe('old files on the lab', () => {
       expect(scheduled.sections[0]?.lines).toEqual([
         expect.objectContaining({ label: `workers:${backupDir}`, status: 'ok', value: 4000 }),
       ]);
-      expect(scheduled.sections[0]?.lines[0]?.text.params).toMatchObject({ count: 2, size: '3.9 KiB' });
+      expect(scheduled.sections[0]?.lines[0]?.text.params).toMatchObject({ count: 2, size: { bytes: 4000 } });
       expect(existsSync(join(backupDir, 'samaconso-old-1.sql.gz'))).toBe(false);
       expect(existsSync(join(backupDir, 'samaconso-old-2.sql.gz'))).toBe(false);
       expect(existsSync(join(backupDir, 'samaconso-recent.sql.gz'))).toBe(true);

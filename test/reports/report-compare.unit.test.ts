@@ -60,7 +60,7 @@ describe('compareReports', () => {
     ]);
     const [changed, added] = tracked;
     if (!changed || !added) throw new Error('two deltas expected');
-    expect(deltaText(changed, 'en')).toBe('a: 1.0 KiB → 3.0 KiB (+2.0 KiB)');
-    expect(deltaText(added, 'fr')).toBe('nouveau : d (1 B)');
+    expect(deltaText(changed, 'en')).toBe('a: 1 KiB → 3 KiB (+2 KiB)');
+    expect(deltaText(added, 'fr')).toBe('nouveau : d (1 o)');
   });
 });

@@ -119,13 +119,14 @@ describe('HTTP mode against the Slack Web API double', () => {
     expect(double.calls.slice(before).map((call) => call.method)).toEqual(['response_url']);
   });
 
-  it('answers an unknown sub-command with an ephemeral help', async () => {
+  it('answers an unknown sub-command with the valid ones and the way to the help', async () => {
     const call = command('reboot');
     await slack.slashCommand(call, { signingSecret });
     const answer = await double.waitForResponseTo(call.id);
     expect(answer?.params.response_type).toBe('ephemeral');
     expect(answer?.params.text).toContain('Sous-commande inconnue « reboot »');
-    expect(JSON.stringify(answer?.params.blocks)).toContain('/sama diagnose');
+    expect(JSON.stringify(answer?.params.blocks)).toContain('`/sama help` — affiche cette aide');
+    expect(JSON.stringify(answer?.params.blocks)).not.toContain('/sama restart');
   });
 
   it('refuses a user outside the team, ephemerally, and posts nothing', async () => {

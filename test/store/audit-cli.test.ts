@@ -35,7 +35,7 @@ describe('samaops audit (real PostgreSQL)', () => {
   it('verifies the chain, then exits 2 naming the first bad row once a superuser edits one', async () => {
     const ok = captureIo({ DATABASE_URL: scratch.url });
     expect(await runCli(['audit', 'verify'], ok.io)).toBe(0);
-    expect(ok.stdout()).toMatch(/audit log OK: 3 rows chained; head hash [0-9a-f]{64}/);
+    expect(ok.stdout()).toMatch(/journal d’audit OK : 3 lignes chaînées ; hachage de tête [0-9a-f]{64}/);
 
     const pool = createBotDatabase(scratch.url, silentLogger());
     await pool.query(
@@ -44,13 +44,13 @@ describe('samaops audit (real PostgreSQL)', () => {
     await pool.end();
     const broken = captureIo({ DATABASE_URL: scratch.url });
     expect(await runCli(['audit', 'verify'], broken.io)).toBe(2);
-    expect(broken.stderr()).toContain('audit log BROKEN at row 2 (content-modified)');
+    expect(broken.stderr()).toContain('journal d’audit CASSÉ à la ligne 2 (content-modified)');
   });
 
   it('refuses bad arguments (64) and a missing DATABASE_URL (78)', async () => {
     expect(await runCli(['audit', '0; rm -rf /'], captureIo({ DATABASE_URL: scratch.url }).io)).toBe(64);
     const none = captureIo({});
     expect(await runCli(['audit', 'verify'], none.io)).toBe(78);
-    expect(none.stderr()).toContain('DATABASE_URL is not set');
+    expect(none.stderr()).toContain('DATABASE_URL n’est pas défini');
   });
 });

@@ -1,5 +1,5 @@
 import type { Server } from '../../config/schema.js';
-import { msg } from '../../i18n/message.js';
+import { byteCount, msg } from '../../i18n/message.js';
 import { diskUsage as dfCommand } from '../../remote/remote-commands.js';
 import { defineCheck } from '../check.js';
 import { above, grade } from '../grade.js';
@@ -46,7 +46,7 @@ export const diskUsage = defineCheck<DiskTarget>({
       detail: msg('check.disk.usage.detail', {
         percent: line.percent,
         mountedOn: line.mountedOn,
-        available: line.availableKiB,
+        available: byteCount(line.availableKiB * 1024),
       }),
       data: { ...line, mount, server: server.name },
     };

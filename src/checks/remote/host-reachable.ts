@@ -1,6 +1,6 @@
 import type { Server } from '../../config/schema.js';
+import { explainError } from '../../i18n/explain-error.js';
 import { msg } from '../../i18n/message.js';
-import { errorReason } from '../../logging/error-reason.js';
 import { hostTrue } from '../../remote/remote-commands.js';
 import { defineCheck } from '../check.js';
 import { serverTargets } from './server-targets.js';
@@ -34,7 +34,7 @@ export const hostReachable = defineCheck<Server>({
         status: 'fail',
         value: null,
         threshold: null,
-        detail: msg('check.host.reachable.failed', { reason: errorReason(error) }),
+        detail: msg('check.host.reachable.failed', { reason: explainError(error) }),
         data: { code: error instanceof Error && 'code' in error ? String(error.code) : undefined },
       };
     }

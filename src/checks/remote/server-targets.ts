@@ -1,6 +1,6 @@
 import type { Inventory, Server } from '../../config/schema.js';
+import { explainError } from '../../i18n/explain-error.js';
 import { msg } from '../../i18n/message.js';
-import { errorReason } from '../../logging/error-reason.js';
 import { isRemoteError } from '../../remote/remote-error.js';
 import type { CheckOutcome } from '../check.js';
 
@@ -21,7 +21,7 @@ export function remoteFailure(error: unknown): CheckOutcome {
       status: 'fail',
       value: null,
       threshold: null,
-      detail: msg('check.remote.refused', { reason: errorReason(error) }),
+      detail: msg('check.remote.refused', { reason: explainError(error) }),
       data: { code: error.code },
     };
   }
@@ -29,6 +29,6 @@ export function remoteFailure(error: unknown): CheckOutcome {
     status: 'unknown',
     value: null,
     threshold: null,
-    detail: msg('check.remote.failed', { reason: errorReason(error) }),
+    detail: msg('check.remote.failed', { reason: explainError(error) }),
   };
 }

@@ -1,4 +1,4 @@
-import { msg } from '../../i18n/message.js';
+import { byteCount, msg } from '../../i18n/message.js';
 import { defineCheck } from '../check.js';
 import { above, grade } from '../grade.js';
 import { infoInteger, parseRedisInfo } from './parse-redis-info.js';
@@ -29,7 +29,7 @@ export const redisMemory = defineCheck<null>({
       };
     }
     const data = { usedBytes: used, maxmemoryBytes: limit, policy };
-    const usedText = mebibytes(used);
+    const usedText = byteCount(used);
     if (limit === 0) {
       return {
         status: 'warn',
@@ -47,13 +47,8 @@ export const redisMemory = defineCheck<null>({
       value: percent,
       unit: '%',
       threshold,
-      detail: msg('check.redis.memory.detail', { used: usedText, limit: mebibytes(limit), percent, policy }),
+      detail: msg('check.redis.memory.detail', { used: usedText, limit: byteCount(limit), percent, policy }),
       data,
     };
   },
 });
-
-/** Bytes as MiB with one decimal, the unit `INFO memory` readers think in. */
-function mebibytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-}

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { inventoryPath, loadInventory } from '../../config/load-inventory.js';
+import { msg } from '../../i18n/message.js';
 import { createLogger } from '../../logging/logger.js';
 import { createPlatformClients } from '../../platform/platform-clients.js';
 import { diagnosePlaybooks, isPlaybookId, playbookIds } from '../../playbooks/diagnose-playbooks.js';
@@ -17,10 +18,13 @@ export async function diagnoseCommand(args: string[], io: CliIo): Promise<number
     allowPositionals: true,
     options: { json: { type: 'boolean', default: false }, config: { type: 'string' } },
   });
-  if (positionals.length > 1) throw new UsageError(`one playbook at most; valid: ${playbookIds.join(', ')}`);
+  if (positionals.length > 1)
+    throw new UsageError(msg('cli.error.onePlaybook', { valid: playbookIds.join(', ') }));
   const playbook = positionals[0] ?? 'all';
   if (!isPlaybookId(playbook))
-    throw new UsageError(`unknown playbook "${playbook}"; valid: ${playbookIds.join(', ')}`);
+    throw new UsageError(
+      msg('cli.error.unknownPlaybook', { playbook: playbook.slice(0, 40), valid: playbookIds.join(', ') }),
+    );
 
   const inventory = loadInventory(inventoryPath(values.config, io.env), io.env);
   const logger = createLogger({ level: io.env.LOG_LEVEL ?? 'warn' });

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { inventoryPath, loadInventory } from '../../config/load-inventory.js';
+import { msg } from '../../i18n/message.js';
 import { createLogger } from '../../logging/logger.js';
 import { createPlatformClients } from '../../platform/platform-clients.js';
 import { renderMessageText } from '../../render/message-terminal.js';
@@ -24,7 +25,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   });
   const [kind, ...rest] = positionals;
   if (kind === undefined || rest.length > 0 || !isReportKind(kind))
-    throw new UsageError(`report takes one kind: ${reportKinds.join(', ')}`);
+    throw new UsageError(msg('cli.error.reportKind', { valid: reportKinds.join(', ') }));
   const inventory = loadInventory(inventoryPath(values.config, io.env), io.env);
   const logger = createLogger({ level: io.env.LOG_LEVEL ?? 'warn' });
   const clients = createPlatformClients(inventory, logger);

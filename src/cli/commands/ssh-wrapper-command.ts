@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { inventoryPath, loadInventory } from '../../config/load-inventory.js';
+import { msg } from '../../i18n/message.js';
 import { authorizedKeysLine } from '../../remote/wrapper/authorized-keys.js';
 import { generateWrapper } from '../../remote/wrapper/generate-wrapper.js';
 import { sudoersFile } from '../../remote/wrapper/sudoers.js';
@@ -29,12 +30,9 @@ export async function sshWrapperCommand(args: string[], io: CliIo): Promise<numb
     },
   });
   const modes = [values['authorized-keys'], values.sudoers, values.version].filter(Boolean).length;
-  if (modes > 1) throw new UsageError('ssh-wrapper: choose one of --authorized-keys, --sudoers, --version');
+  if (modes > 1) throw new UsageError(msg('cli.error.wrapperModes'));
   if (values['authorized-keys']) {
-    if (!values['public-key'])
-      throw new UsageError(
-        'ssh-wrapper --authorized-keys needs --public-key FILE (ssh-keygen -y -f KEY > FILE)',
-      );
+    if (!values['public-key']) throw new UsageError(msg('cli.error.wrapperPublicKey'));
     const publicKey = readFileSync(values['public-key'], 'utf8');
     io.stdout.write(`${authorizedKeysLine({ publicKey, from: values.from })}\n`);
     return EXIT.ok;
@@ -44,10 +42,7 @@ export async function sshWrapperCommand(args: string[], io: CliIo): Promise<numb
     const names = inventory.servers.map((server) => server.name);
     const name = values.server ?? (names.length === 1 ? names[0] : undefined);
     const server = inventory.servers.find((each) => each.name === name);
-    if (!server)
-      throw new UsageError(
-        `ssh-wrapper --sudoers needs --server NAME, one of: ${names.join(', ') || '(none)'}`,
-      );
+    if (!server) throw new UsageError(msg('cli.error.wrapperServer', { names: names.join(', ') || '—' }));
     io.stdout.write(sudoersFile(inventory, server));
     return EXIT.ok;
   }

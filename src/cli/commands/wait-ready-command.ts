@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
+import { msg } from '../../i18n/message.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
 import { UsageError } from '../usage-error.js';
@@ -23,9 +24,9 @@ export async function waitReadyCommand(args: string[], io: CliIo): Promise<numbe
   });
   const seconds = Number(values.timeout);
   if (!(Number.isFinite(seconds) && seconds > 0 && seconds <= 3600))
-    throw new UsageError('wait-ready: --timeout takes seconds, from 1 to 3600');
+    throw new UsageError(msg('cli.error.waitReadyTimeout'));
   const url = values.url ?? defaultReadyUrl(io.env);
-  if (!URL.canParse(url)) throw new UsageError('wait-ready: --url is not a URL');
+  if (!URL.canParse(url)) throw new UsageError(msg('cli.error.waitReadyUrl'));
   const deadline = Date.now() + seconds * 1000;
   let last = 'no answer';
   while (Date.now() < deadline) {

@@ -1,3 +1,4 @@
+import { isWindowOpen, type Weekday } from '../../config/availability.js';
 import type { TeamRole } from '../../config/schema.js';
 import type { Level, PolicySnapshot, SnapshotPerson } from './policy-snapshot.js';
 
@@ -8,13 +9,8 @@ export interface OnCallOverride {
   untilMs: number;
 }
 
-const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-
 /** Day of week and minutes since midnight of `nowMs` in `timezone` (Intl: no timezone library). */
-export function localClock(
-  nowMs: number,
-  timezone: string,
-): { day: (typeof WEEKDAYS)[number]; minutes: number } {
+export function localClock(nowMs: number, timezone: string): { day: Weekday; minutes: number } {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone: timezone,
     weekday: 'short',
@@ -23,22 +19,15 @@ export function localClock(
     hourCycle: 'h23',
   }).formatToParts(new Date(nowMs));
   const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
-  const day = get('weekday').slice(0, 3).toLowerCase() as (typeof WEEKDAYS)[number];
+  const day = get('weekday').slice(0, 3).toLowerCase() as Weekday;
   return { day, minutes: Number(get('hour')) * 60 + Number(get('minute')) };
 }
 
-const toMinutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
-
 /** True when the person's availability window includes `nowMs` (a window past midnight belongs to its start day). */
 export function isAvailable(person: SnapshotPerson, nowMs: number, timezone: string): boolean {
-  const window = person.availability;
-  if (window === '24/7') return true;
+  if (person.availability === '24/7') return true;
   const { day, minutes } = localClock(nowMs, timezone);
-  const from = toMinutes(window.from);
-  const to = toMinutes(window.to);
-  if (from <= to) return window.days.includes(day) && minutes >= from && minutes < to;
-  const yesterday = WEEKDAYS[(WEEKDAYS.indexOf(day) + 6) % 7] as (typeof WEEKDAYS)[number];
-  return (window.days.includes(day) && minutes >= from) || (window.days.includes(yesterday) && minutes < to);
+  return isWindowOpen(person.availability, day, minutes);
 }
 
 /**

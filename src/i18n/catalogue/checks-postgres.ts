@@ -12,11 +12,11 @@ export const postgresCheckMessages = defineMessages({
     'check.postgres.long_queries.title': 'Requêtes longues PostgreSQL',
     'check.postgres.long_queries.none': 'aucune requête en cours depuis plus de {seconds} s',
     'check.postgres.long_queries.detail':
-      '{count} requête(s) en cours depuis plus de {seconds} s ; la plus ancienne : pid {pid} ({user}) depuis {age} s : {query}',
+      '{count, plural, one {# requête en cours} other {# requêtes en cours}} depuis plus de {seconds} s ; la plus ancienne : pid {pid} ({user}) depuis {age} s : {query}',
     'check.postgres.blocking.title': 'Sessions bloquées PostgreSQL',
     'check.postgres.blocking.none': 'aucune session en attente d’un verrou',
     'check.postgres.blocking.detail':
-      '{count} session(s) bloquée(s) ; pid {pid} ({user}) bloqué par pid {blockingPid} ({blockingUser}) depuis {seconds} s : {query}',
+      '{count, plural, one {# session bloquée} other {# sessions bloquées}} ; pid {pid} ({user}) bloqué par pid {blockingPid} ({blockingUser}) depuis {seconds} s : {query}',
     'check.postgres.cache_hit.title': 'Taux de cache PostgreSQL',
     'check.postgres.cache_hit.detail':
       '{percent} % des blocs lus depuis le cache ({hit} en cache, {read} depuis le disque)',
@@ -25,7 +25,7 @@ export const postgresCheckMessages = defineMessages({
     'check.postgres.slow_statements.title': 'Requêtes lentes PostgreSQL (pg_stat_statements)',
     'check.postgres.slow_statements.none': 'aucune requête au-dessus de {ms} ms en moyenne',
     'check.postgres.slow_statements.detail':
-      '{count} requête(s) au-dessus de {ms} ms en moyenne ; la plus lente : {mean} ms sur {calls} appels : {query}',
+      '{count, plural, one {# requête} other {# requêtes}} au-dessus de {ms} ms en moyenne ; la plus lente : {mean} ms sur {calls, plural, one {# appel} other {# appels}} : {query}',
     'check.postgres.slow_statements.noExtension':
       'extension pg_stat_statements absente de cette base : CREATE EXTENSION pg_stat_statements; (il faut aussi shared_preload_libraries = pg_stat_statements et un redémarrage)',
     'check.postgres.slow_statements.notPreloaded':
@@ -41,11 +41,11 @@ export const postgresCheckMessages = defineMessages({
     'check.postgres.long_queries.title': 'PostgreSQL long queries',
     'check.postgres.long_queries.none': 'no query running for more than {seconds} s',
     'check.postgres.long_queries.detail':
-      '{count} query(ies) running for more than {seconds} s; oldest: pid {pid} ({user}) for {age} s: {query}',
+      '{count, plural, one {# query} other {# queries}} running for more than {seconds} s; oldest: pid {pid} ({user}) for {age} s: {query}',
     'check.postgres.blocking.title': 'PostgreSQL blocked sessions',
     'check.postgres.blocking.none': 'no session waiting for a lock',
     'check.postgres.blocking.detail':
-      '{count} blocked session(s); pid {pid} ({user}) blocked by pid {blockingPid} ({blockingUser}) for {seconds} s: {query}',
+      '{count, plural, one {# blocked session} other {# blocked sessions}}; pid {pid} ({user}) blocked by pid {blockingPid} ({blockingUser}) for {seconds} s: {query}',
     'check.postgres.cache_hit.title': 'PostgreSQL cache hit ratio',
     'check.postgres.cache_hit.detail':
       '{percent} % of blocks read from cache ({hit} from cache, {read} from disk)',
@@ -53,7 +53,7 @@ export const postgresCheckMessages = defineMessages({
     'check.postgres.slow_statements.title': 'PostgreSQL slow statements (pg_stat_statements)',
     'check.postgres.slow_statements.none': 'no statement above {ms} ms on average',
     'check.postgres.slow_statements.detail':
-      '{count} statement(s) above {ms} ms on average; slowest: {mean} ms over {calls} calls: {query}',
+      '{count, plural, one {# statement} other {# statements}} above {ms} ms on average; slowest: {mean} ms over {calls, plural, one {# call} other {# calls}}: {query}',
     'check.postgres.slow_statements.noExtension':
       'extension pg_stat_statements is not in this database: CREATE EXTENSION pg_stat_statements; (needs shared_preload_libraries = pg_stat_statements and a restart too)',
     'check.postgres.slow_statements.notPreloaded':

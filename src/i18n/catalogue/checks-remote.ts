@@ -19,7 +19,7 @@ export const remoteCheckMessages = defineMessages({
     'check.remote.failed': 'mesure impossible par SSH : {reason}',
     'check.remote.refused': 'commande refusée avant tout envoi : {reason}',
     'check.disk.usage.title': 'Espace disque',
-    'check.disk.usage.detail': '{percent} % utilisés sur {mountedOn} ({available} Kio libres)',
+    'check.disk.usage.detail': '{percent} % utilisés sur {mountedOn} ({available} libres)',
     'check.disk.usage.unreadable': 'df n’a rien pu lire pour {mount} : {reason}',
     'check.docker.containers.title': 'Conteneurs Docker',
     'check.docker.containers.ok': '{running}/{expected} conteneurs attendus en marche',
@@ -29,7 +29,8 @@ export const remoteCheckMessages = defineMessages({
       '{running}/{expected} en marche ; absents : {missing} ; en défaut : {list}',
     'check.docker.containers.unreadable': 'sortie de docker ps illisible : {reason}',
     'check.logs.errors.title': 'Erreurs dans les journaux',
-    'check.logs.errors.detail': '{count} lignes ERROR/CRITICAL dans {files} fichiers',
+    'check.logs.errors.detail':
+      '{count, plural, one {# ligne} other {# lignes}} ERROR/CRITICAL dans {files, plural, one {# fichier} other {# fichiers}}',
     'check.logs.errors.noFiles': 'aucun fichier ne correspond à {globs}',
   },
   en: {
@@ -49,7 +50,7 @@ export const remoteCheckMessages = defineMessages({
     'check.remote.failed': 'could not measure over SSH: {reason}',
     'check.remote.refused': 'command refused before anything was sent: {reason}',
     'check.disk.usage.title': 'Disk space',
-    'check.disk.usage.detail': '{percent}% used on {mountedOn} ({available} KiB free)',
+    'check.disk.usage.detail': '{percent} % used on {mountedOn} ({available} free)',
     'check.disk.usage.unreadable': 'df could not read {mount}: {reason}',
     'check.docker.containers.title': 'Docker containers',
     'check.docker.containers.ok': '{running}/{expected} expected containers running',
@@ -59,7 +60,8 @@ export const remoteCheckMessages = defineMessages({
       '{running}/{expected} running; missing: {missing}; failing: {list}',
     'check.docker.containers.unreadable': 'unreadable docker ps output: {reason}',
     'check.logs.errors.title': 'Errors in the logs',
-    'check.logs.errors.detail': '{count} ERROR/CRITICAL lines in {files} files',
+    'check.logs.errors.detail':
+      '{count, plural, one {# ERROR/CRITICAL line} other {# ERROR/CRITICAL lines}} in {files, plural, one {# file} other {# files}}',
     'check.logs.errors.noFiles': 'no file matches {globs}',
   },
 });

@@ -14,7 +14,7 @@ export const serviceCheckMessages = defineMessages({
       '{used} utilisés, aucune limite maxmemory (Redis grossira jusqu’à saturer le serveur), politique {policy}',
     'check.redis.memory.unreadable': 'INFO memory illisible (used_memory ou maxmemory absent)',
     'check.redis.keys.title': 'Clés Redis (DBSIZE)',
-    'check.redis.keys.detail': '{count} clés dans la base',
+    'check.redis.keys.detail': '{count, plural, one {# clé} other {# clés}} dans la base',
     'check.rabbitmq.queue.title': 'File RabbitMQ',
     'check.rabbitmq.queue.detail': '{messages} messages prêts, {consumers} consommateurs',
     'check.rabbitmq.queue.noConsumer':
@@ -51,7 +51,7 @@ export const serviceCheckMessages = defineMessages({
       '{used} used, no maxmemory limit (Redis will grow until the server runs out of memory), policy {policy}',
     'check.redis.memory.unreadable': 'INFO memory unreadable (used_memory or maxmemory missing)',
     'check.redis.keys.title': 'Redis keys (DBSIZE)',
-    'check.redis.keys.detail': '{count} keys in the database',
+    'check.redis.keys.detail': '{count, plural, one {# key} other {# keys}} in the database',
     'check.rabbitmq.queue.title': 'RabbitMQ queue',
     'check.rabbitmq.queue.detail': '{messages} ready messages, {consumers} consumers',
     'check.rabbitmq.queue.noConsumer':

@@ -14,7 +14,8 @@ export const commonMessages = defineMessages({
     'threshold.aboveWarnOnly': 'seuil {warn} {unit}',
     'threshold.below': 'minimum {warn} / {fail} {unit}',
     'report.header': '{platform} — {playbook} — {status} en {ms} ms',
-    'report.counts': '{fail} en échec, {unknown} inconnus, {warn} en attention, {ok} OK',
+    'report.counts':
+      '{fail} en échec, {unknown, plural, one {# inconnu} other {# inconnus}}, {warn} en attention, {ok} OK',
     'report.empty': 'Aucune vérification configurée pour ce playbook.',
   },
   en: {

@@ -8,7 +8,7 @@ export const incidentMessages = defineMessages({
     'incidents.state.acknowledged': '{level} · pris en charge par {who}',
     'incidents.state.resolved': '{level} · résolu par {who}',
     'incidents.field.source': 'Source : {source}',
-    'incidents.field.paged': 'Appelé(s) : {people}',
+    'incidents.field.paged': 'Personnes appelées : {people}',
     'incidents.field.nobodyPaged': 'Personne n’est appelé pour l’instant',
     'incidents.field.deadline': 'Résolution attendue avant {time} (reste {left})',
     'incidents.field.deadlinePassed': 'SLA dépassé (échéance {time})',
@@ -74,7 +74,8 @@ export const incidentMessages = defineMessages({
     'incidents.list.title': 'Incidents',
     'incidents.list.empty': 'Aucun incident.',
     'incidents.list.line': '#{id} · {state} — {title}',
-    'incidents.list.times': '{level} : MTTA {mtta}, MTTR {mttr} ({resolved} résolu(s))',
+    'incidents.list.times':
+      '{level} : MTTA {mtta}, MTTR {mttr} ({resolved, plural, one {# résolu} other {# résolus}})',
     'incidents.list.timesHeading': 'Temps de réponse (chronologie)',
     'incidents.timeline.heading': 'Chronologie',
     'incidents.oncall.title': 'Joignables maintenant',
@@ -129,7 +130,8 @@ export const incidentMessages = defineMessages({
     'incidents.event.silenced': '🔕 Silenced until {time} by {who}',
     'incidents.event.reopened': 'Reopened by {who}',
     'incidents.event.duplicate': 'The same failure was reported again (source: {source})',
-    'incidents.event.duplicateTimes': 'The same failure was reported again, {count} times (source: {source})',
+    'incidents.event.duplicateTimes':
+      'The same failure was reported again, {count, plural, one {# time} other {# times}} (source: {source})',
     'incidents.event.recovered': '💚 Recovered: {checks} healthy for {left}. Resolve the incident?',
     'incidents.event.recoveredResolving':
       '💚 Recovered: {checks} healthy for {left}. The incident is resolved automatically.',

@@ -1,7 +1,10 @@
 import { postgresCheckMessages } from './checks-postgres.js';
 import { remoteCheckMessages } from './checks-remote.js';
 import { serviceCheckMessages } from './checks-services.js';
+import { cliMessages } from './cli.js';
 import { commonMessages } from './common.js';
+import { configMessages } from './config.js';
+import { errorMessages } from './errors.js';
 import { incidentMessages } from './incidents.js';
 import { remediationMessages } from './remediation.js';
 import { remediationActionMessages } from './remediation-actions.js';
@@ -23,6 +26,9 @@ export const catalogue = {
     ...remediationActionMessages.fr,
     ...incidentMessages.fr,
     ...reportMessages.fr,
+    ...errorMessages.fr,
+    ...configMessages.fr,
+    ...cliMessages.fr,
   },
   en: {
     ...commonMessages.en,
@@ -34,6 +40,9 @@ export const catalogue = {
     ...remediationActionMessages.en,
     ...incidentMessages.en,
     ...reportMessages.en,
+    ...errorMessages.en,
+    ...configMessages.en,
+    ...cliMessages.en,
   },
 };
 

@@ -7,7 +7,7 @@ export const remediationMessages = defineMessages({
     'remediation.command.audit.summary': 'affiche les dernières entrées du journal d’audit (par défaut 10)',
     'remediation.request.title': 'Remédiation demandée : {remediation} · {target}',
     'remediation.request.rule':
-      'Risque niveau {tier} · {needed} approbation(s) de personnes distinctes parmi : {roles} · expire à {time}',
+      'Risque niveau {tier} · {needed, plural, one {# approbation} other {# approbations de personnes distinctes}} parmi : {roles} · expire à {time}',
     'remediation.request.selfNotAllowed': 'Le demandeur ne peut pas approuver (niveau ≥ 2).',
     'remediation.request.preview': 'Ce qui sera exécuté',
     'remediation.request.maintenanceForced':
@@ -66,7 +66,8 @@ export const remediationMessages = defineMessages({
       'Seuls le demandeur et les rôles {roles} peuvent rejeter cette demande. Refus consigné au journal d’audit.',
     'remediation.refused.notConfigured': 'La remédiation « {id} » n’est pas disponible dans cette version.',
     'remediation.approval.recorded': 'Votre approbation est enregistrée ({count}/{needed}).',
-    'remediation.audit.title': 'Journal d’audit — {count} dernière(s) entrée(s)',
+    'remediation.audit.title':
+      'Journal d’audit — {count, plural, one {la dernière entrée} other {les # dernières entrées}}',
     'remediation.audit.empty': 'Le journal d’audit est vide.',
     'remediation.audit.badCount': '`/sama audit` accepte un nombre de 1 à {max} (reçu « {argument} »).',
   },
@@ -75,7 +76,7 @@ export const remediationMessages = defineMessages({
     'remediation.command.audit.summary': 'shows the newest audit log entries (default 10)',
     'remediation.request.title': 'Remediation requested: {remediation} · {target}',
     'remediation.request.rule':
-      'Risk tier {tier} · {needed} approval(s) from distinct people among: {roles} · expires at {time}',
+      'Risk tier {tier} · {needed, plural, one {# approval} other {# approvals from distinct people}} among: {roles} · expires at {time}',
     'remediation.request.selfNotAllowed': 'The requester may not approve (tier ≥ 2).',
     'remediation.request.preview': 'What will run',
     'remediation.request.maintenanceForced':
@@ -133,7 +134,7 @@ export const remediationMessages = defineMessages({
       'Only the requester and the roles {roles} may reject this request. Refusal recorded in the audit log.',
     'remediation.refused.notConfigured': 'The "{id}" remediation is not available in this version.',
     'remediation.approval.recorded': 'Your approval is recorded ({count}/{needed}).',
-    'remediation.audit.title': 'Audit log — newest {count} entrie(s)',
+    'remediation.audit.title': 'Audit log — {count, plural, one {newest entry} other {newest # entries}}',
     'remediation.audit.empty': 'The audit log is empty.',
     'remediation.audit.badCount': '`/sama audit` takes a number from 1 to {max} (got "{argument}").',
   },

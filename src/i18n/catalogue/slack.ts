@@ -8,7 +8,8 @@ export const slackMessages = defineMessages({
     'slack.help.unknownCommand': 'Sous-commande inconnue « {name} ». Sous-commandes valides : {valid}.',
     'slack.help.badArgument':
       'Argument « {argument} » invalide pour `/sama {command}`. Valeurs possibles : {valid}.',
-    'slack.help.tooManyArguments': '`/sama {command}` accepte au plus {max} argument(s).',
+    'slack.help.tooManyArguments':
+      '`/sama {command}` accepte au plus {max, plural, one {# argument} other {# arguments}}.',
     'slack.command.help.summary': 'affiche cette aide',
     'slack.command.diagnose.summary': 'lance un diagnostic (playbooks : {playbooks} ; par défaut all)',
     'slack.command.status.summary': 'une ligne par serveur et par service',
@@ -21,18 +22,21 @@ export const slackMessages = defineMessages({
       'La commande contient un caractère de contrôle ({code}, caractère n° {position}) : rien n’a été lancé. Retapez-la sans copier-coller.',
     'slack.refused.tooLong':
       'La commande fait {length} caractères ; `/sama` en accepte au plus {max}. Rien n’a été lancé.',
-    'slack.diagnose.running': 'Diagnostic en cours… ({playbook}, {count} vérifications)',
+    'slack.diagnose.running':
+      'Diagnostic en cours… ({playbook}, {count, plural, one {# vérification} other {# vérifications}})',
     'slack.report.title': '{platform} — {playbook}',
     'slack.report.summary': '*{status}* : {counts}',
     'slack.report.problems': 'À traiter',
     'slack.report.healthy': 'Vérifications OK',
     'slack.report.line': '*{title}* · {target} — {value} — {detail}',
     'slack.report.lineNoValue': '*{title}* · {target} — {detail}',
-    'slack.report.moreOk': '+{count} autres vérifications OK',
+    'slack.report.moreOk':
+      '+{count, plural, one {# autre vérification OK} other {# autres vérifications OK}}',
     'slack.report.context': 'durée {ms} ms · {time} · demandé par {user}',
     'slack.report.allOk': 'Tout est OK.',
     'slack.button.rerun': 'Relancer le diagnostic',
-    'slack.render.moreLines': '… {count} ligne(s) non affichée(s) (limites de Slack)',
+    'slack.render.moreLines':
+      '… {count, plural, one {# ligne non affichée} other {# lignes non affichées}} (limites de Slack)',
     'slack.reportThread.pointer': 'Chaque section en entier est dans le fil de ce message.',
     'slack.reportThread.overflow': 'Tout est dans le fil de ce message.',
     'slack.reportThread.title': '{title} — détails ({index}/{total})',
@@ -57,7 +61,8 @@ export const slackMessages = defineMessages({
     'slack.help.intro': 'Usage: `/sama <sub-command> [arguments]`',
     'slack.help.unknownCommand': 'Unknown sub-command "{name}". Valid sub-commands: {valid}.',
     'slack.help.badArgument': 'Invalid argument "{argument}" for `/sama {command}`. Valid values: {valid}.',
-    'slack.help.tooManyArguments': '`/sama {command}` takes at most {max} argument(s).',
+    'slack.help.tooManyArguments':
+      '`/sama {command}` takes at most {max, plural, one {# argument} other {# arguments}}.',
     'slack.command.help.summary': 'shows this help',
     'slack.command.diagnose.summary': 'runs a diagnosis (playbooks: {playbooks}; default all)',
     'slack.command.status.summary': 'one line per server and service',
@@ -68,18 +73,19 @@ export const slackMessages = defineMessages({
       'The command holds a control character ({code}, character {position}): nothing was run. Type it again rather than pasting it.',
     'slack.refused.tooLong':
       'The command is {length} characters long; `/sama` takes at most {max}. Nothing was run.',
-    'slack.diagnose.running': 'Diagnosis running… ({playbook}, {count} checks)',
+    'slack.diagnose.running':
+      'Diagnosis running… ({playbook}, {count, plural, one {# check} other {# checks}})',
     'slack.report.title': '{platform} — {playbook}',
     'slack.report.summary': '*{status}*: {counts}',
     'slack.report.problems': 'Needs attention',
     'slack.report.healthy': 'Checks OK',
     'slack.report.line': '*{title}* · {target} — {value} — {detail}',
     'slack.report.lineNoValue': '*{title}* · {target} — {detail}',
-    'slack.report.moreOk': '+{count} more OK checks',
+    'slack.report.moreOk': '+{count, plural, one {# more OK check} other {# more OK checks}}',
     'slack.report.context': 'took {ms} ms · {time} · asked by {user}',
     'slack.report.allOk': 'Everything is OK.',
     'slack.button.rerun': 'Run the diagnosis again',
-    'slack.render.moreLines': '… {count} line(s) not shown (Slack limits)',
+    'slack.render.moreLines': '… {count, plural, one {# line} other {# lines}} not shown (Slack limits)',
     'slack.reportThread.pointer': 'Every section in full is in this message’s thread.',
     'slack.reportThread.overflow': 'Everything is in this message’s thread.',
     'slack.reportThread.title': '{title} — details ({index}/{total})',

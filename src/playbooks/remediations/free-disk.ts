@@ -1,7 +1,7 @@
 import { parseDf } from '../../checks/remote/parse-df.js';
 import type { Inventory, Server } from '../../config/schema.js';
 import type { Remediation, RemediationArgs, RemediationContext } from '../../core/remediation/remediation.js';
-import { msg } from '../../i18n/message.js';
+import { byteCount, msg } from '../../i18n/message.js';
 import { diskUsage, dockerImagePrune, journaldVacuum } from '../../remote/remote-commands.js';
 import { cappedOutput } from './capped-output.js';
 import { accepted, refusedUsage, refusedValue, stringArg } from './parse-words.js';
@@ -49,7 +49,7 @@ export const freeDisk: Remediation = {
           msg('fix.cleanup.previewMount', {
             mount: line.mountedOn,
             percent: line.percent,
-            free: line.availableKiB,
+            free: byteCount(line.availableKiB * 1024),
           }),
         ),
       ],
@@ -96,7 +96,7 @@ export const freeDisk: Remediation = {
       ok,
       summary: msg(ok ? 'fix.cleanup.done' : 'fix.cleanup.failed', {
         server: server.name,
-        freed: freedKiB,
+        freed: byteCount(freedKiB * 1024),
         prune: String(prune.code),
         journal: journalSkipped ? 'skipped' : String(journal.code),
       }),

@@ -57,7 +57,8 @@ interface CandidateRow {
   query: string | null;
 }
 
-const usage = 'kill-queries [older-than, e.g. 5m]';
+// An example value rather than a word: the usage line is shown as is in both languages.
+const usage = 'kill-queries [5m]';
 
 /** Runbook 10.1 Problème 3: `pg_terminate_backend` on queries running longer than a threshold. */
 export const terminateLongQueries: Remediation = {

@@ -1,5 +1,6 @@
 import { createServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { translate } from '../../../src/i18n/translate.js';
 import { type RemoteCheckHost, startRemoteCheckHost } from './remote-check-host.js';
 
 let lab: RemoteCheckHost;
@@ -30,7 +31,8 @@ describe('host.reachable over real SSH', () => {
     const [result] = results;
     expect(result?.status).toBe('fail');
     expect(result?.detail.key).toBe('check.host.reachable.failed');
-    const reason = String(result?.detail.params?.reason);
+    const reason = result ? translate('en', result.detail) : '';
+    expect(reason).toContain('the SSH host key differs from the inventory’s');
     expect(reason).toContain('reach');
     expect(reason).toContain(wrong);
     expect(reason).toContain(lab.host.hostKeyFingerprint);
@@ -40,7 +42,8 @@ describe('host.reachable over real SSH', () => {
   it('fails with the reason when nothing listens', async () => {
     const { results } = await lab.diagnose(['host.reachable'], { port: 2999 });
     expect(results[0]?.status).toBe('fail');
-    expect(String(results[0]?.detail.params?.reason)).toMatch(/ECONNREFUSED/);
+    const detail = results[0] ? translate('fr', results[0].detail) : '';
+    expect(detail).toMatch(/^SSH impossible : connexion refusée .*ECONNREFUSED/);
   });
 
   it('costs about its timeout on a host that accepts TCP and never completes the handshake', async () => {

@@ -48,7 +48,7 @@ describe('scale', () => {
       const downArgs = argsOf(scale.parse(['celery_worker_2', '1'], lab.inventory));
       const down = await scale.run(context, downArgs, await scale.preview(context, downArgs));
       expect(down.ok, down.output).toBe(true);
-      expect(translate('en', down.summary)).toBe('celery_worker_2: 1 replica(s) running');
+      expect(translate('en', down.summary)).toBe('celery_worker_2: 1 replica running');
       expect(await workerNames()).toEqual(['samaconso_celery_worker_2']);
     } finally {
       // Leave the lab as found even if an assertion failed half-way.
@@ -70,7 +70,7 @@ describe('cleanup', () => {
       const preview = await cleanup.preview(context, args);
       expect(preview.lines.map((line) => translate('en', line))).toEqual([
         'db: `docker image prune -af --filter until=72h` then `journalctl --vacuum-time=3d` (skipped when journald is absent)',
-        expect.stringMatching(/^\/srv\/samaops-lab\/db\/data: 9[5-9] % used, \d+ KiB free$/),
+        expect.stringMatching(/^\/srv\/samaops-lab\/db\/data: 9[5-9] % used, [\d.]+ [KM]iB free$/),
       ]);
       const outcome = await cleanup.run(context, args, preview);
       expect(outcome.ok, outcome.output).toBe(true);

@@ -136,7 +136,7 @@ describe('samaops ssh-wrapper', () => {
     writeFileSync(config, JSON.stringify({ servers }));
     const noServer = captureIo();
     expect(await runCli(['ssh-wrapper', '--sudoers', '--config', config], noServer.io)).toBe(64);
-    expect(noServer.stderr()).toContain('one of: db, workers');
+    expect(noServer.stderr()).toContain('--sudoers demande --server NOM, parmi : db, workers');
     const both = captureIo();
     expect(await runCli(['ssh-wrapper', '--sudoers', '--version'], both.io)).toBe(64);
   });
