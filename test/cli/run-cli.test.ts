@@ -30,7 +30,9 @@ describe('samaops CLI', () => {
   it('exits 64 for an unknown command or option', async () => {
     const unknownCommand = captureIo();
     expect(await runCli(['reboot-everything'], unknownCommand.io)).toBe(64);
-    expect(unknownCommand.stderr()).toContain('commandes valides : diagnose, check-config');
+    expect(unknownCommand.stderr()).toContain(
+      'commandes valides : serve, migrate, wait-ready, diagnose, check-config',
+    );
     const unknownOption = captureIo();
     expect(await runCli(['diagnose', '--force'], unknownOption.io)).toBe(64);
   });

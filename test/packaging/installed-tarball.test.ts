@@ -23,7 +23,14 @@ let pkg: InstalledPackage;
 let fixture: ReturnType<typeof testInventory>;
 beforeAll(async () => {
   pkg = await packAndInstall();
-  fixture = testInventory();
+  // A team that every level and approval rule can reach: check-config has no finding to report.
+  const allRoles = ['support_n1', 'devops', 'dba', 'lead', 'architect'];
+  fixture = testInventory({
+    team: [
+      { slackId: TEST_USER, name: 'Awa Ndiaye', roles: allRoles },
+      { slackId: 'U0BOB00001', name: 'Bob', roles: allRoles },
+    ],
+  });
 }, 600_000);
 afterAll(() => {
   pkg?.remove();
