@@ -7,7 +7,7 @@ import { queueNames } from '../jobs/queue-names.js';
 import type { Logger } from '../logging/logger.js';
 import type { SlackSender } from '../outbound/slack-sender.js';
 import { activeMaintenance, type MaintenanceWindow } from '../store/incidents/oncall-and-maintenance.js';
-import { openEscalationQueues } from './escalation-queues.js';
+import { type EscalationQueues, openEscalationQueues } from './escalation-queues.js';
 import { startEscalationWorkers } from './escalation-workers.js';
 import {
   applyIncidentEvent,
@@ -83,54 +83,20 @@ export interface EscalationService {
  * (`escalation-workers.ts`) and the reconciler (`reconciler.ts`).
  */
 export function createEscalationService(options: EscalationOptions): EscalationService {
-  const { pool, redis, inventory, logger } = options;
+  const { pool, inventory } = options;
   const defaults = queueNames();
   const names = {
     timers: options.timersQueue ?? defaults.timers,
     outbound: options.outboundQueue ?? defaults.outbound,
   };
-  const queues = openEscalationQueues(redis, names, options.outboundAttempts ?? 12);
+  const queues = openEscalationQueues(options.redis, names, options.outboundAttempts ?? 12);
   const channel = inventory.escalation.channel ?? inventory.slack.channels[0] ?? null;
-  const delivery: DeliveryDeps = {
-    pool,
-    redis,
-    sender: options.sender,
-    locale: inventory.locale,
-    prefix: names.outbound,
-    channelIntervalMs: options.channelIntervalMs ?? 1000,
-    defaultChannel: channel,
-  };
-
-  const fireTimer = async (data: TimerJobData, now = Date.now()) => {
-    const outcome = await applyIncidentEvent(
-      pool,
-      data.incidentId,
-      { kind: 'timer', timer: data.kind, generation: data.generation },
-      now,
-    );
-    if (outcome.kind === 'applied') {
-      options.onTimerFired?.(data, now);
-      await queues.enqueueAfterCommit(outcome.after);
-    }
-    return outcome;
-  };
+  const fireTimer = timerFirer(pool, queues, options.onTimerFired);
   const reconcile = reconciler(pool, queues);
   const running =
     options.workers === false
       ? undefined
-      : {
-          workers: startEscalationWorkers({
-            connection: redis,
-            logger,
-            names,
-            fireTimer,
-            delivery,
-            ...(options.outboundConcurrency !== undefined
-              ? { outboundConcurrency: options.outboundConcurrency }
-              : {}),
-          }),
-          stopReconciling: startReconciling(reconcile, options.reconcileEveryMs ?? 60_000, logger),
-        };
+      : startRunning(options, { names, fireTimer, reconcile, delivery: deliveryOf(options, names, channel) });
 
   return {
     snapshot: () => snapshotPolicy(inventory),
@@ -162,5 +128,72 @@ export function createEscalationService(options: EscalationOptions): EscalationS
       await Promise.all((running?.workers ?? []).map((worker) => worker.close(graceMs, { force })));
       await queues.close();
     },
+  };
+}
+
+/** The timer queue's and the outbound queue's names. */
+type EscalationQueueNames = { timers: string; outbound: string };
+
+/** One timer job's work: the timer step, then its follow-up jobs once the step committed. */
+function timerFirer(
+  pool: pg.Pool,
+  queues: EscalationQueues,
+  onTimerFired: EscalationOptions['onTimerFired'],
+): (data: TimerJobData, now?: number) => Promise<StepOutcome> {
+  return async (data, now = Date.now()) => {
+    const outcome = await applyIncidentEvent(
+      pool,
+      data.incidentId,
+      { kind: 'timer', timer: data.kind, generation: data.generation },
+      now,
+    );
+    if (outcome.kind === 'applied') {
+      onTimerFired?.(data, now);
+      await queues.enqueueAfterCommit(outcome.after);
+    }
+    return outcome;
+  };
+}
+
+/** What the outbound worker needs to deliver the outbox to Slack. */
+function deliveryOf(
+  options: EscalationOptions,
+  names: EscalationQueueNames,
+  channel: string | null,
+): DeliveryDeps {
+  return {
+    pool: options.pool,
+    redis: options.redis,
+    sender: options.sender,
+    locale: options.inventory.locale,
+    prefix: names.outbound,
+    channelIntervalMs: options.channelIntervalMs ?? 1000,
+    defaultChannel: channel,
+  };
+}
+
+/** Starts this process's timer and outbound workers and the periodic reconciler. */
+function startRunning(
+  options: EscalationOptions,
+  parts: {
+    names: EscalationQueueNames;
+    fireTimer: (data: TimerJobData) => Promise<StepOutcome>;
+    reconcile: () => Promise<Reconciled>;
+    delivery: DeliveryDeps;
+  },
+) {
+  const { redis: connection, logger } = options;
+  return {
+    workers: startEscalationWorkers({
+      connection,
+      logger,
+      names: parts.names,
+      fireTimer: parts.fireTimer,
+      delivery: parts.delivery,
+      ...(options.outboundConcurrency !== undefined
+        ? { outboundConcurrency: options.outboundConcurrency }
+        : {}),
+    }),
+    stopReconciling: startReconciling(parts.reconcile, options.reconcileEveryMs ?? 60_000, logger),
   };
 }

@@ -87,91 +87,102 @@ export function recordText(record: TimelineRecord, locale: Locale, timezone: str
   }
 }
 
+/** A message of the catalogue in the reader's language. */
+type Translate = (key: Parameters<typeof msg>[0], params?: Record<string, string | number>) => string;
+
 /**
  * The incident's own message: level and state, title, source, who was paged, who acknowledged,
  * time left to the resolve deadline, and the four buttons while it is not resolved.
  */
 export function incidentMessage(incident: StoredIncident, locale: Locale, now: number): ChatMessage {
-  const t = (key: Parameters<typeof msg>[0], params?: Record<string, string | number>) =>
-    translate(locale, msg(key, params));
-  const { state, snapshot } = incident;
-  const tz = snapshot.timezone;
-  const summary =
-    state.status === 'open'
-      ? t('incidents.state.open', { level: state.level })
-      : state.status === 'acknowledged'
-        ? t('incidents.state.acknowledged', { level: state.level, who: mention(state.acknowledgedBy) })
-        : t('incidents.state.resolved', { level: state.level, who: mention(state.resolvedBy) });
-  const lines = [{ text: t('incidents.field.source', { source: incident.source }) }];
-  if (state.status !== 'resolved') {
-    lines.push({
-      text:
-        state.paged.length > 0
-          ? t('incidents.field.paged', { people: state.paged.map(mention).join(' ') })
-          : t('incidents.field.nobodyPaged'),
-    });
-    const due = state.deadlines.resolveBy;
-    if (due !== null) {
-      lines.push({
-        text:
-          due > now
-            ? t('incidents.field.deadline', { time: clockTime(due, tz), left: humanDuration(due - now) })
-            : t('incidents.field.deadlinePassed', { time: clockTime(due, tz) }),
-      });
-    }
-    if (state.silencedUntil !== null && state.silencedUntil > now) {
-      lines.push({ text: t('incidents.field.silenced', { time: clockTime(state.silencedUntil, tz) }) });
-    }
-  }
-  const value = String(incident.id);
-  const about = { id: incident.id, level: state.level, title: incident.title };
-  const buttons: MessageButton[] =
-    state.status === 'resolved'
-      ? []
-      : [
-          ...(state.status === 'open'
-            ? [
-                {
-                  actionId: INCIDENT_ACTIONS.acknowledge,
-                  label: t('incidents.button.acknowledge'),
-                  value,
-                  style: 'primary' as const,
-                },
-              ]
-            : []),
-          { actionId: INCIDENT_ACTIONS.escalate, label: t('incidents.button.escalate'), value },
-          {
-            actionId: INCIDENT_ACTIONS.resolve,
-            label: t('incidents.button.resolve'),
-            value,
-            confirm: {
-              title: t('incidents.confirm.resolve.title', about),
-              text: t('incidents.confirm.resolve.text', about),
-              confirm: t('incidents.confirm.resolve.confirm'),
-              deny: t('incidents.confirm.deny'),
-            },
-          },
-          {
-            actionId: INCIDENT_ACTIONS.silence,
-            label: t('incidents.button.silence'),
-            value,
-            style: 'danger' as const,
-            confirm: {
-              title: t('incidents.confirm.silence.title', about),
-              text: t('incidents.confirm.silence.text', {
-                ...about,
-                duration: humanDuration(SILENCE_DURATION_MS),
-              }),
-              confirm: t('incidents.confirm.silence.confirm'),
-              deny: t('incidents.confirm.deny'),
-            },
-          },
-        ];
+  const t: Translate = (key, params) => translate(locale, msg(key, params));
+  const { state } = incident;
+  const buttons = state.status === 'resolved' ? [] : incidentButtons(t, incident);
   return {
     title: t('incidents.title', { id: incident.id, title: incident.title }),
-    summary,
+    summary: stateSummary(t, state),
     status: state.status === 'resolved' ? 'ok' : state.level === 'N1' ? 'warn' : 'fail',
-    sections: [{ lines }],
+    sections: [{ lines: incidentLines(t, incident, now) }],
     ...(buttons.length > 0 ? { buttons } : {}),
   };
+}
+
+/** The level and the state: open, acknowledged by whom, resolved by whom. */
+function stateSummary(t: Translate, state: StoredIncident['state']): string {
+  return state.status === 'open'
+    ? t('incidents.state.open', { level: state.level })
+    : state.status === 'acknowledged'
+      ? t('incidents.state.acknowledged', { level: state.level, who: mention(state.acknowledgedBy) })
+      : t('incidents.state.resolved', { level: state.level, who: mention(state.resolvedBy) });
+}
+
+/** The source; while unresolved, who was paged, the resolve deadline and a running silence. */
+function incidentLines(t: Translate, incident: StoredIncident, now: number): { text: string }[] {
+  const { state } = incident;
+  const tz = incident.snapshot.timezone;
+  const lines = [{ text: t('incidents.field.source', { source: incident.source }) }];
+  if (state.status === 'resolved') return lines;
+  lines.push({
+    text:
+      state.paged.length > 0
+        ? t('incidents.field.paged', { people: state.paged.map(mention).join(' ') })
+        : t('incidents.field.nobodyPaged'),
+  });
+  const due = state.deadlines.resolveBy;
+  if (due !== null) {
+    lines.push({
+      text:
+        due > now
+          ? t('incidents.field.deadline', { time: clockTime(due, tz), left: humanDuration(due - now) })
+          : t('incidents.field.deadlinePassed', { time: clockTime(due, tz) }),
+    });
+  }
+  if (state.silencedUntil !== null && state.silencedUntil > now) {
+    lines.push({ text: t('incidents.field.silenced', { time: clockTime(state.silencedUntil, tz) }) });
+  }
+  return lines;
+}
+
+/** Acknowledge (while open), Escalate, Resolve and Silence, the last two behind a confirmation. */
+function incidentButtons(t: Translate, incident: StoredIncident): MessageButton[] {
+  const value = String(incident.id);
+  const about = { id: incident.id, level: incident.state.level, title: incident.title };
+  const acknowledge: MessageButton[] =
+    incident.state.status === 'open'
+      ? [
+          {
+            actionId: INCIDENT_ACTIONS.acknowledge,
+            label: t('incidents.button.acknowledge'),
+            value,
+            style: 'primary',
+          },
+        ]
+      : [];
+  return [
+    ...acknowledge,
+    { actionId: INCIDENT_ACTIONS.escalate, label: t('incidents.button.escalate'), value },
+    {
+      actionId: INCIDENT_ACTIONS.resolve,
+      label: t('incidents.button.resolve'),
+      value,
+      confirm: {
+        title: t('incidents.confirm.resolve.title', about),
+        text: t('incidents.confirm.resolve.text', about),
+        confirm: t('incidents.confirm.resolve.confirm'),
+        deny: t('incidents.confirm.deny'),
+      },
+    },
+    {
+      actionId: INCIDENT_ACTIONS.silence,
+      label: t('incidents.button.silence'),
+      value,
+      style: 'danger',
+      confirm: {
+        title: t('incidents.confirm.silence.title', about),
+        text: t('incidents.confirm.silence.text', { ...about, duration: humanDuration(SILENCE_DURATION_MS) }),
+        confirm: t('incidents.confirm.silence.confirm'),
+        deny: t('incidents.confirm.deny'),
+      },
+    },
+  ];
 }

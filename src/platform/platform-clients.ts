@@ -35,12 +35,76 @@ export interface PlatformClients {
   close(): Promise<void>;
 }
 
+/** What a client factory reads from the inventory, and where it logs. */
+type ClientSetting = { services: Inventory['services']; checkTimeoutMs: number; logger: Logger };
+
+/**
+ * Builds the platform's clients; each connects on first use (a service missing from the inventory
+ * throws ServiceNotConfiguredError then) and reconnects after it is lost.
+ */
 export function createPlatformClients(inventory: Inventory, logger: Logger): PlatformClients {
-  const { services, checkTimeoutMs } = inventory;
+  const setting: ClientSetting = {
+    services: inventory.services,
+    checkTimeoutMs: inventory.checkTimeoutMs,
+    logger,
+  };
+  const postgres = lazyPostgres(setting);
+  const redis = reconnectingRedis(setting);
+  const amqpConnection = reconnectingAmqp(setting);
+  const http = createHttpClient();
+  const ssh = createSshPool({ timeoutMs: inventory.checkTimeoutMs, logger });
+
+  return {
+    postgres: postgres.reader,
+    redis: (signal) => abortable(redis.get(), signal),
+    amqp: (signal) => abortable(amqpConnection.get(), signal),
+    http,
+    ssh,
+    async close() {
+      http.close();
+      const closing = Promise.allSettled([
+        postgres.end(),
+        redis.close(),
+        amqpConnection.close(),
+        ssh.close(),
+      ]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([closing, new Promise((resolve) => (timer = setTimeout(resolve, 2000).unref()))]);
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** The checks' PostgreSQL pool, made on the first query, each query bounded by the check timeout. */
+function lazyPostgres({ services, checkTimeoutMs, logger }: ClientSetting) {
   let pool: pg.Pool | undefined;
   let reader: PostgresReader | undefined;
+  return {
+    reader(): PostgresReader {
+      if (!services.postgres) throw new ServiceNotConfiguredError('postgres');
+      if (!pool) {
+        pool = new pg.Pool({
+          connectionString: services.postgres.url,
+          max: 8,
+          idleTimeoutMillis: 30_000,
+          connectionTimeoutMillis: checkTimeoutMs,
+          application_name: 'samaops',
+        });
+        // Without this listener an idle client killed by the server crashes the process.
+        pool.on('error', (error) =>
+          logger.warn({ err: scrubSecrets(error.message) }, 'postgres idle client error'),
+        );
+        reader = boundedPostgres(pool, checkTimeoutMs);
+      }
+      return reader as PostgresReader;
+    },
+    end: () => pool?.end(),
+  };
+}
 
-  const redis = reconnecting<Redis>(
+/** The checks' own Redis client: no offline queue, one retry, every command bounded. */
+function reconnectingRedis({ services, checkTimeoutMs, logger }: ClientSetting) {
+  return reconnecting<Redis>(
     async (onLost, closing) => {
       if (!services.redis) throw new ServiceNotConfiguredError('redis');
       const client = new Redis(services.redis.url, {
@@ -69,8 +133,11 @@ export function createPlatformClients(inventory: Inventory, logger: Logger): Pla
       client.disconnect();
     },
   );
+}
 
-  const amqpConnection = reconnecting<ChannelModel>(
+/** The checks' AMQP connection (a check opens its own throwaway channel on it). */
+function reconnectingAmqp({ services, checkTimeoutMs, logger }: ClientSetting) {
+  return reconnecting<ChannelModel>(
     async (onLost) => {
       if (!services.rabbitmq) throw new ServiceNotConfiguredError('rabbitmq');
       const connection = await amqp.connect(services.rabbitmq.url, {
@@ -87,39 +154,4 @@ export function createPlatformClients(inventory: Inventory, logger: Logger): Pla
       await connection.close().catch(() => undefined);
     },
   );
-
-  const http = createHttpClient();
-  const ssh = createSshPool({ timeoutMs: checkTimeoutMs, logger });
-
-  return {
-    postgres() {
-      if (!services.postgres) throw new ServiceNotConfiguredError('postgres');
-      if (!pool) {
-        pool = new pg.Pool({
-          connectionString: services.postgres.url,
-          max: 8,
-          idleTimeoutMillis: 30_000,
-          connectionTimeoutMillis: checkTimeoutMs,
-          application_name: 'samaops',
-        });
-        // Without this listener an idle client killed by the server crashes the process.
-        pool.on('error', (error) =>
-          logger.warn({ err: scrubSecrets(error.message) }, 'postgres idle client error'),
-        );
-        reader = boundedPostgres(pool, checkTimeoutMs);
-      }
-      return reader as PostgresReader;
-    },
-    redis: (signal) => abortable(redis.get(), signal),
-    amqp: (signal) => abortable(amqpConnection.get(), signal),
-    http,
-    ssh,
-    async close() {
-      http.close();
-      const closing = Promise.allSettled([pool?.end(), redis.close(), amqpConnection.close(), ssh.close()]);
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([closing, new Promise((resolve) => (timer = setTimeout(resolve, 2000).unref()))]);
-      clearTimeout(timer);
-    },
-  };
 }

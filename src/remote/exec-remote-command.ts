@@ -85,11 +85,7 @@ export function execRemoteCommand(
   if (signal.aborted) return Promise.reject(aborted(server, command));
   if (!client) return Promise.reject(new Error('not connected'));
   const started = performance.now();
-  const traits = remoteFormTraits[command.form];
-  const runsToEnd = traits.mutates || traits.stdout === 'numbers';
-  const stdout = new CappedText(runsToEnd);
-  const stderr = new CappedText(runsToEnd);
-  const numbers = traits.stdout === 'numbers' ? new NumberFold() : undefined;
+  const sinks = sinksFor(command);
   return new Promise<RemoteOutput>((resolve, reject) => {
     let channel: ExecChannel | undefined;
     let code: number | null = null;
@@ -100,31 +96,11 @@ export function execRemoteCommand(
       clearTimeout(timer);
       signal.removeEventListener('abort', onAbort);
       if (error) return reject(error);
-      if (code === 124) {
-        return reject(
-          new RemoteError(
-            'REMOTE_COMMAND_TIMEOUT',
-            server.name,
-            `${command.form} on ${server.name}: killed by timeout`,
-          ),
-        );
-      }
-      const output: RemoteOutput = {
-        code,
-        stdout: stdout.text(),
-        stderr: scrubSecrets(stderr.text()),
-        truncated: stdout.full || stderr.full,
-        durationMs: Math.round(performance.now() - started),
-        ...(numbers ? { numbers: numbers.summary() } : {}),
-      };
+      if (code === 124) return reject(timedOut(server, command, 'killed by timeout'));
+      const output = outputOf(sinks, code, started);
+      const stderr = output.stderr.slice(0, 200);
       logger.debug(
-        {
-          server: server.name,
-          form: command.form,
-          code,
-          ms: output.durationMs,
-          stderr: output.stderr.slice(0, 200),
-        },
+        { server: server.name, form: command.form, code, ms: output.durationMs, stderr },
         'remote command',
       );
       resolve(output);
@@ -134,30 +110,14 @@ export function execRemoteCommand(
       finish(error);
     };
     const onAbort = () => stop(aborted(server, command));
-    const timer = setTimeout(
-      () =>
-        stop(
-          new RemoteError(
-            'REMOTE_COMMAND_TIMEOUT',
-            server.name,
-            `${command.form} on ${server.name}: no end in ${timeoutMs} ms`,
-          ),
-        ),
-      timeoutMs,
-    );
+    const timer = setTimeout(() => stop(timedOut(server, command, `no end in ${timeoutMs} ms`)), timeoutMs);
     signal.addEventListener('abort', onAbort, { once: true });
     try {
       client.exec(remoteCommandLine(command, timeoutMs), (error, opened) => {
         if (error) return finish(error);
         channel = opened;
         if (settled) return hangUp(opened);
-        opened.on('data', (chunk) => {
-          numbers?.add(chunk);
-          if (!stdout.add(chunk) && !runsToEnd) stop();
-        });
-        opened.stderr.on('data', (chunk) => {
-          if (!stderr.add(chunk) && !runsToEnd) stop();
-        });
+        collectOutput(opened, sinks, () => stop());
         opened.on('exit', (exitCode) => {
           code = exitCode ?? null;
         });
@@ -168,6 +128,53 @@ export function execRemoteCommand(
       finish(error instanceof Error ? error : new Error(String(error)));
     }
   });
+}
+
+/** Where a command's output goes: stdout and stderr capped, and the numbers of a `numbers` form. */
+interface OutputSinks {
+  stdout: CappedText;
+  stderr: CappedText;
+  numbers: NumberFold | undefined;
+  /** A form that mutates or prints numbers runs to its end past the cap (remoteFormTraits). */
+  runsToEnd: boolean;
+}
+
+function sinksFor(command: RemoteCommand): OutputSinks {
+  const traits = remoteFormTraits[command.form];
+  const runsToEnd = traits.mutates || traits.stdout === 'numbers';
+  return {
+    stdout: new CappedText(runsToEnd),
+    stderr: new CappedText(runsToEnd),
+    numbers: traits.stdout === 'numbers' ? new NumberFold() : undefined,
+    runsToEnd,
+  };
+}
+
+/** Feeds the channel's output to the sinks; past the cap, stops a command that need not run to its end. */
+function collectOutput(channel: ExecChannel, sinks: OutputSinks, stop: () => void): void {
+  channel.on('data', (chunk) => {
+    sinks.numbers?.add(chunk);
+    if (!sinks.stdout.add(chunk) && !sinks.runsToEnd) stop();
+  });
+  channel.stderr.on('data', (chunk) => {
+    if (!sinks.stderr.add(chunk) && !sinks.runsToEnd) stop();
+  });
+}
+
+/** What the command printed and how it ended; stderr scrubbed of secrets. */
+function outputOf(sinks: OutputSinks, code: number | null, started: number): RemoteOutput {
+  return {
+    code,
+    stdout: sinks.stdout.text(),
+    stderr: scrubSecrets(sinks.stderr.text()),
+    truncated: sinks.stdout.full || sinks.stderr.full,
+    durationMs: Math.round(performance.now() - started),
+    ...(sinks.numbers ? { numbers: sinks.numbers.summary() } : {}),
+  };
+}
+
+function timedOut(server: Server, command: RemoteCommand, how: string): RemoteError {
+  return new RemoteError('REMOTE_COMMAND_TIMEOUT', server.name, `${command.form} on ${server.name}: ${how}`);
 }
 
 function hangUp(channel: ExecChannel): void {

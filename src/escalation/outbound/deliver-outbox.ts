@@ -1,16 +1,23 @@
 import type { Redis } from 'ioredis';
 import type pg from 'pg';
-import type { TimelineRecord } from '../../core/escalation/incident-state.js';
 import type { Locale } from '../../i18n/define-messages.js';
 import { msg } from '../../i18n/message.js';
 import { translate } from '../../i18n/translate.js';
 import { sendInChannelSlot } from '../../outbound/channel-rate.js';
 import type { SlackSender } from '../../outbound/slack-sender.js';
+import { inTransaction } from '../../store/in-transaction.js';
 import {
   readIncident,
   setMessageGeneration,
   setSlackMessage,
 } from '../../store/incidents/incident-queries.js';
+import type { StoredIncident } from '../../store/incidents/incident-row.js';
+import {
+  lockThreadBatch,
+  lockUnsentLine,
+  markOutboxSent,
+  type OutboxLine,
+} from '../../store/incidents/outbox-delivery.js';
 import { incidentMessage, recordText } from '../incident-message.js';
 
 /** What delivering needs. */
@@ -28,21 +35,20 @@ export interface DeliveryDeps {
   now?: () => number;
 }
 
-/** Advisory lock class of "sending this incident's thread lines" (an arbitrary constant). */
-const THREAD_LOCK = 7_243_002;
-
 /** Thrown while the incident's root message is not posted yet: thread lines wait for it. */
 export class RootNotPosted extends Error {
   readonly code = 'ROOT_NOT_POSTED';
 }
 
-interface OutboxLine {
-  id: string;
-  incident_id: string;
-  kind: 'root' | 'thread' | 'dm';
-  recipient: string | null;
-  record: TimelineRecord | null;
-}
+/** Sends one locked line of an incident's outbox; returns the ids of the lines it sent. */
+type SendLine = (
+  deps: DeliveryDeps,
+  client: pg.PoolClient,
+  line: OutboxLine,
+  incident: StoredIncident,
+  /** The delivery's clock reading: what the message shows and when the lines count as sent. */
+  at: number,
+) => Promise<string[]>;
 
 /**
  * Sends one outbox message, exactly once as far as the database can tell: its row is locked
@@ -51,92 +57,66 @@ interface OutboxLine {
  * are coalesced into one message. A Slack error rolls back: the job retries with backoff.
  */
 export async function deliverOutbox(deps: DeliveryDeps, outboxId: number): Promise<'sent' | 'nothing'> {
-  const client = await deps.pool.connect();
-  try {
-    await client.query('BEGIN');
-    // Thread lines of one incident are sent one batch at a time (advisory lock per incident):
-    // the lines waiting together go out as one message, in order. Other kinds lock their own row.
-    const peek = await client.query<{ incident_id: string; kind: OutboxLine['kind'] }>(
-      'SELECT incident_id, kind FROM incident_outbox WHERE id = $1 AND sent_at IS NULL',
-      [outboxId],
-    );
-    const peeked = peek.rows[0];
-    if (peeked?.kind === 'thread') {
-      await client.query('SELECT pg_advisory_xact_lock($1, $2::int)', [
-        THREAD_LOCK,
-        Number(peeked.incident_id),
-      ]);
-    }
-    const { rows } = await client.query<OutboxLine>(
-      `SELECT id, incident_id, kind, recipient, record FROM incident_outbox WHERE id = $1 AND sent_at IS NULL
-       FOR UPDATE${peeked?.kind === 'thread' ? '' : ' SKIP LOCKED'}`,
-      [outboxId],
-    );
-    const line = rows[0];
-    if (!line) {
-      await client.query('COMMIT');
-      return 'nothing';
-    }
+  return inTransaction(deps.pool, async (client) => {
+    const line = await lockUnsentLine(client, outboxId);
+    if (!line) return 'nothing';
     const incident = await readIncident(client, Number(line.incident_id));
     if (!incident) throw new Error(`incident ${line.incident_id} missing for outbox ${outboxId}`);
-    const tz = incident.snapshot.timezone;
-    const now = deps.now?.() ?? Date.now();
-    let sentIds = [line.id];
-    switch (line.kind) {
-      case 'root': {
-        const channel = incident.slackChannel ?? deps.defaultChannel;
-        if (!channel) break;
-        const message = incidentMessage(incident, deps.locale, now);
-        const posted = await inSlot(deps, channel, () => deps.sender.post(channel, message));
-        await setSlackMessage(client, incident.id, posted.channel, posted.ts);
-        break;
-      }
-      case 'thread': {
-        // No channel anywhere (none configured): the thread cannot exist; DMs still go.
-        if (!incident.slackChannel && !deps.defaultChannel) break;
-        if (!incident.slackChannel || !incident.slackTs) throw new RootNotPosted(`incident ${incident.id}`);
-        const batch = await client.query<{ id: string; record: TimelineRecord }>(
-          `SELECT id, record FROM incident_outbox WHERE incident_id = $1 AND kind = 'thread' AND sent_at IS NULL
-           ORDER BY id FOR UPDATE`,
-          [incident.id],
-        );
-        const lines = batch.rows.some((row) => row.id === line.id)
-          ? batch.rows
-          : [{ id: line.id, record: line.record }, ...batch.rows];
-        const text = lines
-          .flatMap((row) => (row.record ? [recordText(row.record, deps.locale, tz)] : []))
-          .join('\n');
-        const { slackChannel, slackTs } = incident;
-        await inSlot(deps, slackChannel, () => deps.sender.post(slackChannel, text, slackTs));
-        sentIds = lines.map((row) => row.id);
-        break;
-      }
-      case 'dm': {
-        const record = line.record;
-        if (!line.recipient || record?.type !== 'paged') break;
-        const channel = await deps.sender.openDm(line.recipient);
-        const reason = translate(deps.locale, msg(`incidents.reason.${record.reason}`));
-        const text = translate(
-          deps.locale,
-          msg('incidents.dm.paged', { level: record.level, id: incident.id, title: incident.title, reason }),
-        );
-        await inSlot(deps, line.recipient, () => deps.sender.post(channel, text));
-        break;
-      }
-    }
-    await client.query('UPDATE incident_outbox SET sent_at = $2 WHERE id = ANY($1::bigint[])', [
-      sentIds,
-      new Date(now),
-    ]);
-    await client.query('COMMIT');
+    const at = now(deps);
+    const sentIds = await SEND_LINE[line.kind](deps, client, line, incident, at);
+    await markOutboxSent(client, sentIds, at);
     return 'sent';
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
+
+/** The incident's own message, in its channel (or the default one); where it lives is recorded. */
+const sendRoot: SendLine = async (deps, client, line, incident, at) => {
+  const channel = incident.slackChannel ?? deps.defaultChannel;
+  if (!channel) return [line.id];
+  const message = incidentMessage(incident, deps.locale, at);
+  const posted = await inSlot(deps, channel, () => deps.sender.post(channel, message));
+  await setSlackMessage(client, incident.id, posted.channel, posted.ts);
+  return [line.id];
+};
+
+/** Every thread line of the incident still waiting, as one message in the incident's thread. */
+const sendThread: SendLine = async (deps, client, line, incident) => {
+  // No channel anywhere (none configured): the thread cannot exist; DMs still go.
+  if (!incident.slackChannel && !deps.defaultChannel) return [line.id];
+  if (!incident.slackChannel || !incident.slackTs) throw new RootNotPosted(`incident ${incident.id}`);
+  const batch = await lockThreadBatch(client, incident.id);
+  const lines = batch.some((row) => row.id === line.id)
+    ? batch
+    : [{ id: line.id, record: line.record }, ...batch];
+  const tz = incident.snapshot.timezone;
+  const text = lines
+    .flatMap((row) => (row.record ? [recordText(row.record, deps.locale, tz)] : []))
+    .join('\n');
+  const { slackChannel, slackTs } = incident;
+  await inSlot(deps, slackChannel, () => deps.sender.post(slackChannel, text, slackTs));
+  return lines.map((row) => row.id);
+};
+
+/** A page, in a direct message to the person paged. */
+const sendDm: SendLine = async (deps, _client, line, incident) => {
+  const record = line.record;
+  if (!line.recipient || record?.type !== 'paged') return [line.id];
+  const channel = await deps.sender.openDm(line.recipient);
+  const reason = translate(deps.locale, msg(`incidents.reason.${record.reason}`));
+  const text = translate(
+    deps.locale,
+    msg('incidents.dm.paged', { level: record.level, id: incident.id, title: incident.title, reason }),
+  );
+  await inSlot(deps, line.recipient, () => deps.sender.post(channel, text));
+  return [line.id];
+};
+
+const SEND_LINE = { root: sendRoot, thread: sendThread, dm: sendDm } satisfies Record<
+  OutboxLine['kind'],
+  SendLine
+>;
+
+const now = (deps: DeliveryDeps) => deps.now?.() ?? Date.now();
 
 /**
  * Updates the incident message to its current state. Coalesced: an update for an older
@@ -152,7 +132,7 @@ export async function deliverUpdate(
     return 'nothing';
   if (!incident.slackChannel || !incident.slackTs) throw new RootNotPosted(`incident ${incidentId}`);
   const { slackChannel, slackTs } = incident;
-  const message = incidentMessage(incident, deps.locale, deps.now?.() ?? Date.now());
+  const message = incidentMessage(incident, deps.locale, now(deps));
   await inSlot(deps, slackChannel, () => deps.sender.update(slackChannel, slackTs, message));
   await setMessageGeneration(deps.pool, incidentId, generation);
   return 'sent';

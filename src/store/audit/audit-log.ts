@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { inTransaction } from '../in-transaction.js';
 import { type AuditEntry, type AuditEvent, entryHash } from './audit-entry.js';
 
 interface AuditRow {
@@ -61,18 +62,7 @@ export async function appendAudit(client: pg.ClientBase, event: AuditEvent): Pro
 
 /** Appends one entry in a transaction of its own (an event that changes no other state). */
 export async function appendAuditNow(pool: pg.Pool, event: AuditEvent): Promise<AuditEntry> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const entry = await appendAudit(client, event);
-    await client.query('COMMIT');
-    return entry;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  return inTransaction(pool, (client) => appendAudit(client, event));
 }
 
 /** Turns a stored row back into an entry. */
