@@ -19,17 +19,13 @@ export async function healthyDiagnosis(world: DemoWorld, pace: DemoPace): Promis
   await pace.step('demo.step.healthy');
   await typeLine(world, pace, '/sama diagnose');
   const report = world.console.lastMessage();
-  if (report?.status === 'ok') return pace.ok('demo.check.healthy', { count: countLines(report) });
+  if (report?.status === 'ok') return pace.ok('demo.check.healthy');
   const problems = (report?.sections ?? [])
     .flatMap((section) => section.lines)
     .filter((line) => line.status !== undefined && line.status !== 'ok')
     .map((line) => line.text)
     .join(' ; ');
   pace.fail('demo.check.unhealthy', { problems: problems || (report?.summary ?? '—') });
-}
-
-function countLines(report: { sections: { lines: unknown[] }[] }): number {
-  return report.sections.reduce((sum, section) => sum + section.lines.length, 0);
 }
 
 /** Step 3: api-1-down; the watch opens an N2 incident after its flap guard and pages the on-call. */

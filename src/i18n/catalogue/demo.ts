@@ -19,7 +19,7 @@ export const demoMessages = defineMessages({
     'demo.step.fault':
       '3/6 · Une vraie panne : le conteneur samaconso_api_1 s’arrête (npm run lab -- fault api-1-down). Après {failures} passages en échec de la surveillance (l’anti-rebond), un incident N2 s’ouvre et l’astreinte est appelée.',
     'demo.step.fix':
-      '4/6 · La réparation : {requester}, d’astreinte, demande le redémarrage ; la console passe à {approver} (DevOps), qui voit l’aperçu et les preuves, et approuve.',
+      '4/6 · La réparation : {requester}, d’astreinte, demande le redémarrage ; la console passe à {approver}, qui voit l’aperçu et les preuves, et approuve.',
     'demo.fix.audit': 'Le journal d’audit, puis sa vérification (samaops audit verify) :',
     'demo.step.end':
       '5/6 · La fin : l’incident est pris en charge puis résolu ; le rapport quotidien montre la tendance depuis le précédent.',
@@ -28,7 +28,7 @@ export const demoMessages = defineMessages({
     'demo.done': 'Démonstration terminée.',
     'demo.ok': '✔ {what}',
     'demo.failed': '✘ La démonstration s’arrête : {what}',
-    'demo.check.healthy': 'labo sain : {count} vérifications OK, aucun avertissement',
+    'demo.check.healthy': 'labo sain : toutes les vérifications OK, aucun avertissement',
     'demo.check.unhealthy': 'le labo sain n’est pas tout vert : {problems}',
     'demo.check.incident': 'incident #{id} ouvert en {level} par la surveillance ; appelé(s) : {people}',
     'demo.check.noIncident': 'aucun incident N2 ouvert par la surveillance en {seconds} s',
@@ -62,7 +62,7 @@ export const demoMessages = defineMessages({
     'demo.step.fault':
       '3/6 · A real fault: container samaconso_api_1 stops (npm run lab -- fault api-1-down). After {failures} failing watch runs (the flap guard), an N2 incident opens and the on-call people are paged.',
     'demo.step.fix':
-      '4/6 · The fix: {requester}, on call, asks for the restart; the console switches to {approver} (DevOps), who sees the preview and the evidence, and approves.',
+      '4/6 · The fix: {requester}, on call, asks for the restart; the console switches to {approver}, who sees the preview and the evidence, and approves.',
     'demo.fix.audit': 'The audit log, then its verification (samaops audit verify):',
     'demo.step.end':
       '5/6 · The end: the incident is acknowledged, then resolved; the daily report shows the trend since the previous one.',
@@ -71,7 +71,7 @@ export const demoMessages = defineMessages({
     'demo.done': 'Demo finished.',
     'demo.ok': '✔ {what}',
     'demo.failed': '✘ The demo stops: {what}',
-    'demo.check.healthy': 'healthy lab: {count} checks OK, no warning',
+    'demo.check.healthy': 'healthy lab: every check OK, no warning',
     'demo.check.unhealthy': 'the healthy lab is not all green: {problems}',
     'demo.check.incident': 'incident #{id} opened at {level} by the watch; paged: {people}',
     'demo.check.noIncident': 'no N2 incident opened by the watch in {seconds} s',
