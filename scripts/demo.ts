@@ -24,10 +24,15 @@ const out = process.stdout;
 const pace = demoPace('fr', out, terminal && !values.fast ? lines : undefined);
 
 let teardown: (() => Promise<{ labStopped: boolean }>) | undefined;
-const stop = async (code: number) => {
-  lines?.close();
-  await cleanUp(await teardown?.());
-  process.exit(code);
+let stopping: Promise<void> | undefined;
+// Once, whoever asks first: the end of the walk-through, `exit`, Ctrl-C or a failed step.
+const stop = (code: number) => {
+  stopping ??= (async () => {
+    lines?.close();
+    await cleanUp(await teardown?.());
+    process.exit(code);
+  })();
+  return stopping;
 };
 process.once('SIGINT', () => void stop(130));
 lines?.on('SIGINT', () => void stop(130));
@@ -61,7 +66,8 @@ try {
   await approvedRestart(world, pace);
   await resolveAndReport(world, pace, incidentId);
   if (lines) await freePlay(world, demoPace('fr', out, undefined), lines);
-  pace.say('demo.done');
+  // Ctrl-C in free play closes the input too: the walk-through is then not "finished".
+  if (!stopping) pace.say('demo.done');
   await stop(0);
 } catch (error) {
   out.write(`\n${error instanceof DemoStepFailed ? error.message : String(error)}\n`);
