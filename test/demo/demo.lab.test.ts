@@ -62,7 +62,7 @@ describe('npm run demo, non-interactive', () => {
     expect(stdout).toContain('📩 message privé à DBA');
     expect(stdout).toMatch(/incident #1 ouvert en N2 par la surveillance ; appelé\(s\) : .*DBA/);
     expect(stdout).toContain('Vous agissez en tant que DevOps (UDEVOPS).');
-    expect(stdout).toContain('audit log OK:');
+    expect(stdout).toContain(said('cli.audit.ok'));
     expect(stdout).toContain(said('demo.done'));
 
     // The lab was up (the project's setup): the demo leaves it so, with no fault left.
