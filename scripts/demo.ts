@@ -1,40 +1,75 @@
-import { spawnSync } from 'node:child_process';
-import { labDown, labUp } from '../test/lab/lab.js';
-import { ensureDebianPackages } from '../test/support/debian-packages.js';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { resolveAndReport } from './demo/demo-end.js';
+import { approvedRestart } from './demo/demo-fix.js';
+import { freePlay } from './demo/demo-free-play.js';
+import { demoTeam, demoWatch } from './demo/demo-inventory.js';
+import { DemoStepFailed, demoPace } from './demo/demo-pace.js';
+import { type DemoWorld, setUpDemo } from './demo/demo-setup.js';
+import { faultAndIncident, healthyDiagnosis } from './demo/demo-steps.js';
 
 /**
- * `npm run demo`: starts the local three-server lab, then the bot in console mode (no Slack) on
- * the lab's inventory, runs `/sama diagnose` and shows the report. With a terminal attached it
- * stays interactive (type `/sama help`, press a button by its number, `exit` to leave) and leaves
- * the lab running for `npm run lab -- fault api-1-down`; without one it stops the lab at the end.
+ * `npm run demo [-- --fast]`: the whole loop on the local lab, in console mode (no Slack, nothing
+ * to configure): setup, a healthy diagnosis, a real fault and its N2 incident, a restart asked for
+ * by the on-call person and approved by DevOps, the incident resolved, the daily report. On a
+ * terminal it pauses between steps (Enter; `--fast` does not) and then leaves the console for free
+ * play; without one (CI=true) it runs straight through, checking each step's outcome. Everything it
+ * created is removed at the end, at `exit` and at Ctrl-C.
  */
-const interactive = Boolean(process.stdin.isTTY) && process.env.CI !== 'true';
+const { values } = parseArgs({ options: { fast: { type: 'boolean', default: false } } });
+const terminal = Boolean(process.stdin.isTTY) && process.env.CI !== 'true';
+const lines = terminal ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
+const out = process.stdout;
+// The demo's catalogue language before the inventory is read: the lab's (French).
+const pace = demoPace('fr', out, terminal && !values.fast ? lines : undefined);
 
-ensureDebianPackages();
-process.stdout.write('samaops demo: starting the lab (three SSH hosts on 127.0.0.2-4 and their services)…\n');
-const { durationMs, inventory } = await labUp();
-process.stdout.write(`lab up in ${durationMs} ms, inventory ${inventory}\n`);
+let teardown: (() => Promise<{ labStopped: boolean }>) | undefined;
+let stopping: Promise<void> | undefined;
+// Once, whoever asks first: the end of the walk-through, `exit`, Ctrl-C or a failed step.
+const stop = (code: number) => {
+  stopping ??= (async () => {
+    lines?.close();
+    await cleanUp(await teardown?.());
+    process.exit(code);
+  })();
+  return stopping;
+};
+process.once('SIGINT', () => void stop(130));
+lines?.on('SIGINT', () => void stop(130));
 
-// Console mode, whatever the shell holds: no Slack credentials leak in from it.
-const env: NodeJS.ProcessEnv = { ...process.env, SAMAOPS_CONFIG: inventory, SAMAOPS_MODE: 'console' };
-for (const name of ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET']) delete env[name];
-const bot = (args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', ...args], {
-    env,
-    stdio: 'inherit',
-  }).status ?? 1;
+let world: DemoWorld | undefined;
+const cleanUp = async (result: { labStopped: boolean } | undefined) => {
+  if (!world || !result) return;
+  const { labStopped } = result;
+  const lab = pace.text(labStopped ? 'demo.cleanup.lab' : 'demo.cleanup.labKept');
+  pace.say('demo.cleanup', { database: world.database.name, namespace: world.namespace, lab });
+};
 
-let status = bot(['--script', '/sama help; /sama diagnose']);
-if (interactive && status === 0) {
-  process.stdout.write(
-    '\nConsole interactive: type /sama diagnose db, /sama status, a button number, or exit.\n',
-  );
-  status = bot([]);
-  process.stdout.write(
-    '\nThe lab is still running: `npm run lab -- fault api-1-down` then `npm run demo`; `npm run lab -- down` stops it.\n',
-  );
-} else {
-  await labDown();
-  process.stdout.write('lab stopped.\n');
+try {
+  pace.say('demo.title');
+  await pace.step('demo.step.setup');
+  world = await setUpDemo(out, (remove) => {
+    teardown = remove;
+  });
+  pace.say('demo.setup.done', {
+    seconds: world.labSeconds,
+    database: world.database.name,
+    namespace: world.namespace,
+    playbook: demoWatch.playbook,
+    every: demoWatch.every,
+  });
+  pace.say('demo.setup.team', {
+    team: demoTeam.map((person) => `${person.name} (${person.roles.join(', ')})`).join(', '),
+  });
+  await healthyDiagnosis(world, pace);
+  const incidentId = await faultAndIncident(world, pace);
+  await approvedRestart(world, pace);
+  await resolveAndReport(world, pace, incidentId);
+  if (lines) await freePlay(world, demoPace('fr', out, undefined), lines);
+  // Ctrl-C in free play closes the input too: the walk-through is then not "finished".
+  if (!stopping) pace.say('demo.done');
+  await stop(0);
+} catch (error) {
+  out.write(`\n${error instanceof DemoStepFailed ? error.message : String(error)}\n`);
+  await stop(1);
 }
-process.exitCode = status;

@@ -8,6 +8,7 @@ import type { Logger } from '../logging/logger.js';
 import { healthRoutes } from '../observability/health-routes.js';
 import { createMetrics } from '../observability/metrics.js';
 import { createReadinessProbe } from '../observability/readiness.js';
+import type { SlackSender } from '../outbound/slack-sender.js';
 import { createPlatformClients } from '../platform/platform-clients.js';
 import { startExpirySweeper } from '../playbooks/guard/expiry-sweeper.js';
 import { shareDiagnoses } from '../playbooks/shared-diagnoses.js';
@@ -31,6 +32,11 @@ export interface BotConfig {
    * Slack on its own: incidents opened here are delivered by the bot's replicas.
    */
   surface: 'slack' | 'console';
+  /**
+   * Console only: where escalation's messages go instead of Slack. With it, the console runs the
+   * escalation workers and the watch too, and their pages print there (the demo). Default none.
+   */
+  consoleSender?: SlackSender;
 }
 
 /** The whole graph, built once: what the handlers use, the HTTP routes, and how to stop it all. */
@@ -55,6 +61,8 @@ export interface ComposedBot {
 export async function composeBot(config: BotConfig, env: NodeJS.ProcessEnv): Promise<ComposedBot> {
   const { inventory, logger } = config;
   const slack = config.surface === 'slack';
+  // Workers that post on their own run in Slack, or in a console that shows their messages.
+  const posting = slack || config.consoleSender !== undefined;
   // The store first: a database it must refuse (schema newer than the code) stops the start
   // before any client is open.
   const store = await openBotStore(env.DATABASE_URL, logger);
@@ -67,7 +75,7 @@ export async function composeBot(config: BotConfig, env: NodeJS.ProcessEnv): Pro
   let slackClient: webApi.WebClient | undefined;
   const jobs = openBotJobs(env, store.pool, logger);
   const deps = jobs && { jobs, inventory, logger, slackClient: () => slackClient };
-  const escalation = deps && startEscalationJobs(deps, slack);
+  const escalation = deps && startEscalationJobs(deps, posting, config.consoleSender);
   const diagnoses = shareDiagnoses(
     { inventory, clients },
     shutdown.signal,
@@ -84,7 +92,7 @@ export async function composeBot(config: BotConfig, env: NodeJS.ProcessEnv): Pro
     signal: shutdown.signal,
   };
   const intake = slack && deps && escalation ? startIntakeJobs(deps, escalation) : undefined;
-  const watch = slack && deps && escalation ? startWatchJobs(deps, escalation, diagnoses) : undefined;
+  const watch = posting && deps && escalation ? startWatchJobs(deps, escalation, diagnoses) : undefined;
   if (slack && !deps) logger.warn('scheduled reports disabled: DATABASE_URL and REDIS_URL are both needed');
   const reports = slack && deps ? startReportJobs(deps, clients) : undefined;
   const readiness = slack

@@ -10,7 +10,7 @@ import { checkConcurrencyBudget } from '../jobs/concurrency-budget.js';
 import { openJobConnection } from '../jobs/job-connection.js';
 import { type QueueNames, queueNames } from '../jobs/queue-names.js';
 import type { Logger } from '../logging/logger.js';
-import { webClientSender } from '../outbound/slack-sender.js';
+import { type SlackSender, webClientSender } from '../outbound/slack-sender.js';
 import type { PlatformClients } from '../platform/platform-clients.js';
 import type { SharedDiagnoses } from '../playbooks/shared-diagnoses.js';
 import { type StartedReports, startReports } from '../reports/start-reports.js';
@@ -52,13 +52,20 @@ export interface FeatureDeps {
   slackClient: () => webApi.WebClient | undefined;
 }
 
-/** Incidents and escalation: its timer and outbound workers and reconciler run when `workers`. */
-export function startEscalationJobs(deps: FeatureDeps, workers: boolean): EscalationService {
+/**
+ * Incidents and escalation: its timer and outbound workers and reconciler run when `workers`; they
+ * post through `sender`, default Slack's WebClient.
+ */
+export function startEscalationJobs(
+  deps: FeatureDeps,
+  workers: boolean,
+  sender?: SlackSender,
+): EscalationService {
   const { jobs, inventory, logger } = deps;
   return createEscalationService({
     pool: jobs.pool,
     redis: jobs.connection,
-    sender: webClientSender(deps.slackClient, inventory.locale),
+    sender: sender ?? webClientSender(deps.slackClient, inventory.locale),
     inventory,
     logger,
     timersQueue: jobs.names.timers,

@@ -1,5 +1,4 @@
 import { createInterface } from 'node:readline';
-import { consoleAccessPolicy } from '../handlers/access-policy.js';
 import type { HandlerServices } from '../handlers/handler-context.js';
 import { msg } from '../i18n/message.js';
 import { translate } from '../i18n/translate.js';
@@ -30,7 +29,7 @@ export async function runConsole(
     locale: services.inventory.locale,
   });
   const session = consoleSession({
-    services: { ...services, access: consoleAccessPolicy(operator.userId) },
+    services,
     replies,
     userId: operator.userId,
     channelId: services.inventory.slack.channels[0] ?? 'console',

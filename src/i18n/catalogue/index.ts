@@ -5,6 +5,7 @@ import { cliMessages } from './cli.js';
 import { commonMessages } from './common.js';
 import { configMessages } from './config.js';
 import { errorMessages } from './errors.js';
+import { demoMessages } from './demo.js';
 import { incidentMessages } from './incidents.js';
 import { remediationMessages } from './remediation.js';
 import { remediationActionMessages } from './remediation-actions.js';
@@ -29,6 +30,7 @@ export const catalogue = {
     ...errorMessages.fr,
     ...configMessages.fr,
     ...cliMessages.fr,
+    ...demoMessages.fr,
   },
   en: {
     ...commonMessages.en,
@@ -43,6 +45,7 @@ export const catalogue = {
     ...errorMessages.en,
     ...configMessages.en,
     ...cliMessages.en,
+    ...demoMessages.en,
   },
 };
 
