@@ -11,14 +11,13 @@ import { SlackApiDouble } from '../../test/slack/slack-api-double.js';
 import { createScratchDatabase } from '../../test/support/scratch-database.js';
 import { type BenchRow, msRows } from '../bench-row.js';
 import { round1, summarise } from '../stats.js';
+import { BENCH_CHANNEL, BENCH_USER, diagnoseRound } from './diagnose-round.js';
 
 const run = promisify(execFile);
 const CONCURRENCY = 20;
 const ROUNDS = 10;
 /** Diagnoses in a row for the growth figure (the issue's 1,000; BENCH_GROWTH_DIAGNOSES shortens it). */
 const GROWTH_DIAGNOSES = Number(process.env.BENCH_GROWTH_DIAGNOSES ?? 1000);
-const USER = 'UBENCHOPS1';
-const CHANNEL = 'CBENCHPROD';
 const LOG_FILE = join('.lab', 'bench-bot.log');
 /**
  * node's flags for the bot, read from deploy/samaops.service's ExecStart so the bench starts it as
@@ -55,7 +54,7 @@ export async function deployedBot(): Promise<BenchRow[]> {
   });
   try {
     const client = new SignedRequestClient(`http://127.0.0.1:${bot.port}/slack/events`);
-    const round = diagnoseRound(client, double, signingSecret);
+    const round = diagnoseRound(client, double, signingSecret, CONCURRENCY);
     const idle = await memoryOf(bot);
     await round();
     const acks: number[] = [];
@@ -126,8 +125,8 @@ function rows(measured: Measured): BenchRow[] {
 /** The lab inventory with one DevOps person and the bench's channel (the lab has no team). */
 function benchInventory(labYaml: string): string {
   const inventory = parse(labYaml) as Record<string, unknown>;
-  inventory.team = [{ slackId: USER, name: 'Bench', roles: ['devops'], availability: '24/7' }];
-  inventory.slack = { channels: [CHANNEL] };
+  inventory.team = [{ slackId: BENCH_USER, name: 'Bench', roles: ['devops'], availability: '24/7' }];
+  inventory.slack = { channels: [BENCH_CHANNEL] };
   return stringify(inventory);
 }
 
@@ -170,31 +169,6 @@ async function startDeployedBot(env: Record<string, string>): Promise<DeployedBo
     ),
   ]);
   return { process: child, port, readyMs: performance.now() - started };
-}
-
-function diagnoseRound(client: SignedRequestClient, double: SlackApiDouble, signingSecret: string) {
-  return async () => {
-    const before = double.callsOf('chat.update').length;
-    const started = performance.now();
-    const acks = await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        const sent = performance.now();
-        const response = await client.slashCommand(
-          {
-            text: 'diagnose',
-            userId: USER,
-            channelId: CHANNEL,
-            responseUrl: double.responseUrl(randomUUID()),
-          },
-          { signingSecret },
-        );
-        if (response.status !== 200) throw new Error(`slash command answered ${response.status}`);
-        return performance.now() - sent;
-      }),
-    );
-    const updates = await double.waitForCalls('chat.update', before + CONCURRENCY, 60_000);
-    return { acks, reports: updates.slice(before).map((call) => call.at - started) };
-  };
 }
 
 interface Memory {

@@ -7,11 +7,10 @@ import { SignedRequestClient } from '../../test/slack/signed-request-client.js';
 import { SlackApiDouble } from '../../test/slack/slack-api-double.js';
 import { type BenchRow, msRows } from '../bench-row.js';
 import { round1, summarise } from '../stats.js';
+import { BENCH_CHANNEL, BENCH_USER, diagnoseRound } from './diagnose-round.js';
 
 const CONCURRENCY = 20;
 const ROUNDS = 10;
-const USER = 'UBENCHOPS1';
-const CHANNEL = 'CBENCHPROD';
 
 /**
  * Issue 4: `/sama diagnose` in HTTP mode, 20 signed requests at once, against the lab. The ack is
@@ -24,8 +23,8 @@ export async function slackAck(): Promise<BenchRow[]> {
   const lab = loadInventory(file);
   const inventory = {
     ...lab,
-    team: [{ slackId: USER, name: 'Bench', roles: ['devops' as const], availability: '24/7' as const }],
-    slack: { channels: [CHANNEL] },
+    team: [{ slackId: BENCH_USER, name: 'Bench', roles: ['devops' as const], availability: '24/7' as const }],
+    slack: { channels: [BENCH_CHANNEL] },
   };
   // 20 reports at once to one channel: Slack would pace them (1/s); the bench measures the bot, so
   // the double's per-channel pace is lifted (every other rule of the strict double still holds).
@@ -46,29 +45,7 @@ export async function slackAck(): Promise<BenchRow[]> {
   });
   const client = new SignedRequestClient(`http://127.0.0.1:${bot.port}/slack/events`);
 
-  const round = async () => {
-    const before = double.callsOf('chat.update').length;
-    const started = performance.now();
-    const acks = await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        const sent = performance.now();
-        const response = await client.slashCommand(
-          {
-            text: 'diagnose',
-            userId: USER,
-            channelId: CHANNEL,
-            responseUrl: double.responseUrl(randomUUID()),
-          },
-          { signingSecret },
-        );
-        if (response.status !== 200) throw new Error(`slash command answered ${response.status}`);
-        return performance.now() - sent;
-      }),
-    );
-    const updates = await double.waitForCalls('chat.update', before + CONCURRENCY, 30_000);
-    const reports = updates.slice(before).map((call) => call.at - started);
-    return { acks, reports, roundMs: Math.max(...reports) };
-  };
+  const round = diagnoseRound(client, double, signingSecret, CONCURRENCY);
 
   const first = await round();
   const acks: number[] = [];
