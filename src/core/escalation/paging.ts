@@ -10,6 +10,26 @@ export interface StepContext {
   maintenanceUntil: number | null;
 }
 
+/** What one page did: the level it reached, who it paged, the timers it armed. */
+export interface Page {
+  level: Level;
+  paged: string[];
+  deadlines: Deadlines;
+  records: TimelineRecord[];
+}
+
+/** The open state a page leaves behind: its level, people and timers, unsilenced. */
+export function openAfter(paged: Page, generation: number): IncidentState {
+  return {
+    status: 'open',
+    level: paged.level,
+    generation,
+    deadlines: paged.deadlines,
+    paged: paged.paged,
+    silencedUntil: null,
+  };
+}
+
 /**
  * Pages `level` (or the next level with someone reachable, saying so) and arms its timers.
  * At N3 no ack timer is armed: the repeat keeps paging until someone acknowledges.
@@ -22,7 +42,7 @@ export function page(
   now: number,
   resolveBy: number | null,
   restartResolve: boolean,
-): { level: Level; paged: string[]; deadlines: Deadlines; records: TimelineRecord[] } {
+): Page {
   const records: TimelineRecord[] = [];
   let level = startLevel;
   const maintenance = context.maintenanceUntil !== null && context.maintenanceUntil > now;
@@ -74,14 +94,7 @@ export function openIncident(
 ): { state: IncidentState; records: TimelineRecord[] } {
   const paged = page(snapshot, context, level, 'opened', now, null, true);
   return {
-    state: {
-      status: 'open',
-      level: paged.level,
-      generation: 1,
-      deadlines: paged.deadlines,
-      paged: paged.paged,
-      silencedUntil: null,
-    },
+    state: openAfter(paged, 1),
     records: [{ type: 'opened', level, by }, ...paged.records],
   };
 }
@@ -99,14 +112,7 @@ export function escalate(
   const paged = page(snapshot, context, up, reason, now, state.deadlines.resolveBy, true);
   return {
     applied: true,
-    state: {
-      status: 'open',
-      level: paged.level,
-      generation: state.generation + 1,
-      deadlines: paged.deadlines,
-      paged: paged.paged,
-      silencedUntil: null,
-    },
+    state: openAfter(paged, state.generation + 1),
     records: [{ type: 'escalated', from: state.level, to: paged.level, by }, ...paged.records],
   };
 }

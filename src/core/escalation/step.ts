@@ -5,7 +5,7 @@ import type {
   TimelineRecord,
   TimerKind,
 } from './incident-state.js';
-import { escalate, page, repage, type StepContext } from './paging.js';
+import { escalate, openAfter, page, repage, type StepContext } from './paging.js';
 import { nextLevel, type PolicySnapshot } from './policy-snapshot.js';
 
 export { openIncident, type StepContext } from './paging.js';
@@ -147,14 +147,7 @@ const steps: { [K in IncidentEvent['kind']]: StepFn<K> } = {
     const paged = page(snapshot, context, state.level, 'reopened', now, null, true);
     return {
       applied: true,
-      state: {
-        status: 'open',
-        level: paged.level,
-        generation: state.generation + 1,
-        deadlines: paged.deadlines,
-        paged: paged.paged,
-        silencedUntil: null,
-      },
+      state: openAfter(paged, state.generation + 1),
       records: [{ type: 'reopened', level: state.level, by: event.by }, ...paged.records],
     };
   },
