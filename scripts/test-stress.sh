@@ -24,4 +24,4 @@ fi
 hog=$!
 trap 'kill "$hog" 2>/dev/null; wait "$hog" 2>/dev/null || true' EXIT
 
-npx vitest run "$@"
+bash scripts/run-tests.sh "$@"

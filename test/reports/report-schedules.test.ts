@@ -90,8 +90,10 @@ describe('report schedules', () => {
     ).rows;
 
     expect(stored.length).toBeGreaterThanOrEqual(4);
-    // Each occurrence ran once (no replica ran a tick the other had), stored once, posted once.
-    expect(new Set(slotsRun).size).toBe(slotsRun.length);
+    // Each occurrence is stored once and posted once. BullMQ delivers at least once (a job whose
+    // lock lapsed on a loaded machine runs again on the other replica), so the runner may see a
+    // slot twice: the store's unique slot is what keeps the second run from posting.
+    expect(slotsRun.length).toBeGreaterThanOrEqual(stored.length);
     expect(new Set(stored.map((row) => row.slot)).size).toBe(stored.length);
     expect(posts).toHaveLength(stored.length);
     expect(posts.every((post) => post.channel === 'C0REPORTS')).toBe(true);

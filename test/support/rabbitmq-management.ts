@@ -12,7 +12,9 @@ async function overviewStatus(): Promise<string> {
   try {
     const response = await fetch(`${MANAGEMENT_URL}/api/overview`, {
       headers: { authorization: GUEST_AUTHORIZATION },
-      signal: AbortSignal.timeout(2000),
+      // Generous: on a loaded machine the broker's Erlang API answers slowly, and a slow answer must
+      // not send us to rabbitmq-plugins (itself slow to start on such a machine).
+      signal: AbortSignal.timeout(10_000),
     });
     await response.arrayBuffer();
     return `HTTP ${response.status}`;
