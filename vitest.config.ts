@@ -6,9 +6,11 @@ import { defineConfig } from 'vitest/config';
  *   a connection to PostgreSQL, Redis, RabbitMQ or sshd, so a test cannot sit here by mistake.
  * - `services` (every other `*.test.ts`): the machine's real services, in parallel processes;
  *   each file has its own database, queue namespace, Redis keys, vhost or loopback address.
- * - `lab` (`*.lab.test.ts`, test/lab/): the three-server lab, whose faults are machine-wide:
- *   one file at a time, after the other two (vitest runs projects of one group order together
- *   only when they have the same number of workers).
+ * - `lab` (`*.lab.test.ts`, test/lab/): the three-server lab: one file at a time. `npm test`
+ *   (scripts/run-tests.sh) runs it in a vitest process of its own beside the other two, since its
+ *   faults touch only the lab's own addresses, mounts, databases and vhost; a plain `vitest run`
+ *   runs it after them (vitest runs projects of one group order together only when they have the
+ *   same number of workers).
  * Limits are generous: a test waits for events (vi.waitFor, expect.poll), so a busy machine
  * makes it slower, not red.
  */
