@@ -7,7 +7,13 @@ import { labIsUp } from './lab-session.js';
  */
 export default async function setup(): Promise<() => Promise<void>> {
   const wasUp = await labIsUp();
-  await labUp();
+  try {
+    await labUp();
+  } catch (error) {
+    // Half a lab left running (a daemon without its socket, a held address) breaks the next run.
+    if (!wasUp) await labDown();
+    throw error;
+  }
   return async () => {
     if (!wasUp) await labDown();
   };

@@ -35,6 +35,9 @@ export async function startSyslog(): Promise<void> {
   mkdirSync(dirname(labSyslog.socket), { recursive: true });
   const file = join(labSyslog.dir, 'rsyslog.conf');
   writeFileSync(file, config());
+  // A daemon left running without its socket (the directory was removed under it, e.g. by a lab
+  // that went down halfway) never gets it back: start it afresh.
+  if (syslogPid() !== undefined && !existsSync(labSyslog.socket)) await stopSyslog();
   if (syslogPid() === undefined) {
     spawnDetached('/usr/sbin/rsyslogd', ['-n', '-f', file, '-i', join(labSyslog.dir, 'rsyslogd.pid')], {
       log: join(labSyslog.dir, 'rsyslogd.log'),
