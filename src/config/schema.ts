@@ -5,6 +5,7 @@ import { identifier, safeAbsolutePath, safeGlob } from './identifiers.js';
 import { remediationPolicySchema } from './remediation-policy-schema.js';
 import { remediationTargetsSchema } from './remediation-targets-schema.js';
 import { reportsSchema } from './reports-schema.js';
+import { sloSchema } from './slo-schema.js';
 
 export { identifier, safeAbsolutePath, safeGlob };
 
@@ -103,6 +104,15 @@ const servicesSchema = z.strictObject({
     .strictObject({
       /** MinIO base URL; `/minio/health/live` is appended. */
       url: url(['http:', 'https:']),
+    })
+    .optional(),
+  /** Read-only instant queries for the SLOs the bot's probes cannot measure (`slo.httpErrors`). */
+  prometheus: z
+    .strictObject({
+      /** Prometheus base URL, e.g. http://10.101.0.5:9090; `/api/v1/query` is appended. */
+      url: url(['http:', 'https:']),
+      /** Bearer token, when Prometheus sits behind one (`tokenFile` or `${ENV}`). */
+      token: z.string().min(1).optional(),
     })
     .optional(),
   /** API instances behind the load balancer. */
@@ -220,6 +230,8 @@ export const inventorySchema = z
     escalation: escalationPolicySchema,
     /** Scheduled maintenance reports: cron patterns and channel (see reports-schema.ts). */
     reports: reportsSchema,
+    /** Service level objectives from the watch's runs, and burn-rate incidents (see slo-schema.ts). */
+    slo: sloSchema,
   })
   .superRefine(
     (inventory, ctx) => {
