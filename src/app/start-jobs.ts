@@ -5,6 +5,7 @@ import type { Inventory } from '../config/schema.js';
 import { createEscalationService, type EscalationService } from '../escalation/escalation-service.js';
 import { type RunningIntake, startIntake } from '../escalation/intake/start-intake.js';
 import { feedFlapGuard } from '../escalation/watch/feed-flap-guard.js';
+import { feedSlo } from '../escalation/watch/feed-slo.js';
 import { type RunningWatch, startWatch } from '../escalation/watch/start-watch.js';
 import { checkConcurrencyBudget } from '../jobs/concurrency-budget.js';
 import { openJobConnection } from '../jobs/job-connection.js';
@@ -93,7 +94,7 @@ export function startIntakeJobs(deps: FeatureDeps, service: EscalationService): 
   });
 }
 
-/** The watch, whose runs feed the flap guard; nothing when the watch is off. */
+/** The watch, whose runs feed the flap guard and the SLO series (and burn rates); nothing when the watch is off. */
 export function startWatchJobs(
   deps: FeatureDeps,
   service: EscalationService,
@@ -102,13 +103,19 @@ export function startWatchJobs(
   const { jobs, inventory, logger } = deps;
   const { watch } = inventory.escalation;
   if (watch.playbook === 'off') return undefined;
+  const flapGuard = feedFlapGuard({ pool: jobs.pool, service, policy: inventory.escalation }, logger);
+  const slo = feedSlo({ pool: jobs.pool, service, inventory }, logger);
   return startWatch({
     connection: jobs.connection,
     queueName: jobs.names.watch,
     playbook: watch.playbook,
     everyMs: watch.every,
     diagnoses,
-    afterRun: feedFlapGuard({ pool: jobs.pool, service, policy: inventory.escalation }, logger),
+    // The flap guard first: a failing check's incident opens before the burn rate's.
+    afterRun: async (diagnosis, playbook) => {
+      await flapGuard(diagnosis, playbook);
+      await slo(diagnosis);
+    },
     logger,
   });
 }

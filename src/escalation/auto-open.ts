@@ -1,4 +1,4 @@
-import type { CheckResult } from '../checks/check.js';
+import type { CheckResult, CheckStatus } from '../checks/check.js';
 import type { Diagnosis } from '../checks/run-checks.js';
 import type { EscalationPolicy } from '../config/escalation-policy-schema.js';
 import type { Level } from '../core/escalation/policy-snapshot.js';
@@ -7,6 +7,16 @@ import type { Logger } from '../logging/logger.js';
 import type { EscalationService } from './escalation-service.js';
 import type { OpenOutcome } from './incident-steps.js';
 import { raiseLevel } from './raise-level.js';
+
+/**
+ * What the watch observes of one (check, target) in a run: a check's result, or an observation of
+ * the bot's own (an SLO's burn rate, `slo.burn`).
+ */
+export interface WatchObservation {
+  id: string;
+  target: string;
+  status: CheckStatus;
+}
 
 /** A failing check that the policy maps to a level: what opening (or joining) an incident needs. */
 export interface AutoOpenRequest {
@@ -37,7 +47,7 @@ function groupsTargets(rules: EscalationPolicy['autoOpen'], checkId: string): bo
  */
 export function autoOpenRequests(
   rules: EscalationPolicy['autoOpen'],
-  results: readonly CheckResult[],
+  results: readonly WatchObservation[],
 ): AutoOpenRequest[] {
   const failing = new Map<string, number>();
   for (const result of results) {

@@ -31,6 +31,8 @@ export interface BurnVerdict {
   objective: BurnObjective;
   /** `fast` when the fast rule fires (whatever the slow one says), `slow`, or null. */
   firing: BurnRuleName | null;
+  /** Every rule that fires, fast first. */
+  fired: BurnRuleName[];
   /** Burn rate (error ratio ÷ budget ratio) per rule, over its long and its short window. */
   rates: Record<BurnRuleName, { long: number; short: number }>;
 }
@@ -90,14 +92,14 @@ function verdict(
   budgetRatio: number,
 ) {
   const rates = {} as BurnVerdict['rates'];
-  let firing: BurnRuleName | null = null;
+  const fired: BurnRuleName[] = [];
   for (const rule of BURN_RULES) {
     const long = burnRate(events, now, rule.longMinutes, budgetRatio);
     const short = burnRate(events, now, rule.shortMinutes, budgetRatio);
     rates[rule.name] = { long, short };
-    if (firing === null && long >= rule.factor && short >= rule.factor) firing = rule.name;
+    if (long >= rule.factor && short >= rule.factor) fired.push(rule.name);
   }
-  return { service, objective, firing, rates };
+  return { service, objective, firing: fired[0] ?? null, fired, rates };
 }
 
 /**

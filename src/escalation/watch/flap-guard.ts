@@ -1,7 +1,7 @@
-import type { CheckResult } from '../../checks/check.js';
+import type { CheckStatus } from '../../checks/check.js';
 import type { EscalationPolicy } from '../../config/escalation-policy-schema.js';
 import type { Streak } from '../../store/watch/watch-streaks.js';
-import { autoOpenRequests, byIncident, type IncidentRequest } from '../auto-open.js';
+import { autoOpenRequests, byIncident, type IncidentRequest, type WatchObservation } from '../auto-open.js';
 
 export type { Streak } from '../../store/watch/watch-streaks.js';
 
@@ -43,7 +43,7 @@ const fresh = (checkId: string, target: string): Streak => ({
  * changes nothing. A failure after a noted recovery is a relapse: the level asked for is forgotten,
  * so that the failure, once past the guard again, is reported on the incident (or opens a new one).
  */
-export function observe(streak: Streak, status: CheckResult['status'], now: number): Streak {
+export function observe(streak: Streak, status: CheckStatus, now: number): Streak {
   switch (status) {
     case 'fail':
       // The recovery mark stays until the relapse is reported (linking clears it): a single
@@ -74,7 +74,7 @@ export function observe(streak: Streak, status: CheckResult['status'], now: numb
 export function advanceWatch(
   settings: GuardSettings,
   rules: EscalationPolicy['autoOpen'],
-  results: readonly CheckResult[],
+  results: readonly WatchObservation[],
   previous: readonly Streak[],
   now: number,
 ): { streaks: Streak[]; actions: WatchAction[] } {

@@ -1,5 +1,4 @@
 import type pg from 'pg';
-import type { CheckResult } from '../../checks/check.js';
 import type { EscalationPolicy } from '../../config/escalation-policy-schema.js';
 import type { Level } from '../../core/escalation/policy-snapshot.js';
 import { inClientTransaction } from '../../store/in-transaction.js';
@@ -10,7 +9,7 @@ import {
   saveStreaks,
   withWatchLock,
 } from '../../store/watch/watch-streaks.js';
-import { incidentTitle } from '../auto-open.js';
+import { type IncidentRequest, incidentTitle, type WatchObservation } from '../auto-open.js';
 import type { EscalationService } from '../escalation-service.js';
 import { raiseLevel } from '../raise-level.js';
 import { advanceWatch, type GuardSettings, type WatchAction } from './flap-guard.js';
@@ -41,6 +40,8 @@ export interface WatchTickDeps {
   service: Pick<EscalationService, 'open' | 'act' | 'note'>;
   policy: Pick<EscalationPolicy, 'autoOpen' | 'watch'>;
   onError?: (error: unknown, action: WatchAction) => void;
+  /** The title of an incident the watch opens. Default: the check and its failing targets (incidentTitle). */
+  titleOf?: (request: IncidentRequest) => string;
 }
 
 /**
@@ -54,7 +55,7 @@ export interface WatchTickDeps {
  */
 export async function watchTick(
   deps: WatchTickDeps,
-  results: readonly CheckResult[],
+  results: readonly WatchObservation[],
   source: string,
   now: number = Date.now(),
 ): Promise<WatchTickOutcome> {
@@ -91,7 +92,7 @@ async function performAction(
       const { request } = action;
       const opened = await service.open({
         dedupKey: request.dedupKey,
-        title: incidentTitle(request),
+        title: (deps.titleOf ?? incidentTitle)(request),
         source,
         level: request.level,
         by: WATCH_ACTOR,

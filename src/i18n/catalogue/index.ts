@@ -11,6 +11,7 @@ import { remediationMessages } from './remediation.js';
 import { remediationActionMessages } from './remediation-actions.js';
 import { reportMessages } from './reports.js';
 import { slackMessages } from './slack.js';
+import { sloMessages } from './slo.js';
 
 /**
  * The one message catalogue: every area's messages merged. Each area keeps its own file so that
@@ -27,6 +28,7 @@ export const catalogue = {
     ...remediationActionMessages.fr,
     ...incidentMessages.fr,
     ...reportMessages.fr,
+    ...sloMessages.fr,
     ...errorMessages.fr,
     ...configMessages.fr,
     ...cliMessages.fr,
@@ -42,6 +44,7 @@ export const catalogue = {
     ...remediationActionMessages.en,
     ...incidentMessages.en,
     ...reportMessages.en,
+    ...sloMessages.en,
     ...errorMessages.en,
     ...configMessages.en,
     ...cliMessages.en,

@@ -21,7 +21,11 @@ export interface RunSample {
  * it worse). Names a new series on first sight. Two statements; the rows of one minute of one
  * series are upserted once per run, whatever the number of replicas.
  */
-export async function recordRunSamples(db: Queryable, minute: number, samples: readonly RunSample[]): Promise<void> {
+export async function recordRunSamples(
+  db: Queryable,
+  minute: number,
+  samples: readonly RunSample[],
+): Promise<void> {
   const unique = new Map(samples.map((sample) => [`${sample.checkId} ${sample.target}`, sample]));
   if (unique.size === 0) return;
   const rows = [...unique.values()];

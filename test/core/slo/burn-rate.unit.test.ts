@@ -12,7 +12,13 @@ const availability = (verdicts: ReturnType<typeof burnVerdicts>) =>
 
 describe('burn rates (availability)', () => {
   it('healthy: nothing burns', () => {
-    const verdict = availability(burnVerdicts(objectives(), api(() => ({ status: 'ok' })), T0 + 500));
+    const verdict = availability(
+      burnVerdicts(
+        objectives(),
+        api(() => ({ status: 'ok' })),
+        T0 + 500,
+      ),
+    );
     expect(verdict).toMatchObject({ service: 'api', firing: null, rates: { fast: { long: 0, short: 0 } } });
   });
 
