@@ -24,8 +24,11 @@ export const burnTarget = (verdict: Pick<BurnVerdict, 'service' | 'objective'>):
 
 /** The level a verdict opens at: the highest of the levels its firing rules are given, or null. */
 export function burnLevel(verdict: BurnVerdict, levels: SloConfig['burnRate']): Level | null {
-  const chosen = verdict.fired.map((rule) => levels[rule]).filter((level) => level !== 'off');
-  return chosen.length === 0 ? null : chosen.reduce((high, level) => (level > high ? level : high));
+  const chosen = verdict.fired
+    .map((rule) => levels[rule])
+    .filter((level): level is Level => level !== 'off')
+    .sort();
+  return chosen.at(-1) ?? null;
 }
 
 /** The incident's title: the SLO, its burn rate over the firing rule's long window, the rule. */
