@@ -12,6 +12,7 @@ import { purgeCommand } from './purge-command.js';
 import { reportCommand } from './report-command.js';
 import { restartCommand } from './restart-command.js';
 import { scaleCommand } from './scale-command.js';
+import { sloCommand } from './slo-command.js';
 import { statusCommand } from './status-command.js';
 import { vacuumCommand } from './vacuum-command.js';
 
@@ -32,4 +33,5 @@ export const subCommands: readonly SubCommand[] = [
   oncallCommand,
   maintenanceCommand,
   reportCommand,
+  sloCommand,
 ];

@@ -12,12 +12,12 @@ export const sloMessages = defineMessages({
     'slo.section.wholeMonth': 'SLO — {month}, mois entier (heure {timezone})',
     'slo.section.monthSoFar': 'SLO — {month}, du 1er au {day} (mois en cours, heure {timezone})',
     'slo.availability':
-      '{percent} % (objectif {target} %, critique {critical} %) ; budget d’erreur {left} % restant : {spent} min sur {allowed} min ({down, plural, one {# min} other {# min}} en panne, {unknown, plural, one {# min inconnue} other {# min inconnues}} : aucun passage de la veille)',
+      'disponibilité {percent} % (objectif {target} %, critique {critical} %) ; budget d’erreur {left} % restant : {spent} min sur {allowed} min ({down, plural, one {# min} other {# min}} en panne, {unknown, plural, one {# min inconnue} other {# min inconnues}} : aucun passage de la veille)',
     'slo.availability.none':
-      'inconnue : aucun passage de la veille sur la période ({checks} ; la veille doit exécuter ces contrôles)',
+      'disponibilité inconnue : aucun passage de la veille sur la période ({checks} ; la veille doit exécuter ces contrôles)',
     'slo.latency':
-      'p95 {p95} ms (objectif < {target} ms, critique < {critical} ms) ; budget d’erreur {left} % restant : {above} sur {samples, plural, one {# mesure} other {# mesures}} au-dessus de {target} ms',
-    'slo.latency.none': 'inconnue : aucune mesure de {check} sur la période',
+      'latence p95 {p95} ms (objectif < {target} ms, critique < {critical} ms) ; budget d’erreur {left} % restant : {above} sur {samples, plural, one {# mesure} other {# mesures}} au-dessus de {target} ms',
+    'slo.latency.none': 'latence p95 inconnue : aucune mesure de {check} sur la période',
     'slo.external.httpErrors': 'erreurs HTTP',
     'slo.external.notificationsSent': 'notifications envoyées',
     'slo.external.value':
@@ -42,12 +42,12 @@ export const sloMessages = defineMessages({
     'slo.section.wholeMonth': 'SLOs — {month}, whole month ({timezone} time)',
     'slo.section.monthSoFar': 'SLOs — {month}, 1st to {day} (month so far, {timezone} time)',
     'slo.availability':
-      '{percent} % (target {target} %, critical {critical} %); error budget {left} % left: {spent} min of {allowed} min ({down, plural, one {# min} other {# min}} down, {unknown, plural, one {# min} other {# min}} unknown: no watch run)',
+      'availability {percent} % (target {target} %, critical {critical} %); error budget {left} % left: {spent} min of {allowed} min ({down, plural, one {# min} other {# min}} down, {unknown, plural, one {# min} other {# min}} unknown: no watch run)',
     'slo.availability.none':
-      'unknown: no watch run over the period ({checks}; the watch must run these checks)',
+      'availability unknown: no watch run over the period ({checks}; the watch must run these checks)',
     'slo.latency':
-      'p95 {p95} ms (target < {target} ms, critical < {critical} ms); error budget {left} % left: {above} of {samples, plural, one {# sample} other {# samples}} above {target} ms',
-    'slo.latency.none': 'unknown: no measurement of {check} over the period',
+      'p95 latency {p95} ms (target < {target} ms, critical < {critical} ms); error budget {left} % left: {above} of {samples, plural, one {# sample} other {# samples}} above {target} ms',
+    'slo.latency.none': 'p95 latency unknown: no measurement of {check} over the period',
     'slo.external.httpErrors': 'HTTP errors',
     'slo.external.notificationsSent': 'notifications sent',
     'slo.external.value':
