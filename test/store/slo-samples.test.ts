@@ -11,6 +11,7 @@ import { migrate } from '../../src/store/migrate.js';
 import { readBudgetSpent, readSloFigures } from '../../src/store/slo/slo-figures-store.js';
 import { readSamples, recordRunSamples } from '../../src/store/slo/slo-samples.js';
 import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database.js';
+import { fillSloSeries } from '../support/slo-series-fill.js';
 
 // The SLO series in the bot's database (real PostgreSQL): per-minute roll-ups, retention, and the
 // figures of a month read back through the store's API.
@@ -34,21 +35,8 @@ afterAll(async () => {
 const result = (id: string, target: string, status: CheckStatus, value: number | null) =>
   ({ id, target, status, value }) as unknown as CheckResult;
 
-/** Fills [from, to) with one sample per minute of a series in one statement: `down` minutes fail, without a value. */
-async function fill(checkId: string, target: string, from: number, to: number, down?: [number, number]) {
-  await pool.query('INSERT INTO slo_series (check_id, target) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
-    checkId,
-    target,
-  ]);
-  await pool.query(
-    `INSERT INTO slo_samples (minute, series_id, status, value)
-     SELECT m, (SELECT id FROM slo_series WHERE check_id = $1 AND target = $2),
-            CASE WHEN m >= $5 AND m < $6 THEN 3 ELSE 0 END,
-            CASE WHEN m >= $5 AND m < $6 THEN NULL ELSE 40 + m % 50 END
-       FROM generate_series($3::int, $4::int - 1) AS m`,
-    [checkId, target, from, to, down?.[0] ?? 0, down?.[1] ?? 0],
-  );
-}
+const fill = (checkId: string, target: string, from: number, to: number, down?: [number, number]) =>
+  fillSloSeries(pool, { checkId, target }, from, to, down);
 
 describe('the SLO series', () => {
   it('rolls a minute’s runs into one row per check and target: the worst status, the largest value', async () => {
