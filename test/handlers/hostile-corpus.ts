@@ -85,6 +85,7 @@ const PREFIXES = [
   'flush-redis',
   'audit',
   'report',
+  'slo',
   'diagnose',
   'status',
   'incident',

@@ -3,14 +3,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseInventory } from '../../src/config/load-inventory.js';
 import { minuteOf } from '../../src/core/slo/minute-series.js';
 import { monthRange } from '../../src/core/slo/month-range.js';
+import { inventoryAccessPolicy } from '../../src/handlers/access-policy.js';
+import { routeCommand } from '../../src/handlers/route-command.js';
 import { translate } from '../../src/i18n/translate.js';
 import { silentLogger } from '../../src/logging/logger.js';
+import { createMetrics } from '../../src/observability/metrics.js';
 import { createPlatformClients } from '../../src/platform/platform-clients.js';
+import { shareDiagnoses } from '../../src/playbooks/shared-diagnoses.js';
 import { collectReport } from '../../src/reports/collect-report.js';
 import type { ReportSection } from '../../src/reports/report-model.js';
 import { monthSlo } from '../../src/reports/slo-section.js';
 import { createBotDatabase } from '../../src/store/bot-database.js';
 import { migrate } from '../../src/store/migrate.js';
+import { recordingReplies } from '../handlers/recording-replies.js';
 import { counterHistory, type PrometheusServer, startPrometheus } from '../support/prometheus-server.js';
 import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database.js';
 import { fillSloSeries } from '../support/slo-series-fill.js';
@@ -155,5 +160,42 @@ describe('the monthly report’s SLO section', () => {
     expect(translate('fr', section.lines[0]?.text ?? { key: 'slo.noStore' })).toContain(
       '(30 min en panne, 0 min inconnue',
     );
+  });
+
+  it('/sama slo 2026-11 shows the same lines, in the channel', async () => {
+    const inventory = parseInventory(
+      `platform: Test\nlocale: fr\nteam: [{ slackId: UTESTOPS1, name: Awa, roles: [devops] }]\n`,
+      'inline.yml',
+    );
+    const clients = createPlatformClients(inventory, silentLogger());
+    const replies = recordingReplies();
+    try {
+      const services = {
+        inventory,
+        clients,
+        logger: silentLogger(),
+        metrics: createMetrics(),
+        access: inventoryAccessPolicy(inventory),
+        diagnoses: shareDiagnoses({ inventory, clients }),
+        store: { pool, close: async () => undefined },
+      };
+      expect(
+        await routeCommand('slo 2026-11', { userId: 'UTESTOPS1', channelId: 'C1', replies }, services),
+      ).toBe('ok');
+    } finally {
+      await clients.close();
+    }
+    const [answer, ...rest] = replies.recorded;
+    expect(rest).toEqual([]);
+    expect(answer?.kind).toBe('reply');
+    expect(answer?.message).toMatchObject({
+      title: 'Test — SLO',
+      summary: 'SLO — novembre 2026, mois entier (heure Africa/Dakar)',
+      status: 'unknown',
+    });
+    expect(answer?.message.sections[0]?.lines[0]).toEqual({
+      status: 'ok',
+      text: expect.stringMatching(/^\*api\* — disponibilité 99,93 % /),
+    });
   });
 });
