@@ -13,6 +13,7 @@ import { installBench } from './sections/install.js';
 import { remediationLab } from './sections/remediation-lab.js';
 import { reportsBench } from './sections/reports.js';
 import { slackAck } from './sections/slack-ack.js';
+import { sloBench } from './sections/slo.js';
 import { sshWrapperBench } from './sections/ssh-wrapper.js';
 
 /**
@@ -30,6 +31,7 @@ const SECTIONS: Record<string, BenchSection> = {
   'remediation-lab': remediationLab,
   escalation: escalationBench,
   reports: reportsBench,
+  slo: sloBench,
   'alert-storm': alertStorm,
   install: installBench,
 };
