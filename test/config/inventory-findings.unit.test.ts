@@ -124,4 +124,22 @@ describe('inventory findings', () => {
       },
     ]);
   });
+
+  it('warns when the SLOs would count unknown minutes: the watch off, or runs further apart than a minute', () => {
+    expect(findings(`${TEAM}\nescalation: { watch: { playbook: off } }`)).toEqual([
+      {
+        severity: 'warning',
+        path: 'escalation.watch.playbook',
+        text: 'the watch is off: SLOs are computed from its runs, every minute would be unknown',
+      },
+    ]);
+    expect(findings(`${TEAM}\nescalation: { watch: { every: 5m } }`)).toEqual([
+      {
+        severity: 'warning',
+        path: 'escalation.watch.every',
+        text: 'one watch run every 300 s: SLOs count minutes, the minutes without a run would be unknown (60 s at most)',
+      },
+    ]);
+    expect(findings(`${TEAM}\nescalation: { watch: { playbook: off } }\nslo: { services: [] }`)).toEqual([]);
+  });
 });

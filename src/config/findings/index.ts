@@ -3,6 +3,7 @@ import { approvalFindings } from './approval-findings.js';
 import { escalationCoverageFindings } from './escalation-coverage.js';
 import type { Finding } from './finding.js';
 import { referenceFindings } from './reference-findings.js';
+import { sloFindings } from './slo-findings.js';
 
 export type { Finding, FindingSeverity } from './finding.js';
 
@@ -12,5 +13,6 @@ export function inventoryFindings(inventory: Inventory): Finding[] {
     ...escalationCoverageFindings(inventory),
     ...approvalFindings(inventory),
     ...referenceFindings(inventory),
+    ...sloFindings(inventory),
   ];
 }

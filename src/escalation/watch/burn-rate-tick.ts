@@ -7,9 +7,11 @@ import {
   type BurnVerdict,
   burnVerdicts,
 } from '../../core/slo/burn-rate.js';
+import { MINUTE_MS } from '../../core/slo/minute-series.js';
 import type { Locale } from '../../i18n/define-messages.js';
 import { msg } from '../../i18n/message.js';
 import { translate } from '../../i18n/translate.js';
+import { checksWithRecentIncidents } from '../../store/slo/covering-incidents.js';
 import { sloCheckIds } from '../../store/slo/slo-figures-store.js';
 import { readSamples } from '../../store/slo/slo-samples.js';
 import type { WatchObservation } from '../auto-open.js';
@@ -55,10 +57,13 @@ export interface BurnRateDeps extends Pick<WatchTickDeps, 'pool' | 'service' | '
 /**
  * Evaluates every SLO's burn at minute `nowMinute` from the last 6 hours of the series, then hands
  * the verdicts to the watch as observations of `slo.burn` (one target per SLO): a firing rule is a
- * failing observation, which opens (or joins, and raises from the slow rule's level to the fast
- * one's) the SLO's incident through the watch's own path and dedup key; a burn that stops heals the
- * streak, and the watch notes "rétabli" after `healthyBeforeRecovery`. The rules' windows are the
- * guard: one failing evaluation is enough (`failuresBeforeOpen` 1).
+ * failing observation which, past the watch's flap guard (`failuresBeforeOpen` evaluations in a
+ * row), opens (or joins, and raises from the slow rule's level to the fast one's) the SLO's
+ * incident through the watch's own path and dedup key; a burn that stops heals the streak, and the
+ * watch notes "rétabli" after `healthyBeforeRecovery`. A service whose checks have a watch
+ * incident unresolved, or resolved within those 6 hours, opens nothing: that incident already
+ * covers the failures the budget burns on (the `autoOpen` rules come first; without any, burn
+ * rates are the watch's only automatic incidents).
  */
 export async function burnRateTick(
   deps: BurnRateDeps,
@@ -69,6 +74,7 @@ export async function burnRateTick(
   const range = { from: nowMinute - BURN_LOOKBACK_MINUTES + 1, to: nowMinute + 1 };
   const samples = await readSamples(deps.pool, sloCheckIds(slo.services), range);
   const verdicts = burnVerdicts(slo.services, samples, nowMinute);
+  const covered = await checksWithRecentIncidents(deps.pool, nowMs - BURN_LOOKBACK_MINUTES * MINUTE_MS);
   const observations: WatchObservation[] = [];
   const rules: EscalationPolicy['autoOpen'] = [];
   const byTarget = new Map<string, BurnVerdict>();
@@ -77,13 +83,15 @@ export async function burnRateTick(
     const level = burnLevel(verdict, slo.burnRate);
     byTarget.set(target, verdict);
     observations.push({ id: BURN_CHECK_ID, target, status: level ? 'fail' : 'ok' });
-    if (level) rules.push({ check: BURN_CHECK_ID, target, level });
+    const objective = slo.services.find((service) => service.name === verdict.service);
+    const explained = objective ? sloCheckIds([objective]).some((check) => covered.has(check)) : false;
+    if (level && !explained) rules.push({ check: BURN_CHECK_ID, target, level });
   }
   const outcome = await watchTick(
     {
       pool: deps.pool,
       service: deps.service,
-      policy: { autoOpen: rules, watch: { ...deps.watch, failuresBeforeOpen: 1 } },
+      policy: { autoOpen: rules, watch: deps.watch },
       titleOf: (request) => {
         const verdict = request.targets.map((target) => byTarget.get(target)).find(Boolean);
         return verdict

@@ -65,6 +65,10 @@ export const configMessages = defineMessages({
       'personne dans l’équipe n’a les rôles {roles} pour forcer une remédiation en maintenance',
     'config.finding.channel': 'le canal {channel} n’est pas dans slack.channels ({known})',
     'config.finding.duplicatePerson': 'l’utilisateur Slack {slackId} figure deux fois dans l’équipe',
+    'config.finding.sloWatchOff':
+      'la veille est arrêtée : les SLO se calculent sur ses passages, chaque minute serait inconnue',
+    'config.finding.sloWatchSparse':
+      'un passage de la veille toutes les {seconds} s : les SLO comptent par minute, les minutes sans passage seraient inconnues (60 s au plus)',
     'config.summary.platform':
       'plateforme : {platform} (fuseau {timezone}, langue {locale}, délai par vérification {ms} ms)',
     'config.summary.servers': '{count, plural, one {# serveur} other {# serveurs}}',
@@ -151,6 +155,10 @@ export const configMessages = defineMessages({
       'nobody in the team holds the roles {roles} to force a remediation during maintenance',
     'config.finding.channel': 'channel {channel} is not in slack.channels ({known})',
     'config.finding.duplicatePerson': 'Slack user {slackId} is listed twice in the team',
+    'config.finding.sloWatchOff':
+      'the watch is off: SLOs are computed from its runs, every minute would be unknown',
+    'config.finding.sloWatchSparse':
+      'one watch run every {seconds} s: SLOs count minutes, the minutes without a run would be unknown (60 s at most)',
     'config.summary.platform':
       'platform: {platform} (timezone {timezone}, locale {locale}, check timeout {ms} ms)',
     'config.summary.servers': '{count, plural, one {# server} other {# servers}}',
