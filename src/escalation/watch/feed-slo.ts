@@ -36,8 +36,8 @@ export async function recordSloRun(
 
 /**
  * The hook each watch run feeds after the flap guard: records the run in the SLO series, then
- * evaluates the burn rates, which open the SLOs' incidents through the watch (unless both burn
- * rules are `off`). A failure is logged and never spoils the run.
+ * evaluates the burn rates, which open the SLOs' incidents through the watch (unless there is no
+ * SLO, or both burn rules are `off`). A failure is logged and never spoils the run.
  */
 export function feedSlo(
   deps: {
@@ -48,7 +48,7 @@ export function feedSlo(
   logger: Logger,
 ): (diagnosis: Diagnosis) => Promise<void> {
   const { slo, escalation, locale } = deps.inventory;
-  const burning = slo.burnRate.fast !== 'off' || slo.burnRate.slow !== 'off';
+  const burning = slo.services.length > 0 && (slo.burnRate.fast !== 'off' || slo.burnRate.slow !== 'off');
   return async (diagnosis) => {
     const minute = minuteOf(diagnosis.startedAt.getTime());
     try {
