@@ -28,7 +28,8 @@ export const sloMessages = defineMessages({
     'slo.external.unreachable': 'inconnu : Prometheus injoignable : {reason}',
     'slo.external.noValue': 'inconnu : la requête ne rend aucune valeur (une seule série attendue)',
     'slo.noStore': 'pas de base du bot (DATABASE_URL) : SLO inconnus',
-    'slo.command.summary': 'SLO d’un mois (disponibilité, latences p95, budgets d’erreur) : slo [AAAA-MM]',
+    'slo.command.summary':
+      'SLO d’un mois (disponibilité, latences p95, budgets d’erreur), le mois en cours par défaut',
     'slo.command.badMonth': 'mois illisible « {month} » : AAAA-MM, par ex. 2026-11',
     'slo.command.title': '{platform} — SLO',
   },
@@ -58,7 +59,8 @@ export const sloMessages = defineMessages({
     'slo.external.unreachable': 'unknown: Prometheus unreachable: {reason}',
     'slo.external.noValue': 'unknown: the query returns no value (one series expected)',
     'slo.noStore': 'no bot database (DATABASE_URL): SLOs unknown',
-    'slo.command.summary': 'SLOs of a month (availability, p95 latencies, error budgets): slo [YYYY-MM]',
+    'slo.command.summary':
+      'SLOs of a month (availability, p95 latencies, error budgets), the current month by default',
     'slo.command.badMonth': 'unreadable month "{month}": YYYY-MM, e.g. 2026-11',
     'slo.command.title': '{platform} — SLOs',
   },
