@@ -1,4 +1,4 @@
-import { ensureDebianPackages } from './support/debian-packages.js';
+import { ensureDebianPackages, TEST_PACKAGES } from './support/debian-packages.js';
 import { ensureLoginUser } from './support/login-user.js';
 import { ensureRabbitmqManagement } from './support/rabbitmq-management.js';
 
@@ -7,7 +7,7 @@ import { ensureRabbitmqManagement } from './support/rabbitmq-management.js';
  * the report tests RabbitMQ's management API.
  */
 export default async function setup(): Promise<void> {
-  ensureDebianPackages();
+  ensureDebianPackages(TEST_PACKAGES);
   // Once, before test files run in parallel: the bot's non-root login on every test server.
   ensureLoginUser();
   await ensureRabbitmqManagement();

@@ -12,6 +12,11 @@ export const LAB_PACKAGES: Record<string, string> = {
   rsyslog: '/usr/sbin/rsyslogd',
   // The lab's docker CLI double reaches its daemon through socat, as cheaply as the real CLI.
   socat: '/usr/bin/socat',
+};
+
+/** What the tests need besides the lab's: installed once by the global setup, before any file. */
+export const TEST_PACKAGES: Record<string, string> = {
+  ...LAB_PACKAGES,
   // The unit file's test reads it offline with systemd-analyze (no systemd runs here).
   systemd: '/usr/bin/systemd-analyze',
   // A real Prometheus answers the SLO objectives' instant queries in their test.
