@@ -67,6 +67,8 @@ export const cliMessages = defineMessages({
     'cli.audit.ok':
       'journal d’audit OK : {rows, plural, one {# ligne chaînée} other {# lignes chaînées}} ; hachage de tête {hash}',
     'cli.audit.empty': 'journal d’audit vide',
+    'progress.line': 'en cours ({count}) : {items} — {done, plural, one {# terminé} other {# terminés}}',
+    'progress.item': '{label} {seconds} s',
   },
   en: {
     'cli.usage.general': 'usage: samaops <command> [options]',
@@ -130,5 +132,7 @@ export const cliMessages = defineMessages({
     'cli.audit.ok':
       'audit log OK: {rows, plural, one {# row chained} other {# rows chained}}; head hash {hash}',
     'cli.audit.empty': 'audit log empty',
+    'progress.line': 'running ({count}): {items} — {done} done',
+    'progress.item': '{label} {seconds} s',
   },
 });
