@@ -35,11 +35,11 @@ export function progressLine(
     locale,
     msg('progress.line', { count: running.length, items: items.join(', '), done }),
   );
-  return fit(line, Math.max(width - 1, 10));
+  return cutToWidth(line, Math.max(width - 1, 10));
 }
 
 /** Cut to `width` characters, with an ellipsis where it was cut. */
-function fit(text: string, width: number): string {
+function cutToWidth(text: string, width: number): string {
   const chars = [...text];
   return chars.length <= width ? text : `${chars.slice(0, width - 1).join('')}…`;
 }

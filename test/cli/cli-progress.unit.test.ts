@@ -73,8 +73,9 @@ describe('samaops diagnose on a terminal', () => {
       timeout: 30_000,
       interval: 50,
     });
-    expect(terminal.stderr()).toMatch(
-      /^\r\x1b\[Ken cours \(1\) : api\.health@samaconso_api_1 \d+(,\d)? s — 0 terminé/,
+    expect(terminal.stderr().startsWith('\r\x1b[K')).toBe(true);
+    expect(terminal.stderr().slice(4)).toMatch(
+      /^en cours \(1\) : api\.health@samaconso_api_1 \d+(,\d)? s — 0 terminé/,
     );
     await vi.waitFor(() => expect(api.held).toHaveLength(3), { timeout: 30_000, interval: 50 });
     api.release();
