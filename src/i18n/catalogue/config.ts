@@ -4,6 +4,8 @@ import { defineMessages } from '../define-messages.js';
 export const configMessages = defineMessages({
   fr: {
     'config.cli.invalid': 'samaops : inventaire invalide {file}',
+    'config.cli.fatalFindings':
+      'samaops : le bot ne démarre pas, l’inventaire {file} a {count, plural, one {# erreur} other {# erreurs}} (`samaops check-config` les détaille)',
     'config.cli.where': '{path} (ligne {line})',
     'config.cli.hint': 'piste : {hint}',
     'config.cli.problem': '{where} : {message}',
@@ -86,6 +88,8 @@ export const configMessages = defineMessages({
   },
   en: {
     'config.cli.invalid': 'samaops: invalid inventory {file}',
+    'config.cli.fatalFindings':
+      'samaops: the bot does not start, the inventory {file} has {count, plural, one {# error} other {# errors}} (`samaops check-config` details them)',
     'config.cli.where': '{path} (line {line})',
     'config.cli.hint': 'hint: {hint}',
     'config.cli.problem': '{where}: {message}',
