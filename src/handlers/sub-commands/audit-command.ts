@@ -1,5 +1,6 @@
 import { msg } from '../../i18n/message.js';
 import { translate } from '../../i18n/translate.js';
+import { localeFor } from '../../render/reply-port.js';
 import { auditLine } from '../../store/audit/audit-line.js';
 import { latestAudit } from '../../store/audit/audit-log.js';
 import { CommandUsageError } from '../command-usage-error.js';
@@ -15,13 +16,14 @@ export const auditCommand: SubCommand = {
   usage: 'audit [n]',
   summary: (locale) => translate(locale, msg('remediation.command.audit.summary')),
   async run({ invocation, args, services }) {
-    const locale = services.inventory.locale;
     const [first, ...rest] = args;
     const count = first === undefined ? DEFAULT_COUNT : Number(first);
     if (rest.length > 0 || !Number.isInteger(count) || count < 1 || count > MAX_COUNT)
       throw new CommandUsageError(
         msg('remediation.audit.badCount', { max: MAX_COUNT, argument: String(first).slice(0, 20) }),
       );
+    // Shown to the person who asked alone: in their language.
+    const locale = await localeFor(invocation, services.inventory.locale);
     const pool = services.store.pool;
     const unavailable = () =>
       invocation.replies.respondEphemeral({

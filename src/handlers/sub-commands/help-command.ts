@@ -1,5 +1,6 @@
 import { msg } from '../../i18n/message.js';
 import { translate } from '../../i18n/translate.js';
+import { localeFor } from '../../render/reply-port.js';
 import { helpMessage } from '../help-message.js';
 import type { SubCommand } from '../sub-command.js';
 
@@ -9,6 +10,7 @@ export const helpCommand: SubCommand = {
   usage: 'help',
   summary: (locale) => translate(locale, msg('slack.command.help.summary')),
   async run({ invocation, services, commands }) {
-    await invocation.replies.respondEphemeral(helpMessage(services.inventory.locale, commands));
+    const locale = await localeFor(invocation, services.inventory.locale);
+    await invocation.replies.respondEphemeral(helpMessage(locale, commands));
   },
 };

@@ -5,6 +5,7 @@ import { humanDuration, incidentMessage, recordText } from '../../escalation/inc
 import type { Locale } from '../../i18n/define-messages.js';
 import { msg } from '../../i18n/message.js';
 import { translate } from '../../i18n/translate.js';
+import { localeFor } from '../../render/reply-port.js';
 import { readIncident, readTimeline, recentIncidents } from '../../store/incidents/incident-queries.js';
 import { responseTimes } from '../../store/incidents/incident-response-times.js';
 import { CommandUsageError } from '../command-usage-error.js';
@@ -51,7 +52,10 @@ async function openIncident({ invocation, rest, locale, escalation }: VerbCall):
   });
   const key = outcome.kind === 'opened' ? 'incidents.opened' : 'incidents.joined';
   await invocation.replies.respondEphemeral(
-    notice(locale, key, { id: outcome.incident.id, level: outcome.incident.state.level }),
+    notice(await localeFor(invocation, locale), key, {
+      id: outcome.incident.id,
+      level: outcome.incident.state.level,
+    }),
   );
 }
 
@@ -96,7 +100,7 @@ async function showIncident({ invocation, rest, locale, pool }: VerbCall): Promi
   const incident = id === null ? null : await readIncident(pool, id);
   if (id === null || !incident) {
     await invocation.replies.respondEphemeral(
-      notice(locale, 'incidents.error.notFound', { id: rest[0] ?? '' }),
+      notice(await localeFor(invocation, locale), 'incidents.error.notFound', { id: rest[0] ?? '' }),
     );
     return;
   }
