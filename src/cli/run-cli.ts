@@ -105,7 +105,7 @@ function reportError(error: unknown, name: CliCommandName, io: CliIo, locale: Lo
     return EXIT.config;
   }
   if (error instanceof DeploymentError) {
-    io.stderr.write(`samaops: ${error.message}\n`);
+    io.stderr.write(`${usageProblem(error.userMessage, locale)}\n`);
     return EXIT.config;
   }
   const problem = error instanceof UsageError ? error.problem : parseArgsProblem(error);

@@ -7,6 +7,7 @@ import { configMessages } from './config.js';
 import { demoMessages } from './demo.js';
 import { errorMessages } from './errors.js';
 import { incidentMessages } from './incidents.js';
+import { operationsMessages } from './operations.js';
 import { remediationMessages } from './remediation.js';
 import { remediationActionMessages } from './remediation-actions.js';
 import { reportMessages } from './reports.js';
@@ -30,6 +31,7 @@ export const catalogue = {
     ...errorMessages.fr,
     ...configMessages.fr,
     ...cliMessages.fr,
+    ...operationsMessages.fr,
     ...demoMessages.fr,
   },
   en: {
@@ -45,6 +47,7 @@ export const catalogue = {
     ...errorMessages.en,
     ...configMessages.en,
     ...cliMessages.en,
+    ...operationsMessages.en,
     ...demoMessages.en,
   },
 };

@@ -81,9 +81,7 @@ export const freeDisk: Remediation = {
     const journalSkipped = journal.code === COMMAND_NOT_FOUND;
     output.push(
       `$ journalctl --vacuum-time=${journaldDays}d`,
-      journalSkipped
-        ? 'skipped: journalctl is not installed on this server'
-        : `${journal.stdout}${journal.stderr}`,
+      journalSkipped ? 'journalctl: command not found' : `${journal.stdout}${journal.stderr}`,
     );
     const afterLines = await dfLines(context, server);
     const after = used(afterLines);
