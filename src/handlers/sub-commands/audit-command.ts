@@ -13,7 +13,7 @@ const MAX_COUNT = 25;
 /** `/sama audit [n]`: the newest n entries of the audit log (default 10), for the person who asked. */
 export const auditCommand: SubCommand = {
   name: 'audit',
-  usage: 'audit [n]',
+  usage: msg('usage.audit'),
   summary: (locale) => translate(locale, msg('remediation.command.audit.summary')),
   async run({ invocation, args, services }) {
     const [first, ...rest] = args;

@@ -7,7 +7,7 @@ import type { SubCommand } from '../sub-command.js';
 /** `/sama help`: the sub-commands and their usage, shown only to the person who asked. */
 export const helpCommand: SubCommand = {
   name: 'help',
-  usage: 'help',
+  usage: msg('usage.help'),
   summary: (locale) => translate(locale, msg('slack.command.help.summary')),
   async run({ invocation, services, commands }) {
     const locale = await localeFor(invocation, services.inventory.locale);

@@ -13,7 +13,7 @@ import type { HandlerServices, Invocation } from '../handler-context.js';
 import { answerOutcome, notice, parseIncidentId, requireEscalation } from '../incident-handler-support.js';
 import type { SubCommand } from '../sub-command.js';
 
-const USAGE = 'incident open N1|N2|N3 "titre" | list | show ID | ack ID | resolve ID | reopen ID';
+const USAGE = msg('usage.incident');
 
 const usageError = () => new CommandUsageError(msg('incidents.error.usage', { usage: USAGE }));
 

@@ -12,6 +12,7 @@ import { remediationMessages } from './remediation.js';
 import { remediationActionMessages } from './remediation-actions.js';
 import { reportMessages } from './reports.js';
 import { slackMessages } from './slack.js';
+import { usageMessages } from './usage.js';
 
 /**
  * The one message catalogue: every area's messages merged. Each area keeps its own file so that
@@ -33,6 +34,7 @@ export const catalogue = {
     ...cliMessages.fr,
     ...operationsMessages.fr,
     ...demoMessages.fr,
+    ...usageMessages.fr,
   },
   en: {
     ...commonMessages.en,
@@ -49,6 +51,7 @@ export const catalogue = {
     ...cliMessages.en,
     ...operationsMessages.en,
     ...demoMessages.en,
+    ...usageMessages.en,
   },
 };
 

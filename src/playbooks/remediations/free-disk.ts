@@ -12,7 +12,7 @@ const CLEANUP_TIMEOUT_MS = 300_000;
 /** Exit code of `timeout` when its command cannot be found: journald is absent on that host. */
 const COMMAND_NOT_FOUND = 127;
 
-const usage = 'cleanup <server>';
+const usage = msg('usage.cleanup');
 
 /** Used KiB per mount point. */
 type Usage = Record<string, number>;

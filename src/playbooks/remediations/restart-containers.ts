@@ -22,7 +22,7 @@ const EVIDENCE_LOG_LINES = 50;
 /** Budget of one `docker restart` over SSH: docker stop waits 10 s before KILL, then starts. */
 const RESTART_TIMEOUT_MS = 60_000;
 
-const usage = 'restart <container|api>';
+const usage = msg('usage.restart');
 
 /** One container restarted (or not) during a run, with its times: the order is provable. */
 interface RestartStep {

@@ -58,7 +58,7 @@ interface CandidateRow {
 }
 
 // An example value rather than a word: the usage line is shown as is in both languages.
-const usage = 'kill-queries [5m]';
+const usage = msg('usage.killQueries');
 
 /** Runbook 10.1 Problème 3: `pg_terminate_backend` on queries running longer than a threshold. */
 export const terminateLongQueries: Remediation = {
