@@ -42,12 +42,14 @@ export function sample(key: MessageKey): Message {
 export function readText(message: ChatMessage, locale: Locale): string {
   const texts: string[] = [];
   const walk = (value: unknown): void => {
-    if (typeof value === 'string') return;
-    if (Array.isArray(value)) return value.forEach(walk);
-    if (value && typeof value === 'object')
-      for (const [key, child] of Object.entries(value))
+    if (Array.isArray(value)) {
+      for (const child of value) walk(child);
+    } else if (value && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) {
         if (key === 'text' && typeof child === 'string') texts.push(child);
         else walk(child);
+      }
+    }
   };
   walk(renderForSlack(message, locale));
   return [...texts, renderMessageText(message).text].join('\n');
