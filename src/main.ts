@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { composeBot } from './app/compose-bot.js';
 import { startBot } from './app/start-bot.js';
+import { checkFindingsAtStartup } from './config/findings/startup-findings.js';
 import { inventoryPath, loadInventory } from './config/load-inventory.js';
 import { runConsole } from './console/run-console.js';
 import { createLogger } from './logging/logger.js';
@@ -24,9 +25,14 @@ export async function serveBot(
   const { env } = io;
   const input: ConsoleInput = values.script !== undefined ? 'script' : io.stdin.isTTY ? 'terminal' : 'none';
   const mode = selectSlackMode(env, input);
-  const inventory = loadInventory(inventoryPath(undefined, env), env);
+  const file = inventoryPath(undefined, env);
+  const inventory = loadInventory(file, env);
+  // check-config's errors stop the start here (ConfigError, exit 78); its warnings are logged.
+  const warnings = checkFindingsAtStartup(inventory, file);
   // In the console, logs would interleave with the conversation: warnings only, unless asked.
   const logger = createLogger({ level: env.LOG_LEVEL ?? (mode.kind === 'console' ? 'warn' : 'info') });
+  for (const { path, line, text } of warnings)
+    logger.warn({ path, line, finding: text }, 'inventory warning');
 
   if (mode.kind === 'console') {
     const bot = await composeBot({ inventory, logger, surface: 'console' }, env);

@@ -24,7 +24,7 @@ const APPROVER = 'UDEV00002';
 function noOp(onRun: () => void): Remediation {
   return {
     id: 'vacuum',
-    usage: 'vacuum <target>',
+    usage: msg('usage.vacuum'),
     parse: (words) => ({ ok: true, args: { target: words[0] ?? 'none' } }),
     tier: () => 1,
     targetKey: (args) => `bench:${String(args.target)}`,

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { readFileSync, statSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { testInventory } from '../../test/handlers/test-inventory.js';
+import { REACHABLE_TEAM, testInventory } from '../../test/handlers/test-inventory.js';
 import {
   installedPackages,
   packAndInstall,
@@ -27,7 +27,7 @@ const IDLE_MS = 10_000;
  */
 export async function installBench(): Promise<BenchRow[]> {
   const pkg = await packAndInstall();
-  const fixture = testInventory();
+  const fixture = testInventory({ team: REACHABLE_TEAM });
   const double = await new SlackApiDouble().start();
   const scratch = await createScratchDatabase();
   const namespace = testQueueNamespace();

@@ -24,7 +24,7 @@ export async function slackAck(): Promise<BenchRow[]> {
   const inventory = {
     ...lab,
     team: [{ slackId: BENCH_USER, name: 'Bench', roles: ['devops' as const], availability: '24/7' as const }],
-    slack: { channels: [BENCH_CHANNEL] },
+    slack: { ...lab.slack, channels: [BENCH_CHANNEL] },
   };
   // 20 reports at once to one channel: Slack would pace them (1/s); the bench measures the bot, so
   // the double's per-channel pace is lifted (every other rule of the strict double still holds).

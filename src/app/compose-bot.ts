@@ -9,6 +9,7 @@ import { healthRoutes } from '../observability/health-routes.js';
 import { createMetrics } from '../observability/metrics.js';
 import { createReadinessProbe } from '../observability/readiness.js';
 import type { SlackSender } from '../outbound/slack-sender.js';
+import { slackUserLocales } from '../outbound/user-locales.js';
 import { createPlatformClients } from '../platform/platform-clients.js';
 import { startExpirySweeper } from '../playbooks/guard/expiry-sweeper.js';
 import { shareDiagnoses } from '../playbooks/shared-diagnoses.js';
@@ -73,8 +74,13 @@ export async function composeBot(config: BotConfig, env: NodeJS.ProcessEnv): Pro
   setMaxListeners(0, shutdown.signal);
   // The outbound worker needs the Bolt app's client, which exists once the app is built.
   let slackClient: webApi.WebClient | undefined;
+  // Answers to one person (ephemeral, DMs) in their Slack language; the console has none.
+  const userLocales =
+    slack && inventory.slack.personalLocale
+      ? slackUserLocales(() => slackClient, { fallback: inventory.locale, logger })
+      : undefined;
   const jobs = openBotJobs(env, store.pool, logger);
-  const deps = jobs && { jobs, inventory, logger, slackClient: () => slackClient };
+  const deps = jobs && { jobs, inventory, logger, slackClient: () => slackClient, userLocales };
   const escalation = deps && startEscalationJobs(deps, posting, config.consoleSender);
   const diagnoses = shareDiagnoses(
     { inventory, clients },
@@ -90,6 +96,7 @@ export async function composeBot(config: BotConfig, env: NodeJS.ProcessEnv): Pro
     store,
     ...(escalation ? { escalation } : {}),
     signal: shutdown.signal,
+    ...(userLocales ? { userLocales } : {}),
   };
   const intake = slack && deps && escalation ? startIntakeJobs(deps, escalation) : undefined;
   const watch = posting && deps && escalation ? startWatchJobs(deps, escalation, diagnoses) : undefined;

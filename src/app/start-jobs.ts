@@ -12,6 +12,7 @@ import { openJobConnection } from '../jobs/job-connection.js';
 import { type QueueNames, queueNames } from '../jobs/queue-names.js';
 import type { Logger } from '../logging/logger.js';
 import { type SlackSender, webClientSender } from '../outbound/slack-sender.js';
+import type { UserLocales } from '../outbound/user-locales.js';
 import type { PlatformClients } from '../platform/platform-clients.js';
 import type { SharedDiagnoses } from '../playbooks/shared-diagnoses.js';
 import { type StartedReports, startReports } from '../reports/start-reports.js';
@@ -51,6 +52,8 @@ export interface FeatureDeps {
   inventory: Inventory;
   logger: Logger;
   slackClient: () => webApi.WebClient | undefined;
+  /** Each person's Slack language, for DMs; absent: the inventory's. */
+  userLocales?: UserLocales | undefined;
 }
 
 /**
@@ -66,7 +69,7 @@ export function startEscalationJobs(
   return createEscalationService({
     pool: jobs.pool,
     redis: jobs.connection,
-    sender: sender ?? webClientSender(deps.slackClient, inventory.locale),
+    sender: sender ?? webClientSender(deps.slackClient, inventory.locale, deps.userLocales),
     inventory,
     logger,
     timersQueue: jobs.names.timers,

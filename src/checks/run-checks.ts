@@ -8,6 +8,7 @@ import {
   type CheckStatus,
   worstStatus,
 } from './check.js';
+import type { RunProgress } from './run-progress.js';
 import { isUnreachable, unreachable } from './unreachable.js';
 
 /** The result of running a set of checks together. */
@@ -23,6 +24,8 @@ export interface RunChecksOptions {
   timeoutMs?: number;
   /** Aborts every check still running (e.g. shutdown). */
   signal?: AbortSignal;
+  /** Told as each check starts and ends (the CLI's progress line). Default none. */
+  progress?: RunProgress;
 }
 
 /**
@@ -37,7 +40,17 @@ export async function runChecks(
   const startedAt = new Date();
   const started = performance.now();
   const timeoutMs = options.timeoutMs ?? context.inventory.checkTimeoutMs;
-  const results = await Promise.all(checks.map((check) => runOne(check, context, timeoutMs, options.signal)));
+  const results = await Promise.all(
+    checks.map(async (check) => {
+      const key = `${check.id}@${check.target}`;
+      options.progress?.started(key, key);
+      try {
+        return await runOne(check, context, timeoutMs, options.signal);
+      } finally {
+        options.progress?.finished(key);
+      }
+    }),
+  );
   return {
     status: worstStatus(results.map((result) => result.status)),
     startedAt,

@@ -14,6 +14,7 @@ export const cliCommandNames = [
   'audit',
   'report',
   'ssh-wrapper',
+  'completion',
 ] as const;
 export type CliCommandName = (typeof cliCommandNames)[number];
 
@@ -23,6 +24,8 @@ interface CommandHelp {
   usages: string[];
   summary: Message;
   options: [flag: string, meaning: Message][];
+  /** The words its first argument takes (playbooks, report kinds): what shell completion offers. */
+  words?: readonly string[];
 }
 
 const CONFIG: [string, Message] = ['--config FILE', msg('cli.option.config')];
@@ -55,6 +58,7 @@ const HELP: Record<CliCommandName, CommandHelp> = {
       JSON_OUTPUT,
       CONFIG,
     ],
+    words: playbookIds,
   },
   'check-config': {
     usages: ['check-config [--config FILE]'],
@@ -65,11 +69,13 @@ const HELP: Record<CliCommandName, CommandHelp> = {
     usages: ['audit verify', 'audit [n]'],
     summary: msg('cli.summary.audit'),
     options: [['n', msg('cli.option.auditCount')]],
+    words: ['verify'],
   },
   report: {
     usages: [`report ${reportKinds.join('|')} [--json] [--config FILE]`],
     summary: msg('cli.summary.report'),
     options: [['kind', msg('cli.option.kind', { valid: reportKinds.join(', ') })], JSON_OUTPUT, CONFIG],
+    words: reportKinds,
   },
   'ssh-wrapper': {
     usages: [
@@ -89,7 +95,34 @@ const HELP: Record<CliCommandName, CommandHelp> = {
       ['--version', msg('cli.option.wrapperVersion')],
     ],
   },
+  completion: {
+    usages: ['completion bash'],
+    summary: msg('cli.summary.completion'),
+    options: [['bash', msg('cli.option.shell')]],
+    words: ['bash'],
+  },
 };
+
+/** The options every command takes besides its own: `--locale` and `--help`. */
+export const globalOptions: readonly [flag: string, meaning: Message][] = [
+  ['--locale fr|en', msg('cli.option.locale')],
+  ['--help', msg('cli.option.help')],
+];
+
+/** What shell completion needs of one command: its option flags (with their value's name) and its words. */
+export function commandCompletion(name: CliCommandName): {
+  options: { flag: string; value?: string }[];
+  words: readonly string[];
+} {
+  const options = [...HELP[name].options, ...globalOptions]
+    .map(([flag]) => flag)
+    .filter((flag) => flag.startsWith('--'))
+    .map((flag) => {
+      const [option = flag, value] = flag.split(' ');
+      return value === undefined ? { flag: option } : { flag: option, value };
+    });
+  return { options, words: HELP[name].words ?? [] };
+}
 
 export function isCliCommandName(name: string): name is CliCommandName {
   return (cliCommandNames as readonly string[]).includes(name);
@@ -103,10 +136,9 @@ export function commandUsageText(name: CliCommandName, locale: Locale): string {
 /** The whole help of one command (`samaops diagnose --help`). */
 export function commandHelpText(name: CliCommandName, locale: Locale): string {
   const help = HELP[name];
-  const width = Math.max(...help.options.map(([flag]) => flag.length), '--help'.length) + 2;
-  const options = [...help.options, ['--help', msg('cli.option.help')] as const].map(
-    ([flag, meaning]) => `  ${flag.padEnd(width)}${translate(locale, meaning)}`,
-  );
+  const all = [...help.options, ...globalOptions];
+  const width = Math.max(...all.map(([flag]) => flag.length)) + 2;
+  const options = all.map(([flag, meaning]) => `  ${flag.padEnd(width)}${translate(locale, meaning)}`);
   return [
     commandUsageText(name, locale),
     translate(locale, help.summary),
@@ -117,12 +149,14 @@ export function commandHelpText(name: CliCommandName, locale: Locale): string {
 
 /** The general usage: every command's first usage line and sentence, the exit codes. */
 export function generalUsageText(locale: Locale): string {
-  const width = Math.max(...cliCommandNames.map((name) => name.length)) + 2;
+  const global = [['--version', msg('cli.summary.version')] as const, ...globalOptions];
+  const width =
+    Math.max(...cliCommandNames.map((name) => name.length), ...global.map(([flag]) => flag.length)) + 2;
   return [
     translate(locale, msg('cli.usage.general')),
     translate(locale, msg('cli.usage.commands')),
     ...cliCommandNames.map((name) => `  ${name.padEnd(width)}${translate(locale, HELP[name].summary)}`),
-    `  ${'--version'.padEnd(width)}${translate(locale, msg('cli.summary.version'))}`,
+    ...global.map(([flag, meaning]) => `  ${flag.padEnd(width)}${translate(locale, meaning)}`),
     translate(locale, msg('cli.usage.more')),
     translate(locale, msg('cli.usage.exitCodes')),
   ].join('\n');

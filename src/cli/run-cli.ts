@@ -16,6 +16,7 @@ import {
 } from './command-help.js';
 import { auditCommand } from './commands/audit-command.js';
 import { checkConfigCommand } from './commands/check-config-command.js';
+import { completionCommand } from './commands/completion-command.js';
 import { diagnoseCommand } from './commands/diagnose-command.js';
 import { migrateCommand } from './commands/migrate-command.js';
 import { reportCommand } from './commands/report-command.js';
@@ -23,6 +24,7 @@ import { serveCommand } from './commands/serve-command.js';
 import { sshWrapperCommand } from './commands/ssh-wrapper-command.js';
 import { waitReadyCommand } from './commands/wait-ready-command.js';
 import { EXIT } from './exit-codes.js';
+import { takeLocaleOption } from './locale-option.js';
 import { packageVersion } from './package-version.js';
 import { parseArgsProblem } from './parse-args-problem.js';
 import { UsageError } from './usage-error.js';
@@ -38,17 +40,28 @@ const COMMANDS: Record<CliCommandName, Command> = {
   serve: serveCommand,
   migrate: migrateCommand,
   'wait-ready': waitReadyCommand,
+  completion: completionCommand,
 };
 
 const HELP_FLAGS = new Set(['--help', '-h']);
 
 /**
  * Runs one CLI invocation and returns its exit code; never throws. Usage text and usage errors
- * follow SAMAOPS_LOCALE (French by default): no inventory is read before the arguments are right.
+ * follow `--locale` or SAMAOPS_LOCALE (French by default): no inventory is read before the
+ * arguments are right. `--locale` sets SAMAOPS_LOCALE for the command, so it overrides the
+ * inventory's language as that variable does.
  */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], given: CliIo): Promise<number> {
+  const option = takeLocaleOption(argv);
+  const io = option.locale ? { ...given, env: { ...given.env, SAMAOPS_LOCALE: option.locale } } : given;
   const locale: Locale = localeFromEnv(io.env).locale ?? 'fr';
-  const [name, ...args] = argv;
+  if (option.problem) {
+    io.stderr.write(
+      `${usageProblem(option.problem, locale)}\n${translate(locale, msg('cli.usage.general'))}\n`,
+    );
+    return EXIT.usage;
+  }
+  const [name, ...args] = option.argv;
   if (name === undefined) {
     io.stderr.write(`${generalUsageText(locale)}\n`);
     return EXIT.usage;
@@ -92,7 +105,7 @@ function reportError(error: unknown, name: CliCommandName, io: CliIo, locale: Lo
     return EXIT.config;
   }
   if (error instanceof DeploymentError) {
-    io.stderr.write(`samaops: ${error.message}\n`);
+    io.stderr.write(`${usageProblem(error.userMessage, locale)}\n`);
     return EXIT.config;
   }
   const problem = error instanceof UsageError ? error.problem : parseArgsProblem(error);

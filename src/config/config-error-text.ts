@@ -34,6 +34,6 @@ export function configProblemText(problem: ConfigProblem, locale: Locale): strin
 
 /** A refused inventory as the CLI and the bot's start-up print it on stderr, every problem listed. */
 export function configErrorText(error: ConfigError): string {
-  const header = translate(error.locale, msg('config.cli.invalid', { file: error.file }));
+  const header = translate(error.locale, error.header ?? msg('config.cli.invalid', { file: error.file }));
   return [header, ...error.problems.map((problem) => configProblemText(problem, error.locale))].join('\n');
 }

@@ -20,6 +20,8 @@ export class ConfigError extends Error {
     readonly problems: ConfigProblem[],
     /** Language the problems are told in: SAMAOPS_LOCALE, else the file's `locale`, else fr. */
     readonly locale: Locale = 'fr',
+    /** The line above the problems. Default `samaops: invalid inventory FILE`. */
+    readonly header?: Message,
   ) {
     super(`${file}: the inventory has ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}`);
     this.name = 'ConfigError';

@@ -1,14 +1,19 @@
+import { CodedError } from '../i18n/coded-error.js';
+import type { Message } from '../i18n/message.js';
+
 /**
  * The bot cannot start as deployed (environment variables, the bot database's schema): one line
- * that names what to set or do. Nothing is started; the process exits 78 (sysexits EX_CONFIG), so
- * systemd's `Restart=on-failure` and an operator both see it.
+ * that names what to set or do, catalogued (`userMessage`, in the reader's language; `message`
+ * is its English detail for logs). Nothing is started; the process exits 78 (sysexits EX_CONFIG),
+ * so systemd's `Restart=on-failure` and an operator both see it.
  */
-export class DeploymentError extends Error {
+export class DeploymentError extends CodedError {
   constructor(
     readonly code: string,
-    message: string,
+    userMessage: Message,
+    detail: string,
   ) {
-    super(message);
+    super(userMessage, detail);
     this.name = 'DeploymentError';
   }
 }

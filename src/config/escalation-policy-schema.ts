@@ -6,9 +6,9 @@ const teamRoleNames = ['support_n1', 'devops', 'dba', 'backend', 'lead', 'archit
 /** A duration written `500ms`, `30s`, `15m`, `4h` or `1d` (`readDurationMs`), read as milliseconds. */
 export const durationSchema = z
   .string()
-  .refine((text) => readDurationMs(text) !== null, 'a duration such as 30s, 15m or 4h')
+  .refine((text) => readDurationMs(text) !== null, 'config.duration.invalid')
   .transform((text) => readDurationMs(text) ?? 0)
-  .refine((ms) => ms >= 100, 'at least 100ms');
+  .refine((ms) => ms >= 100, 'config.duration.min');
 
 const level = (
   roles: (typeof teamRoleNames)[number][],

@@ -201,6 +201,11 @@ const personSchema = z.strictObject({
 const slackSchema = z.strictObject({
   /** Channel ids the bot answers in (#samaconso-prod). Commands from elsewhere are refused. */
   channels: z.array(z.string().regex(/^[CGD][A-Z0-9]{2,20}$/, 'config.slackChannelId')).default([]),
+  /**
+   * Answers to one person (ephemeral replies, DMs) in that person's Slack language when it is fr or
+   * en (users.info, scope users:read); channel messages stay in `locale`. Default true.
+   */
+  personalLocale: z.boolean().default(true),
 });
 
 export const inventorySchema = z

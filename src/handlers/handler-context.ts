@@ -2,6 +2,7 @@ import type { Inventory } from '../config/schema.js';
 import type { EscalationService } from '../escalation/escalation-service.js';
 import type { Logger } from '../logging/logger.js';
 import type { BotMetrics } from '../observability/metrics.js';
+import type { UserLocales } from '../outbound/user-locales.js';
 import type { PlatformClients } from '../platform/platform-clients.js';
 import type { SharedDiagnoses } from '../playbooks/shared-diagnoses.js';
 import type { BotStore } from '../store/open-bot-store.js';
@@ -22,6 +23,8 @@ export interface HandlerServices {
   escalation?: EscalationService;
   /** Aborted at shutdown: checks still running stop. */
   signal?: AbortSignal;
+  /** Each person's Slack language, for answers to them alone; absent: the inventory's (console, `slack.personalLocale: false`). */
+  userLocales?: UserLocales;
 }
 
 export type { Invocation } from '../render/reply-port.js';

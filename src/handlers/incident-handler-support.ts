@@ -5,6 +5,7 @@ import type { Locale } from '../i18n/define-messages.js';
 import { type MessageParams, msg } from '../i18n/message.js';
 import { translate } from '../i18n/translate.js';
 import type { ChatMessage } from '../render/message-model.js';
+import { localeFor } from '../render/reply-port.js';
 import type { HandlerServices, Invocation } from './handler-context.js';
 
 /** A one-line answer in the reader's language. */
@@ -20,9 +21,8 @@ export async function requireEscalation(
   const { escalation } = services;
   const pool = services.store.pool;
   if (!escalation || !pool) {
-    await invocation.replies.respondEphemeral(
-      notice(services.inventory.locale, 'incidents.error.unavailable'),
-    );
+    const locale = await localeFor(invocation, services.inventory.locale);
+    await invocation.replies.respondEphemeral(notice(locale, 'incidents.error.unavailable'));
     return null;
   }
   return { escalation, pool };
@@ -34,13 +34,17 @@ export function parseIncidentId(text: string | undefined): number | null {
   return match ? Number(match[1]) : null;
 }
 
-/** Says what became of an action: done, refused (already acknowledged…), or no such incident. */
+/**
+ * Says what became of an action, to the person who acted alone and in their language (else
+ * `fallback`): done, refused (already acknowledged…), or no such incident.
+ */
 export async function answerOutcome(
   outcome: StepOutcome,
   incidentId: number,
   invocation: Invocation,
-  locale: Locale,
+  fallback: Locale,
 ): Promise<void> {
+  const locale = await localeFor(invocation, fallback);
   switch (outcome.kind) {
     case 'applied':
       await invocation.replies.respondEphemeral(notice(locale, 'incidents.done', { id: incidentId }));

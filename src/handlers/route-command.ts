@@ -5,6 +5,7 @@ import type { CommandOutcome } from '../observability/metrics.js';
 import { isActionOf } from '../render/action-id.js';
 import { errorText } from '../render/error-text.js';
 import { slackLimits } from '../render/message-model.js';
+import { localeFor } from '../render/reply-port.js';
 import { actionHandlers } from './actions/index.js';
 import { CommandUsageError } from './command-usage-error.js';
 import type { HandlerServices, Invocation } from './handler-context.js';
@@ -83,11 +84,13 @@ async function guarded(
   run: () => Promise<void>,
 ): Promise<CommandOutcome> {
   const { logger, inventory } = services;
-  const locale = inventory.locale;
+  // Refusals, usage errors and failures answer only the person who asked: in their language.
+  const personal = () => localeFor(invocation, inventory.locale);
   const who = { user: invocation.userId, channel: invocation.channelId, command: label };
   const refusal = services.access.refusalFor(invocation.userId, invocation.channelId);
   if (refusal) {
     logger.warn({ ...who, refusal: refusal.reason }, 'refused: not allowed to act here');
+    const locale = await personal();
     await invocation.replies.respondEphemeral(refusalMessage(refusal, locale)).catch((error: unknown) => {
       logger.warn({ ...who, err: errorReason(error) }, 'could not deliver a refusal');
     });
@@ -98,6 +101,7 @@ async function guarded(
     await run();
     return 'ok';
   } catch (error) {
+    const locale = await personal();
     const answer =
       error instanceof CommandUsageError
         ? usageMessage(

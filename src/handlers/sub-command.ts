@@ -1,4 +1,5 @@
 import type { Locale } from '../i18n/define-messages.js';
+import type { Message } from '../i18n/message.js';
 import type { HandlerServices, Invocation } from './handler-context.js';
 
 /** Everything a sub-command receives: who asked, its arguments, the services, and its siblings. */
@@ -18,8 +19,8 @@ export interface CommandCall {
 export interface SubCommand {
   /** The word after `/sama`, e.g. `diagnose`. */
   name: string;
-  /** Usage after `/sama`, e.g. `diagnose [playbook]`. */
-  usage: string;
+  /** Usage after `/sama`, e.g. `diagnose [all|api|…]`, in the reader's words (catalogued). */
+  usage: Message;
   /** One line for the help, in the reader's language. */
   summary(locale: Locale): string;
   /** Runs after the ack; throws CommandUsageError for a bad argument. */

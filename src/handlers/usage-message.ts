@@ -7,7 +7,7 @@ import type { SubCommand } from './sub-command.js';
 
 /** The one usage line of a sub-command, as the help shows it. */
 export function usageLine(command: SubCommand, locale: Locale): string {
-  return `\`/sama ${command.usage}\` — ${command.summary(locale)}`;
+  return `\`/sama ${translate(locale, command.usage)}\` — ${command.summary(locale)}`;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { ChatMessage } from '../render/message-model.js';
 import { slackLimits } from '../render/message-model.js';
 import { renderForSlack } from '../render/render-for-slack.js';
 import { toMrkdwn } from '../render/slack-text.js';
+import type { UserLocales } from './user-locales.js';
 
 /** The three Slack calls escalation makes; the outbound worker is their only caller. */
 export interface SlackSender {
@@ -17,13 +18,19 @@ export interface SlackSender {
   update(channel: string, ts: string, message: ChatMessage): Promise<void>;
   /** conversations.open: the DM channel with a person. */
   openDm(userId: string): Promise<string>;
+  /** The language of a DM to this person (their Slack language); absent: the inventory's. Never rejects. */
+  localeOf?(userId: string): Promise<Locale>;
 }
 
 /**
  * The SlackSender over Bolt's WebClient. The WebClient's own retries are kept short here: the
  * outbound queue retries with backoff, so a 429 or a 5xx never loses a message.
  */
-export function webClientSender(clientOf: () => webApi.WebClient | undefined, locale: Locale): SlackSender {
+export function webClientSender(
+  clientOf: () => webApi.WebClient | undefined,
+  locale: Locale,
+  userLocales?: UserLocales,
+): SlackSender {
   // The Bolt app (and its client) is built after the services that hold this sender.
   const client = () => {
     const current = clientOf();
@@ -52,5 +59,6 @@ export function webClientSender(clientOf: () => webApi.WebClient | undefined, lo
       if (!id) throw new Error(`conversations.open returned no channel for ${userId}`);
       return id;
     },
+    ...(userLocales ? { localeOf: (userId: string) => userLocales.localeOf(userId) } : {}),
   };
 }

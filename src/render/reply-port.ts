@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/define-messages.js';
 import type { ChatMessage } from './message-model.js';
 
 /** A posted message that can be updated later: Slack's channel and ts, or the console's number. */
@@ -33,4 +34,17 @@ export interface Invocation {
   /** Conversation the command came from (a channel id, or `console`). */
   channelId: string;
   replies: ReplyPort;
+  /**
+   * The language of answers to this person alone (ephemeral ones): in Slack, their own (fr or en),
+   * asked of Slack only when such an answer is sent. Absent: the inventory's, as in channel messages.
+   */
+  personalLocale?: () => Promise<Locale>;
+}
+
+/** The language of an answer to the person who asked alone: theirs when known, else `fallback`. */
+export async function localeFor(
+  invocation: Pick<Invocation, 'personalLocale'>,
+  fallback: Locale,
+): Promise<Locale> {
+  return (await invocation.personalLocale?.()) ?? fallback;
 }

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { type CheckContext, worstStatus } from '../checks/check.js';
+import type { RunProgress } from '../checks/run-progress.js';
 import { explainError } from '../i18n/explain-error.js';
 import { type Message, msg } from '../i18n/message.js';
 import { Semaphore } from '../remote/semaphore.js';
@@ -23,6 +24,8 @@ export interface CollectOptions {
   maintenance?: boolean;
   /** Clock: the report's time and the end of the periods its sections count over. Default `new Date()`. */
   now?: () => Date;
+  /** Told as each collector starts and ends (the CLI's progress line). Default none. */
+  progress?: RunProgress;
 }
 
 /**
@@ -50,14 +53,19 @@ export async function collectReport(
     Promise.all(
       collectors.map(async (collector, index) => {
         if ((collector.mutating ?? false) !== mutating) return;
-        sections[index] = await semaphore.use(() =>
-          collectOne(
-            collector,
-            { ...context, pool: options.pool, maintenance: options.maintenance ?? false, now: createdAt },
-            collector.timeoutMs ?? timeoutMs,
-            options.signal,
-          ),
-        );
+        sections[index] = await semaphore.use(async () => {
+          options.progress?.started(`${index}`, collector.title);
+          try {
+            return await collectOne(
+              collector,
+              { ...context, pool: options.pool, maintenance: options.maintenance ?? false, now: createdAt },
+              collector.timeoutMs ?? timeoutMs,
+              options.signal,
+            );
+          } finally {
+            options.progress?.finished(`${index}`);
+          }
+        });
       }),
     );
   await collect(false);

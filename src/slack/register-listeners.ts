@@ -32,25 +32,27 @@ export function registerListeners(app: App, services: HandlerServices): InFlight
     return work;
   };
   const locale = services.inventory.locale;
+  // Answers to one person follow their Slack language, asked only when such an answer is sent.
+  const personalLocaleOf = (userId: string) => {
+    const { userLocales } = services;
+    return userLocales ? () => userLocales.localeOf(userId) : undefined;
+  };
 
   app.command('/sama', async ({ command, ack, respond, client, context }) => {
     await ack();
     if (isRedelivery(context))
       return services.logger.info({ retry: context.retryNum }, 'Slack redelivery ignored');
+    const personalLocale = personalLocaleOf(command.user_id);
     const replies = slackReplies({
       client,
       respond,
       channelId: command.channel_id,
       locale,
+      personalLocale,
       metrics: services.metrics,
     });
-    await track(
-      routeCommand(
-        unescapeCommandText(command.text),
-        { userId: command.user_id, channelId: command.channel_id, replies },
-        services,
-      ),
-    );
+    const invocation = { userId: command.user_id, channelId: command.channel_id, replies, personalLocale };
+    await track(routeCommand(unescapeCommandText(command.text), invocation, services));
   });
 
   app.action(
@@ -61,10 +63,17 @@ export function registerListeners(app: App, services: HandlerServices): InFlight
         return services.logger.info({ retry: context.retryNum }, 'Slack redelivery ignored');
       const channelId = body.channel?.id ?? body.container?.channel_id ?? '';
       const value = action.type === 'button' ? (action.value ?? '') : '';
-      const replies = slackReplies({ client, respond, channelId, locale, metrics: services.metrics });
-      await track(
-        routeAction(action.action_id, value, { userId: body.user.id, channelId, replies }, services),
-      );
+      const personalLocale = personalLocaleOf(body.user.id);
+      const replies = slackReplies({
+        client,
+        respond,
+        channelId,
+        locale,
+        personalLocale,
+        metrics: services.metrics,
+      });
+      const invocation = { userId: body.user.id, channelId, replies, personalLocale };
+      await track(routeAction(action.action_id, value, invocation, services));
     },
   );
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DeploymentError } from '../config/deployment-error.js';
+import { type Message, msg } from '../i18n/message.js';
 
 /** How the bot talks to Slack: `SAMAOPS_MODE`, or inferred when the environment is unambiguous. */
 export type SlackMode =
@@ -16,8 +17,8 @@ export type SlackMode =
 
 /** The Slack environment cannot work: unknown mode, missing or ambiguous credentials. Exit 78. */
 export class SlackModeError extends DeploymentError {
-  constructor(message: string) {
-    super('SLACK_MODE', message);
+  constructor(userMessage: Message, detail: string) {
+    super('SLACK_MODE', userMessage, detail);
     this.name = 'SlackModeError';
   }
 }
@@ -55,12 +56,19 @@ type ModeEnv = z.infer<typeof envSchema>;
  */
 export function selectSlackMode(env: NodeJS.ProcessEnv, input: ConsoleInput = 'terminal'): SlackMode {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) throw new SlackModeError(`invalid environment: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success) {
+    const reason = z.prettifyError(parsed.error);
+    throw new SlackModeError(msg('deploy.mode.invalidEnv', { reason }), `invalid environment: ${reason}`);
+  }
   const vars = parsed.data;
   const wanted = vars.SAMAOPS_MODE ?? inferMode(vars, input);
   if (wanted === 'console') return { kind: 'console' };
   if (wanted !== 'socket' && wanted !== 'http') {
-    throw new SlackModeError(`SAMAOPS_MODE must be socket, http or console, not "${wanted.slice(0, 20)}"`);
+    const given = wanted.slice(0, 20);
+    throw new SlackModeError(
+      msg('deploy.mode.unknown', { given }),
+      `SAMAOPS_MODE must be socket, http or console, not "${given}"`,
+    );
   }
   const botToken = required(vars, 'SLACK_BOT_TOKEN', wanted);
   const common = {
@@ -78,7 +86,10 @@ export function selectSlackMode(env: NodeJS.ProcessEnv, input: ConsoleInput = 't
   }
   const appToken = required(vars, 'SLACK_APP_TOKEN', wanted);
   if (!appToken.startsWith('xapp-'))
-    throw new SlackModeError('SLACK_APP_TOKEN must be an app-level token (xapp-…)');
+    throw new SlackModeError(
+      msg('deploy.mode.appToken'),
+      'SLACK_APP_TOKEN must be an app-level token (xapp-…)',
+    );
   return { kind: 'socket', botToken, appToken, ...common };
 }
 
@@ -86,18 +97,22 @@ function inferMode(vars: ModeEnv, input: ConsoleInput): string {
   const { SLACK_BOT_TOKEN: bot, SLACK_APP_TOKEN: app, SLACK_SIGNING_SECRET: secret } = vars;
   if (!bot && !app && !secret) {
     if (input !== 'none') return 'console';
+    const variables = MODE_VARIABLES.join(', ');
     throw new SlackModeError(
-      `no Slack credentials and no terminal: set SAMAOPS_MODE=socket (SLACK_BOT_TOKEN, SLACK_APP_TOKEN) or SAMAOPS_MODE=http (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET); looked for ${MODE_VARIABLES.join(', ')}`,
+      msg('deploy.mode.none', { variables }),
+      `no Slack credentials and no terminal: set SAMAOPS_MODE=socket (SLACK_BOT_TOKEN, SLACK_APP_TOKEN) or SAMAOPS_MODE=http (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET); looked for ${variables}`,
     );
   }
   if (app && secret) {
     throw new SlackModeError(
+      msg('deploy.mode.both'),
       'both SLACK_APP_TOKEN and SLACK_SIGNING_SECRET are set: set SAMAOPS_MODE=socket or SAMAOPS_MODE=http',
     );
   }
   if (app) return 'socket';
   if (secret) return 'http';
   throw new SlackModeError(
+    msg('deploy.mode.botTokenAlone'),
     'SLACK_BOT_TOKEN alone is not enough: add SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode)',
   );
 }
@@ -110,7 +125,10 @@ function required(
   const value = vars[name];
   if (!value) {
     const hint = name === 'SLACK_BOT_TOKEN' ? ' (xoxb-…)' : name === 'SLACK_APP_TOKEN' ? ' (xapp-…)' : '';
-    throw new SlackModeError(`${name} is missing${hint}: ${mode} mode needs it`);
+    throw new SlackModeError(
+      msg('deploy.mode.missing', { name, hint, mode }),
+      `${name} is missing${hint}: ${mode} mode needs it`,
+    );
   }
   return value;
 }

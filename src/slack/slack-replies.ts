@@ -11,6 +11,8 @@ export interface SlackReplyContext {
   respond: RespondFn;
   channelId: string;
   locale: Locale;
+  /** The language of ephemeral answers (the person's own); default `locale`. */
+  personalLocale?: (() => Promise<Locale>) | undefined;
   metrics: BotMetrics;
 }
 
@@ -18,8 +20,9 @@ export interface SlackReplyContext {
  * The handlers' ReplyPort over Slack: posts and updates through the Web API (the WebClient
  * retries 429s after Retry-After by itself), ephemeral answers through the response_url.
  */
-export function slackReplies({ client, respond, channelId, locale, metrics }: SlackReplyContext): ReplyPort {
-  const render = (message: ChatMessage) => renderForSlack(message, locale);
+export function slackReplies(context: SlackReplyContext): ReplyPort {
+  const { client, respond, channelId, locale, metrics } = context;
+  const render = (message: ChatMessage, language = locale) => renderForSlack(message, language);
   const counted = async <T>(method: string, call: () => Promise<T>): Promise<T> => {
     try {
       return await call();
@@ -29,8 +32,10 @@ export function slackReplies({ client, respond, channelId, locale, metrics }: Sl
     }
   };
   const viaResponseUrl = (responseType: 'ephemeral' | 'in_channel') => async (message: ChatMessage) => {
+    // The overflow notice of an ephemeral answer speaks its reader's language, as the rest does.
+    const language = responseType === 'ephemeral' ? ((await context.personalLocale?.()) ?? locale) : locale;
     const response = await counted('response_url', () =>
-      respond({ response_type: responseType, replace_original: false, ...render(message) }),
+      respond({ response_type: responseType, replace_original: false, ...render(message, language) }),
     );
     if (!response.ok) {
       metrics.slackApiError('response_url', String(response.status));

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import { DeploymentError } from '../config/deployment-error.js';
+import { msg } from '../i18n/message.js';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
@@ -72,6 +73,7 @@ function refuseNewerSchema(applied: Set<string>, known: Migration[]): void {
   if (unknown.length === 0) return;
   throw new DeploymentError(
     'SCHEMA_AHEAD',
+    msg('deploy.schemaAhead', { migrations: unknown.join(', ') }),
     `the bot database's schema is newer than this samaops (it has ${unknown.join(', ')}): run the samaops version that migrated it, or restore the database backup taken before that upgrade`,
   );
 }

@@ -51,10 +51,10 @@ describe('samaops check-config on broken inventories', () => {
     const run = captureIo();
     expect(await runCli(['check-config', '--config', file], run.io)).toBe(78);
     expect(run.stderr()).toContain(
-      'thresholds.diskPercent (ligne 2) : seuils inversés : warn 95 doit être inférieur ou égal à fail 85',
+      'thresholds.diskPercent (ligne 2) : seuils inversés : `warn` 95 doit être inférieur ou égal à `fail` 85',
     );
     expect(run.stderr()).toContain(
-      'thresholds.cacheHitPercent (ligne 3) : seuils inversés : warn 90 doit être supérieur ou égal à fail 95',
+      'thresholds.cacheHitPercent (ligne 3) : seuils inversés : `warn` 90 doit être supérieur ou égal à `fail` 95',
     );
     expect(run.stderr()).not.toContain('apiLatencyMs');
   });

@@ -62,4 +62,22 @@ describe('samaops help and usage errors', () => {
     const prose = french.stdout().replace(/`[^`]*`/g, '');
     expect(prose).not.toMatch(/\b(the|and|run|print|show|exit|command|report now|when)\b/i);
   });
+
+  it('takes --locale anywhere before --, over SAMAOPS_LOCALE, and refuses another language', async () => {
+    const english = captureIo({ SAMAOPS_LOCALE: 'fr' });
+    expect(await runCli(['--locale', 'en', 'diagnose', '--help'], english.io)).toBe(0);
+    expect(english.stdout()).toMatch(/^usage: samaops diagnose/);
+    expect(english.stdout()).toContain('--locale fr|en');
+    const after = captureIo();
+    expect(await runCli(['report', 'yearly', '--locale=en'], after.io)).toBe(64);
+    expect(after.stderr()).toContain('samaops: report takes one report kind');
+    const wrong = captureIo();
+    expect(await runCli(['--locale', 'wo', 'diagnose'], wrong.io)).toBe(64);
+    expect(wrong.stderr()).toBe(
+      'samaops : « --locale » prend fr ou en, pas « wo »\nusage : samaops <commande> [options]\n',
+    );
+    const argument = captureIo();
+    expect(await runCli(['diagnose', '--', '--locale'], argument.io)).toBe(64);
+    expect(argument.stderr()).toContain('playbook inconnu « --locale »');
+  });
 });

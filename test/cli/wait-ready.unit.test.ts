@@ -20,7 +20,7 @@ describe('samaops wait-ready', () => {
     await eventually('a second poll of /ready', () => current.requests.length > 1);
     current.answer('/ready', { status: 200, body: '{"ready":true}' });
     expect(await waiting).toBe(0);
-    expect(run.stdout()).toBe('samaops ready: {"ready":true}\n');
+    expect(run.stdout()).toBe('samaops prêt : {"ready":true}\n');
   });
 
   it('gives up after the timeout with exit 69 and the last answer', async () => {
@@ -28,7 +28,11 @@ describe('samaops wait-ready', () => {
     peer.answer('/ready', { status: 503, body: '{"ready":false,"dependencies":{"redis":"down"}}' });
     const run = captureIo({});
     expect(await runCli(['wait-ready', '--url', `${peer.url}/ready`, '--timeout', '1'], run.io)).toBe(69);
-    expect(run.stderr()).toContain(`not ready after 1 s at ${peer.url}/ready: 503 {"ready":false`);
+    expect(run.stderr()).toContain(`samaops : pas prêt après 1 s à ${peer.url}/ready : 503 {"ready":false`);
+    const english = captureIo({ SAMAOPS_LOCALE: 'en' });
+    const url = `${peer.url}/ready`;
+    expect(await runCli(['wait-ready', '--url', url, '--timeout', '1'], english.io)).toBe(69);
+    expect(english.stderr()).toContain(`samaops: not ready after 1 s at ${url}: 503 {"ready":false`);
   });
 
   it('refuses a timeout it cannot use', async () => {

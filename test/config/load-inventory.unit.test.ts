@@ -135,6 +135,17 @@ describe('inventory loading', () => {
     expect(texts('locale: en\ncolour: blue', { SAMAOPS_LOCALE: 'fr' })).toEqual(['clé inconnue "colour"']);
   });
 
+  it('says what a duration should look like in the reader’s language', () => {
+    const texts = (yaml: string, env: NodeJS.ProcessEnv = {}) =>
+      problemsOf(yaml, env).map((problem) => formatParam(problem.message, problemLocaleOf(yaml, env)));
+    const yaml = 'escalation:\n  levels:\n    N1: { ackTimeout: bientôt, repeatEvery: 50ms }\n';
+    expect(texts(yaml)).toEqual(['une durée comme 90s, 5m, 2h ou 1j', 'au moins 100 ms']);
+    expect(texts(yaml, { SAMAOPS_LOCALE: 'en' })).toEqual([
+      'a duration such as 90s, 5m, 2h or 1d',
+      'at least 100 ms',
+    ]);
+  });
+
   it('names a missing file', () => {
     expect(() => loadInventory('/nonexistent/samaops.yml', {})).toThrow(ConfigError);
   });

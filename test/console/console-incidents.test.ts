@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testInventory } from '../handlers/test-inventory.js';
+import { REACHABLE_TEAM, testInventory } from '../handlers/test-inventory.js';
 import { obliterateBotQueues, testQueueNamespace } from '../support/bot-queues.js';
 import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database.js';
 import { runMain } from './run-main.js';
@@ -9,7 +9,7 @@ import { runMain } from './run-main.js';
 // Redis set, incidents, on-call and maintenance work there too.
 let scratch: ScratchDatabase;
 const namespace = testQueueNamespace();
-const fixture = testInventory();
+const fixture = testInventory({ team: REACHABLE_TEAM });
 
 beforeAll(async () => {
   scratch = await createScratchDatabase();

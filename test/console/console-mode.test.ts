@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { testInventory } from '../handlers/test-inventory.js';
+import { REACHABLE_TEAM, testInventory } from '../handlers/test-inventory.js';
 import { runMain } from './run-main.js';
 
 describe('console mode (no Slack credentials)', () => {
   it('runs a scripted /sama diagnose against the real services and presses the rerun button', async () => {
-    const fixture = testInventory();
+    const fixture = testInventory({ team: REACHABLE_TEAM });
     try {
       const { code, stdout } = await runMain(['--script', '/sama diagnose redis; 1; 9'], {
         SAMAOPS_CONFIG: fixture.file,
@@ -43,7 +43,7 @@ describe('console mode (no Slack credentials)', () => {
   });
 
   it('exits 78 naming the variables it looked for, with no Slack credentials and no terminal', async () => {
-    const fixture = testInventory();
+    const fixture = testInventory({ team: REACHABLE_TEAM });
     try {
       const { code, stdout, stderr } = await runMain([], { SAMAOPS_CONFIG: fixture.file });
       expect(code).toBe(78);
@@ -57,7 +57,7 @@ describe('console mode (no Slack credentials)', () => {
   });
 
   it('refuses to start for a console user outside the team', async () => {
-    const fixture = testInventory();
+    const fixture = testInventory({ team: REACHABLE_TEAM });
     try {
       const { code, stderr } = await runMain(['--script', '/sama help'], {
         SAMAOPS_CONFIG: fixture.file,

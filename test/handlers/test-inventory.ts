@@ -11,6 +11,16 @@ export const TEST_USER = 'UTESTOPS1';
 export const TEST_CHANNEL = 'CSAMAPROD1';
 
 /**
+ * A team every escalation level and approval rule can reach, with TEST_USER as its DevOps: what a
+ * bot started through `samaops serve` needs, since check-config's errors stop its start.
+ */
+export const REACHABLE_TEAM = [
+  { slackId: TEST_USER, name: 'Awa Ndiaye', roles: ['devops'] },
+  { slackId: 'UTESTN1001', name: 'Moussa Diop', roles: ['support_n1'] },
+  { slackId: 'UTESTLEAD1', name: 'Fatou Sarr', roles: ['lead', 'architect'] },
+];
+
+/**
  * config/local.yml (this machine's PostgreSQL, Redis, RabbitMQ) plus a team and a channel,
  * with optional overrides (e.g. a black-holed service). Returns the parsed inventory and a temp
  * file holding it, for child processes; `remove()` deletes the file.

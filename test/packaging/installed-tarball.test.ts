@@ -77,7 +77,7 @@ describe('the npm pack tarball, installed with --omit=dev into an empty prefix',
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toContain(
-      'looked for SAMAOPS_MODE, SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_SIGNING_SECRET',
+      'variables cherchées : SAMAOPS_MODE, SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_SIGNING_SECRET',
     );
   });
 });
@@ -113,7 +113,7 @@ describe('samaops serve from the tarball, in HTTP mode against the Slack double'
     const migrated = await runInstalled(pkg, ['migrate'], env);
     expect(migrated).toMatchObject({
       code: 0,
-      stdout: expect.stringMatching(/^applied \d+ of \d+ migrations: 001-bot-meta\.sql/),
+      stdout: expect.stringMatching(/^\d+ migrations appliquées sur \d+ : 001-bot-meta\.sql/),
     });
 
     const bot = startInstalled(pkg, ['serve'], env);

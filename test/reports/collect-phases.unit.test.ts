@@ -57,4 +57,21 @@ describe('collectReport phases', () => {
     ]);
     expect(report.sections.map((each) => each.id)).toEqual(['step', 'read-a', 'read-b']);
   });
+
+  it('tells a progress listener each collector’s start and end, with its section title', async () => {
+    const told: string[] = [];
+    const progress = {
+      started: (key: string, label: unknown) => told.push(`start ${key} ${JSON.stringify(label)}`),
+      finished: (key: string) => told.push(`end ${key}`),
+    };
+    const quick = (id: string) =>
+      linesSection(id, msg('report.section.oldBackups'), async () => [], { mutating: id === 'step' });
+    await collectReport('weekly', [quick('read'), quick('step')], { inventory, clients }, { progress });
+    expect(told).toEqual([
+      'start 0 {"key":"report.section.oldBackups"}',
+      'end 0',
+      'start 1 {"key":"report.section.oldBackups"}',
+      'end 1',
+    ]);
+  });
 });

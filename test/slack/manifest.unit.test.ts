@@ -25,7 +25,12 @@ describe('manifest.yml', () => {
   });
 
   it('asks for the minimal bot scopes, with interactivity and Socket Mode on', () => {
-    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['chat:write', 'commands', 'im:write']);
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual([
+      'chat:write',
+      'commands',
+      'im:write',
+      'users:read',
+    ]);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
   });

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { runMain } from '../console/run-main.js';
-import { testInventory } from '../handlers/test-inventory.js';
+import { REACHABLE_TEAM, testInventory } from '../handlers/test-inventory.js';
 import { SlackApiDouble } from './slack-api-double.js';
 
 describe('npm start in HTTP mode', () => {
   it('logs JSON without the tokens, and exits cleanly on SIGTERM well within 10 s', async () => {
     const double = await new SlackApiDouble().start();
-    const fixture = testInventory();
+    const fixture = testInventory({ team: REACHABLE_TEAM });
     const botToken = `xoxb-${randomUUID()}`;
     const signingSecret = `secret-${randomUUID()}`;
     try {

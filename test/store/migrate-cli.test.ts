@@ -18,10 +18,10 @@ describe('samaops migrate (real PostgreSQL)', () => {
     const first = captureIo({ DATABASE_URL: scratch.url });
     expect(await runCli(['migrate'], first.io)).toBe(0);
     expect(first.stdout()).toBe(
-      `applied ${names.length} of ${names.length} migrations: ${names.join(', ')}\n`,
+      `${names.length} migrations appliquées sur ${names.length} : ${names.join(', ')}\n`,
     );
 
-    const again = captureIo({ DATABASE_URL: scratch.url });
+    const again = captureIo({ DATABASE_URL: scratch.url, SAMAOPS_LOCALE: 'en' });
     expect(await runCli(['migrate'], again.io)).toBe(0);
     expect(again.stdout()).toBe(`bot database up to date: ${names.length} migrations, none pending\n`);
   });
@@ -33,19 +33,19 @@ describe('samaops migrate (real PostgreSQL)', () => {
     const ahead = captureIo({ DATABASE_URL: scratch.url });
     expect(await runCli(['migrate'], ahead.io)).toBe(78);
     expect(ahead.stderr()).toMatch(
-      /^samaops: the bot database's schema is newer than this samaops \(it has 998-next-release\.sql\)/,
+      /^samaops : le schéma de la base du bot est plus récent que ce samaops \(il a 998-next-release\.sql\)/,
     );
     expect(ahead.stdout()).toBe('');
 
     const unset = captureIo({});
     expect(await runCli(['migrate'], unset.io)).toBe(78);
-    expect(unset.stderr()).toContain('DATABASE_URL is not set');
+    expect(unset.stderr()).toContain('DATABASE_URL n’est pas défini');
   });
 
   it('exits 69 without the password in the message when the database does not answer', async () => {
     const down = captureIo({ DATABASE_URL: 'postgresql://samaops:s3cret-pw@127.0.0.1:1/samaops' });
     expect(await runCli(['migrate'], down.io)).toBe(69);
-    expect(down.stderr()).toMatch(/^samaops: migrate: /);
+    expect(down.stderr()).toMatch(/^samaops : migrate : /);
     expect(down.stderr()).not.toContain('s3cret-pw');
   });
 });

@@ -9,6 +9,7 @@ import { diagnosisToJson } from '../../render/diagnosis-json.js';
 import { renderDiagnosisText } from '../../render/diagnosis-terminal.js';
 import type { CliIo } from '../cli-io.js';
 import { exitCodeFor } from '../exit-codes.js';
+import { terminalProgress } from '../terminal-progress.js';
 import { UsageError } from '../usage-error.js';
 
 /** `samaops diagnose [playbook] [--json] [--config FILE]`: runs a playbook and prints its report. */
@@ -29,9 +30,12 @@ export async function diagnoseCommand(args: string[], io: CliIo): Promise<number
   const inventory = loadInventory(inventoryPath(values.config, io.env), io.env);
   const logger = createLogger({ level: io.env.LOG_LEVEL ?? 'warn' });
   const clients = createPlatformClients(inventory, logger);
+  const locale = inventory.locale;
+  // Progress goes to a terminal's stderr, never into JSON or a pipe.
+  const progress = values.json ? undefined : terminalProgress(io.stderr, locale);
   try {
-    const diagnosis = await runPlaybook(playbook, { inventory, clients });
-    const locale = inventory.locale;
+    const diagnosis = await runPlaybook(playbook, { inventory, clients }, { progress });
+    progress?.stop();
     if (values.json) {
       io.stdout.write(`${JSON.stringify(diagnosisToJson(diagnosis, locale, playbook), null, 2)}\n`);
     } else {
@@ -46,6 +50,7 @@ export async function diagnoseCommand(args: string[], io: CliIo): Promise<number
     }
     return exitCodeFor(diagnosis.status);
   } finally {
+    progress?.stop();
     await clients.close();
   }
 }

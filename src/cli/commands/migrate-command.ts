@@ -1,5 +1,8 @@
 import { parseArgs } from 'node:util';
+import { localeFromEnv } from '../../config/config-locale.js';
 import { DeploymentError } from '../../config/deployment-error.js';
+import { type Message, msg } from '../../i18n/message.js';
+import { translate } from '../../i18n/translate.js';
 import { createLogger } from '../../logging/logger.js';
 import { scrubSecrets } from '../../logging/scrub-secrets.js';
 import { createBotDatabase } from '../../store/bot-database.js';
@@ -17,9 +20,12 @@ const UNAVAILABLE = 69;
  */
 export async function migrateCommand(args: string[], io: CliIo): Promise<number> {
   parseArgs({ args, allowPositionals: false, options: {} });
+  // No inventory here: the language is SAMAOPS_LOCALE's, French by default.
+  const locale = localeFromEnv(io.env).locale ?? 'fr';
+  const say = (message: Message) => `${translate(locale, message)}\n`;
   const url = io.env.DATABASE_URL;
   if (!url) {
-    io.stderr.write('samaops: DATABASE_URL is not set: it names the bot database to migrate\n');
+    io.stderr.write(say(msg('cli.migrate.noDatabase')));
     return EXIT.config;
   }
   const pool = createBotDatabase(url, createLogger({ level: io.env.LOG_LEVEL ?? 'warn' }), { max: 1 });
@@ -30,13 +36,19 @@ export async function migrateCommand(args: string[], io: CliIo): Promise<number>
       applied = await migrate(pool, shipped);
     } catch (error) {
       if (error instanceof DeploymentError) throw error;
-      io.stderr.write(`samaops: migrate: ${scrubSecrets((error as Error).message)}\n`);
+      io.stderr.write(say(msg('cli.migrate.failed', { reason: scrubSecrets((error as Error).message) })));
       return /^migration \S+ failed/.test((error as Error).message) ? EXIT.software : UNAVAILABLE;
     }
     io.stdout.write(
-      applied.length === 0
-        ? `bot database up to date: ${shipped.length} migrations, none pending\n`
-        : `applied ${applied.length} of ${shipped.length} migrations: ${applied.join(', ')}\n`,
+      say(
+        applied.length === 0
+          ? msg('cli.migrate.upToDate', { count: shipped.length })
+          : msg('cli.migrate.applied', {
+              applied: applied.length,
+              total: shipped.length,
+              names: applied.join(', '),
+            }),
+      ),
     );
     return EXIT.ok;
   } finally {

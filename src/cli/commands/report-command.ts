@@ -11,6 +11,7 @@ import { createBotDatabase } from '../../store/bot-database.js';
 import { migrate } from '../../store/migrate.js';
 import type { CliIo } from '../cli-io.js';
 import { exitCodeFor } from '../exit-codes.js';
+import { terminalProgress } from '../terminal-progress.js';
 import { UsageError } from '../usage-error.js';
 
 /**
@@ -30,9 +31,12 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   const logger = createLogger({ level: io.env.LOG_LEVEL ?? 'warn' });
   const clients = createPlatformClients(inventory, logger);
   const pool = io.env.DATABASE_URL ? createBotDatabase(io.env.DATABASE_URL, logger, { max: 2 }) : undefined;
+  // Progress goes to a terminal's stderr, never into JSON or a pipe.
+  const progress = values.json ? undefined : terminalProgress(io.stderr, inventory.locale);
   try {
     if (pool) await migrate(pool);
-    const { report } = await produceReport(kind, { inventory, clients }, { pool });
+    const { report } = await produceReport(kind, { inventory, clients }, { pool, progress });
+    progress?.stop();
     if (values.json) {
       io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     } else {
@@ -47,6 +51,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
     }
     return exitCodeFor(report.status);
   } finally {
+    progress?.stop();
     await clients.close();
     await pool?.end();
   }

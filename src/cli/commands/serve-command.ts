@@ -1,5 +1,9 @@
 import { ConfigError } from '../../config/config-error.js';
+import { localeFromEnv } from '../../config/config-locale.js';
 import { DeploymentError } from '../../config/deployment-error.js';
+import { msg } from '../../i18n/message.js';
+import { translate } from '../../i18n/translate.js';
+import { errorText } from '../../render/error-text.js';
 import type { CliIo } from '../cli-io.js';
 
 /**
@@ -18,7 +22,9 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
       error instanceof DeploymentError ||
       (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'));
     if (forTheCli) throw error;
-    io.stderr.write(`samaops: ${error instanceof Error ? error.message : String(error)}\n`);
+    // In the reader's language: a known cause's sentence, the raw reason quoted after it.
+    const locale = localeFromEnv(io.env).locale ?? 'fr';
+    io.stderr.write(`${translate(locale, msg('cli.error.line', { problem: errorText(error, locale) }))}\n`);
     return 1;
   }
 }

@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
+import { localeFromEnv } from '../../config/config-locale.js';
 import { msg } from '../../i18n/message.js';
+import { translate } from '../../i18n/translate.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../exit-codes.js';
 import { UsageError } from '../usage-error.js';
@@ -27,14 +29,15 @@ export async function waitReadyCommand(args: string[], io: CliIo): Promise<numbe
     throw new UsageError(msg('cli.error.waitReadyTimeout'));
   const url = values.url ?? defaultReadyUrl(io.env);
   if (!URL.canParse(url)) throw new UsageError(msg('cli.error.waitReadyUrl'));
+  const locale = localeFromEnv(io.env).locale ?? 'fr';
   const deadline = Date.now() + seconds * 1000;
-  let last = 'no answer';
+  let last = translate(locale, msg('cli.waitReady.noAnswer'));
   while (Date.now() < deadline) {
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(Math.min(2000, seconds * 1000)) });
       const body = (await response.text()).slice(0, 300);
       if (response.ok) {
-        io.stdout.write(`samaops ready: ${body}\n`);
+        io.stdout.write(`${translate(locale, msg('cli.waitReady.ready', { body }))}\n`);
         return EXIT.ok;
       }
       last = `${response.status} ${body}`;
@@ -43,7 +46,7 @@ export async function waitReadyCommand(args: string[], io: CliIo): Promise<numbe
     }
     await sleep(POLL_MS);
   }
-  io.stderr.write(`samaops: not ready after ${seconds} s at ${url}: ${last}\n`);
+  io.stderr.write(`${translate(locale, msg('cli.waitReady.notReady', { seconds, url, last }))}\n`);
   return UNAVAILABLE;
 }
 

@@ -63,8 +63,8 @@ export interface VerifyingCheck {
 
 export interface Remediation {
   id: RemediationId;
-  /** One-line usage, e.g. `restart <container>`. */
-  usage: string;
+  /** One-line usage after `/sama`, e.g. `restart <container>|api`, in the reader's words (catalogued). */
+  usage: Message;
   /** Validates user text (the words after the sub-command) against the inventory's allow-lists. */
   parse(words: string[], inventory: Inventory): ParsedArgs;
   tier(args: RemediationArgs, inventory: Inventory): RiskTier;

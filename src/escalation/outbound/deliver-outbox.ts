@@ -102,9 +102,11 @@ const sendDm: SendLine = async (deps, _client, line, incident) => {
   const record = line.record;
   if (!line.recipient || record?.type !== 'paged') return [line.id];
   const channel = await deps.sender.openDm(line.recipient);
-  const reason = translate(deps.locale, msg(`incidents.reason.${record.reason}`));
+  // A DM reads in its recipient's language; the channel's messages keep the inventory's.
+  const locale = (await deps.sender.localeOf?.(line.recipient)) ?? deps.locale;
+  const reason = translate(locale, msg(`incidents.reason.${record.reason}`));
   const text = translate(
-    deps.locale,
+    locale,
     msg('incidents.dm.paged', { level: record.level, id: incident.id, title: incident.title, reason }),
   );
   await inSlot(deps, line.recipient, () => deps.sender.post(channel, text));

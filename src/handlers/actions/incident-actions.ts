@@ -1,6 +1,7 @@
 import type { IncidentEvent } from '../../core/escalation/incident-state.js';
 import { isInPolicy } from '../../core/escalation/policy-snapshot.js';
 import { INCIDENT_ACTIONS, SILENCE_DURATION_MS } from '../../escalation/incident-message.js';
+import { localeFor } from '../../render/reply-port.js';
 import { readIncident } from '../../store/incidents/incident-queries.js';
 import { activeOverrides } from '../../store/incidents/oncall-and-maintenance.js';
 import { answerOutcome, notice, parseIncidentId, requireEscalation } from '../incident-handler-support.js';
@@ -12,13 +13,15 @@ function incidentAction(actionId: string, event: (by: string, now: number) => In
     actionId,
     async run({ invocation, value, services }) {
       const locale = services.inventory.locale;
+      // What only the presser reads speaks their language.
+      const personal = () => localeFor(invocation, locale);
       const ready = await requireEscalation(services, invocation);
       if (!ready) return;
       const id = parseIncidentId(value);
       const incident = id === null ? null : await readIncident(ready.pool, id);
       if (id === null || !incident) {
         await invocation.replies.respondEphemeral(
-          notice(locale, 'incidents.error.notFound', { id: value.slice(0, 20) }),
+          notice(await personal(), 'incidents.error.notFound', { id: value.slice(0, 20) }),
         );
         return;
       }
@@ -27,7 +30,7 @@ function incidentAction(actionId: string, event: (by: string, now: number) => In
         .filter((override) => override.slackId === invocation.userId)
         .map((override) => override.role);
       if (!isInPolicy(incident.snapshot, invocation.userId, overrideRoles)) {
-        await invocation.replies.respondEphemeral(notice(locale, 'incidents.error.notInPolicy'));
+        await invocation.replies.respondEphemeral(notice(await personal(), 'incidents.error.notInPolicy'));
         return;
       }
       const outcome = await ready.escalation.act(id, event(invocation.userId, now));

@@ -1,5 +1,6 @@
 import { msg } from '../../i18n/message.js';
 import { translate } from '../../i18n/translate.js';
+import { localeFor } from '../../render/reply-port.js';
 import { auditLine } from '../../store/audit/audit-line.js';
 import { latestAudit } from '../../store/audit/audit-log.js';
 import { CommandUsageError } from '../command-usage-error.js';
@@ -12,16 +13,17 @@ const MAX_COUNT = 25;
 /** `/sama audit [n]`: the newest n entries of the audit log (default 10), for the person who asked. */
 export const auditCommand: SubCommand = {
   name: 'audit',
-  usage: 'audit [n]',
+  usage: msg('usage.audit'),
   summary: (locale) => translate(locale, msg('remediation.command.audit.summary')),
   async run({ invocation, args, services }) {
-    const locale = services.inventory.locale;
     const [first, ...rest] = args;
     const count = first === undefined ? DEFAULT_COUNT : Number(first);
     if (rest.length > 0 || !Number.isInteger(count) || count < 1 || count > MAX_COUNT)
       throw new CommandUsageError(
         msg('remediation.audit.badCount', { max: MAX_COUNT, argument: String(first).slice(0, 20) }),
       );
+    // Shown to the person who asked alone: in their language.
+    const locale = await localeFor(invocation, services.inventory.locale);
     const pool = services.store.pool;
     const unavailable = () =>
       invocation.replies.respondEphemeral({

@@ -8,7 +8,7 @@ import type { SubCommand } from '../sub-command.js';
 /** `/sama diagnose [playbook]`: runs a diagnose playbook (default `all`) and posts its report. */
 export const diagnoseCommand: SubCommand = {
   name: 'diagnose',
-  usage: `diagnose [${playbookIds.join('|')}]`,
+  usage: msg('usage.diagnose', { playbooks: playbookIds.join('|') }),
   summary: (locale) =>
     translate(locale, msg('slack.command.diagnose.summary', { playbooks: playbookIds.join(', ') })),
   async run({ invocation, args, services }) {

@@ -5,6 +5,7 @@ import { humanDuration, incidentMessage, recordText } from '../../escalation/inc
 import type { Locale } from '../../i18n/define-messages.js';
 import { msg } from '../../i18n/message.js';
 import { translate } from '../../i18n/translate.js';
+import { localeFor } from '../../render/reply-port.js';
 import { readIncident, readTimeline, recentIncidents } from '../../store/incidents/incident-queries.js';
 import { responseTimes } from '../../store/incidents/incident-response-times.js';
 import { CommandUsageError } from '../command-usage-error.js';
@@ -12,7 +13,7 @@ import type { HandlerServices, Invocation } from '../handler-context.js';
 import { answerOutcome, notice, parseIncidentId, requireEscalation } from '../incident-handler-support.js';
 import type { SubCommand } from '../sub-command.js';
 
-const USAGE = 'incident open N1|N2|N3 "titre" | list | show ID | ack ID | resolve ID | reopen ID';
+const USAGE = msg('usage.incident');
 
 const usageError = () => new CommandUsageError(msg('incidents.error.usage', { usage: USAGE }));
 
@@ -51,7 +52,10 @@ async function openIncident({ invocation, rest, locale, escalation }: VerbCall):
   });
   const key = outcome.kind === 'opened' ? 'incidents.opened' : 'incidents.joined';
   await invocation.replies.respondEphemeral(
-    notice(locale, key, { id: outcome.incident.id, level: outcome.incident.state.level }),
+    notice(await localeFor(invocation, locale), key, {
+      id: outcome.incident.id,
+      level: outcome.incident.state.level,
+    }),
   );
 }
 
@@ -96,7 +100,7 @@ async function showIncident({ invocation, rest, locale, pool }: VerbCall): Promi
   const incident = id === null ? null : await readIncident(pool, id);
   if (id === null || !incident) {
     await invocation.replies.respondEphemeral(
-      notice(locale, 'incidents.error.notFound', { id: rest[0] ?? '' }),
+      notice(await localeFor(invocation, locale), 'incidents.error.notFound', { id: rest[0] ?? '' }),
     );
     return;
   }

@@ -7,7 +7,7 @@ import { CommandUsageError } from '../command-usage-error.js';
 import { notice, requireEscalation } from '../incident-handler-support.js';
 import type { SubCommand } from '../sub-command.js';
 
-const USAGE = 'maintenance start 2h "raison" | stop | (rien : état)';
+const USAGE = msg('usage.maintenance');
 
 /** `/sama maintenance start 2h "reason"` / `stop`: pages suspended while the window runs. */
 export const maintenanceCommand: SubCommand = {

@@ -9,7 +9,7 @@ import { CommandUsageError } from '../command-usage-error.js';
 import { notice, requireEscalation } from '../incident-handler-support.js';
 import type { SubCommand } from '../sub-command.js';
 
-const USAGE = 'oncall | oncall override @person role 8h';
+const USAGE = msg('usage.oncall');
 
 /**
  * The Slack id a word names: a person picked in Slack reaches the handlers as `@U123` (Slack sends

@@ -14,7 +14,7 @@ import type { SubCommand } from '../sub-command.js';
  */
 export const reportCommand: SubCommand = {
   name: 'report',
-  usage: 'report daily|weekly|monthly',
+  usage: msg('usage.report', { kinds: reportKinds.join('|') }),
   summary: (locale) => translate(locale, msg('report.command.summary')),
   async run({ invocation, args, services }) {
     const [kind = 'daily', ...rest] = args;

@@ -30,7 +30,7 @@ export function sloMonthAsked(word: string | undefined, now: Date, timezone: str
  */
 export const sloCommand: SubCommand = {
   name: 'slo',
-  usage: 'slo [YYYY-MM]',
+  usage: msg('usage.slo'),
   summary: (locale) => translate(locale, msg('slo.command.summary')),
   async run({ invocation, args, services }) {
     const { inventory, clients, store, signal } = services;

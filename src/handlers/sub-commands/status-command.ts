@@ -9,7 +9,7 @@ import { statusCheckIds, statusMessage } from './status-message.js';
 /** `/sama status`: one line per server and per service, from the fast liveness checks. */
 export const statusCommand: SubCommand = {
   name: 'status',
-  usage: 'status',
+  usage: msg('usage.status'),
   summary: (locale) => translate(locale, msg('slack.command.status.summary')),
   async run({ invocation, args, services }) {
     if (args.length > 0) {

@@ -26,6 +26,11 @@ export const cliMessages = defineMessages({
     'cli.summary.sshWrapper':
       'affiche ce qu’un serveur installe pour la clé du bot : la commande forcée samaops-remote, sa ligne authorized_keys, ses règles sudo',
     'cli.option.help': 'affiche cette aide',
+    'cli.option.locale': 'langue des messages, au lieu de SAMAOPS_LOCALE et de l’inventaire',
+    'cli.summary.completion': 'affiche le script de complétion de samaops pour bash',
+    'cli.option.shell': 'le shell (seul bash est pris en charge)',
+    'cli.error.locale': '« --locale » prend fr ou en, pas « {given} »',
+    'cli.error.completionShell': 'completion prend le nom d’un shell : bash',
     'cli.option.config': 'fichier d’inventaire (par défaut SAMAOPS_CONFIG, sinon config/samaops.yml)',
     'cli.option.json': 'sortie JSON au lieu du texte',
     'cli.option.playbook': 'playbook : {valid} (par défaut all)',
@@ -62,6 +67,8 @@ export const cliMessages = defineMessages({
     'cli.audit.ok':
       'journal d’audit OK : {rows, plural, one {# ligne chaînée} other {# lignes chaînées}} ; hachage de tête {hash}',
     'cli.audit.empty': 'journal d’audit vide',
+    'progress.line': 'en cours ({count}) : {items} — {done, plural, one {# terminé} other {# terminés}}',
+    'progress.item': '{label} {seconds} s',
   },
   en: {
     'cli.usage.general': 'usage: samaops <command> [options]',
@@ -86,6 +93,11 @@ export const cliMessages = defineMessages({
     'cli.summary.sshWrapper':
       'print what a server installs for the bot’s key: the forced command samaops-remote, its authorized_keys line, its sudo rules',
     'cli.option.help': 'show this help',
+    'cli.option.locale': 'language of the messages, instead of SAMAOPS_LOCALE and the inventory',
+    'cli.summary.completion': 'print samaops’s completion script for bash',
+    'cli.option.shell': 'the shell (only bash is supported)',
+    'cli.error.locale': '"--locale" takes fr or en, not "{given}"',
+    'cli.error.completionShell': 'completion takes a shell name: bash',
     'cli.option.config': 'inventory file (default SAMAOPS_CONFIG, else config/samaops.yml)',
     'cli.option.json': 'JSON output instead of text',
     'cli.option.playbook': 'playbook: {valid} (default all)',
@@ -120,5 +132,7 @@ export const cliMessages = defineMessages({
     'cli.audit.ok':
       'audit log OK: {rows, plural, one {# row chained} other {# rows chained}}; head hash {hash}',
     'cli.audit.empty': 'audit log empty',
+    'progress.line': 'running ({count}): {items} — {done} done',
+    'progress.item': '{label} {seconds} s',
   },
 });

@@ -4,6 +4,8 @@ import { defineMessages } from '../define-messages.js';
 export const configMessages = defineMessages({
   fr: {
     'config.cli.invalid': 'samaops : inventaire invalide {file}',
+    'config.cli.fatalFindings':
+      'samaops : le bot ne démarre pas, l’inventaire {file} a {count, plural, one {# erreur} other {# erreurs}} (`samaops check-config` les détaille)',
     'config.cli.where': '{path} (ligne {line})',
     'config.cli.hint': 'piste : {hint}',
     'config.cli.problem': '{where} : {message}',
@@ -19,6 +21,8 @@ export const configMessages = defineMessages({
     'config.url.invalid': 'URL invalide',
     'config.url.protocol': 'l’URL doit commencer par {protocols}',
     'config.clockTime': 'une heure comme 08:00',
+    'config.duration.invalid': 'une durée comme 90s, 5m, 2h ou 1j',
+    'config.duration.min': 'au moins 100 ms',
     'config.slackUserId': 'un identifiant d’utilisateur Slack comme U024BE7LH',
     'config.slackChannelId': 'un identifiant de canal Slack comme C0123ABCD',
     'config.timezone': 'fuseau horaire IANA inconnu',
@@ -35,8 +39,9 @@ export const configMessages = defineMessages({
     'config.slo.criticalBelowTarget': 'le seuil critique doit être au moins l’objectif (plus bas est mieux)',
     'config.slo.retentionShort': 'au moins 35 jours : le rapport mensuel relit un mois entier',
     'config.slo.duplicateService': 'deux services SLO portent le même nom',
-    'config.cron': 'expression cron refusée par le planificateur (BullMQ) : {reason} ; par ex. « 0 6 * * * »',
-    'config.threshold.order': 'seuils inversés : warn {warn} doit être {order} fail {fail}',
+    'config.cron':
+      'expression cron refusée par le planificateur (BullMQ) : « {reason} » ; par ex. « 0 6 * * * »',
+    'config.threshold.order': 'seuils inversés : `warn` {warn} doit être {order} `fail` {fail}',
     'config.threshold.orderAbove': 'inférieur ou égal à',
     'config.threshold.orderBelow': 'supérieur ou égal à',
     'config.server.duplicate': 'nom de serveur en double « {name} »',
@@ -94,6 +99,8 @@ export const configMessages = defineMessages({
   },
   en: {
     'config.cli.invalid': 'samaops: invalid inventory {file}',
+    'config.cli.fatalFindings':
+      'samaops: the bot does not start, the inventory {file} has {count, plural, one {# error} other {# errors}} (`samaops check-config` details them)',
     'config.cli.where': '{path} (line {line})',
     'config.cli.hint': 'hint: {hint}',
     'config.cli.problem': '{where}: {message}',
@@ -109,6 +116,8 @@ export const configMessages = defineMessages({
     'config.url.invalid': 'not a valid URL',
     'config.url.protocol': 'the URL must start with {protocols}',
     'config.clockTime': 'a time of day such as 08:00',
+    'config.duration.invalid': 'a duration such as 90s, 5m, 2h or 1d',
+    'config.duration.min': 'at least 100 ms',
     'config.slackUserId': 'a Slack user id such as U024BE7LH',
     'config.slackChannelId': 'a Slack channel id such as C0123ABCD',
     'config.timezone': 'unknown IANA timezone',
@@ -125,8 +134,8 @@ export const configMessages = defineMessages({
     'config.slo.criticalBelowTarget': 'the critical level must be at least the target (lower is better)',
     'config.slo.retentionShort': 'at least 35 days: the monthly report reads a whole month back',
     'config.slo.duplicateService': 'two SLO services have the same name',
-    'config.cron': 'cron pattern refused by the scheduler (BullMQ): {reason}; e.g. "0 6 * * *"',
-    'config.threshold.order': 'inverted thresholds: warn {warn} must be {order} fail {fail}',
+    'config.cron': 'cron pattern refused by the scheduler (BullMQ): “{reason}”; e.g. "0 6 * * *"',
+    'config.threshold.order': 'inverted thresholds: `warn` {warn} must be {order} `fail` {fail}',
     'config.threshold.orderAbove': 'at most',
     'config.threshold.orderBelow': 'at least',
     'config.server.duplicate': 'duplicate server name "{name}"',

@@ -7,11 +7,13 @@ import { configMessages } from './config.js';
 import { demoMessages } from './demo.js';
 import { errorMessages } from './errors.js';
 import { incidentMessages } from './incidents.js';
+import { operationsMessages } from './operations.js';
 import { remediationMessages } from './remediation.js';
 import { remediationActionMessages } from './remediation-actions.js';
 import { reportMessages } from './reports.js';
 import { slackMessages } from './slack.js';
 import { sloMessages } from './slo.js';
+import { usageMessages } from './usage.js';
 
 /**
  * The one message catalogue: every area's messages merged. Each area keeps its own file so that
@@ -32,7 +34,9 @@ export const catalogue = {
     ...errorMessages.fr,
     ...configMessages.fr,
     ...cliMessages.fr,
+    ...operationsMessages.fr,
     ...demoMessages.fr,
+    ...usageMessages.fr,
   },
   en: {
     ...commonMessages.en,
@@ -48,7 +52,9 @@ export const catalogue = {
     ...errorMessages.en,
     ...configMessages.en,
     ...cliMessages.en,
+    ...operationsMessages.en,
     ...demoMessages.en,
+    ...usageMessages.en,
   },
 };
 

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { Inventory } from '../../config/schema.js';
-import type { Invocation } from '../../render/reply-port.js';
+import { type Invocation, localeFor } from '../../render/reply-port.js';
 
 export type { Invocation } from '../../render/reply-port.js';
 
@@ -30,11 +30,12 @@ export interface GuardContext {
   now?: () => Date;
 }
 
-/** Answers only the actor, in the inventory's language. */
+/** Answers only the actor, in their language (else the inventory's). */
 export async function tellActor(context: GuardContext, actor: Invocation, message: Message): Promise<void> {
+  const locale = await localeFor(actor, context.inventory.locale);
   await actor.replies.respondEphemeral({
     title: 'samaops',
-    summary: translate(context.inventory.locale, message),
+    summary: translate(locale, message),
     sections: [],
   });
 }

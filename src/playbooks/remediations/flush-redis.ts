@@ -12,7 +12,7 @@ import { accepted, refusedUsage } from './parse-words.js';
 /** FLUSHDB on a large database blocks Redis for a while: its bound, ms. */
 const FLUSH_TIMEOUT_MS = 60_000;
 
-const usage = 'flush-redis';
+const usage = msg('usage.flushRedis');
 
 /** Keys and memory of the configured Redis database. */
 interface RedisFacts {

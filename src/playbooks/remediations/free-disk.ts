@@ -12,7 +12,7 @@ const CLEANUP_TIMEOUT_MS = 300_000;
 /** Exit code of `timeout` when its command cannot be found: journald is absent on that host. */
 const COMMAND_NOT_FOUND = 127;
 
-const usage = 'cleanup <server>';
+const usage = msg('usage.cleanup');
 
 /** Used KiB per mount point. */
 type Usage = Record<string, number>;
@@ -81,9 +81,7 @@ export const freeDisk: Remediation = {
     const journalSkipped = journal.code === COMMAND_NOT_FOUND;
     output.push(
       `$ journalctl --vacuum-time=${journaldDays}d`,
-      journalSkipped
-        ? 'skipped: journalctl is not installed on this server'
-        : `${journal.stdout}${journal.stderr}`,
+      journalSkipped ? 'journalctl: command not found' : `${journal.stdout}${journal.stderr}`,
     );
     const afterLines = await dfLines(context, server);
     const after = used(afterLines);

@@ -1,5 +1,5 @@
 import type { ParsedArgs, RemediationArgs } from '../../core/remediation/remediation.js';
-import { msg } from '../../i18n/message.js';
+import { type Message, msg } from '../../i18n/message.js';
 
 /** A successful parse. */
 export function accepted(args: RemediationArgs): ParsedArgs {
@@ -21,7 +21,7 @@ export function refusedValue(what: TargetKind, given: string, valid: readonly st
 }
 
 /** A refusal for a wrong number of words, with the usage line. */
-export function refusedUsage(usage: string): ParsedArgs {
+export function refusedUsage(usage: Message): ParsedArgs {
   return { ok: false, reason: msg('fix.args.usage', { usage }) };
 }
 

@@ -8,7 +8,7 @@ import { RemediationError } from './remediation-error.js';
 /** Queues whose purge drops work users wait for (PRODUCT.md §3): the highest tier. */
 const PRIORITY_QUEUES = ['urgent', 'high_priority'];
 
-const usage = 'purge <queue>';
+const usage = msg('usage.purge');
 
 /** Runbook 10.1 Problème 2 Solution 3 (`rabbitmqctl purge_queue`): AMQP purge of one Celery queue. */
 export const purgeQueue: Remediation = {

@@ -22,7 +22,7 @@ const EVIDENCE_LOG_LINES = 50;
 /** Budget of one `docker restart` over SSH: docker stop waits 10 s before KILL, then starts. */
 const RESTART_TIMEOUT_MS = 60_000;
 
-const usage = 'restart <container|api>';
+const usage = msg('usage.restart');
 
 /** One container restarted (or not) during a run, with its times: the order is provable. */
 interface RestartStep {
@@ -121,7 +121,8 @@ export const restartContainers: Remediation = {
         context.signal,
       );
       if (!health.healthy) {
-        output.push(`${name}: /health not 2xx after ${health.afterMs} ms (${health.last})`);
+        // The transcript speaks no language: the request's text, the summary, does.
+        output.push(`${name}: GET /health → ${health.last} (${health.afterMs} ms)`);
         const seconds = Math.round(healthTimeoutMs / 1000);
         const summary =
           untouched.length > 0
@@ -131,7 +132,7 @@ export const restartContainers: Remediation = {
       }
       step.healthyAt = new Date().toISOString();
       step.healthyAfterMs = health.afterMs;
-      output.push(`${name}: /health HTTP ${health.status} after ${health.afterMs} ms`);
+      output.push(`${name}: GET /health → HTTP ${health.status} (${health.afterMs} ms)`);
     }
     return finish(true, msg('fix.restart.done', { containers: containers.map((c) => c.name).join(', ') }));
 

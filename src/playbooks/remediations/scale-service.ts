@@ -10,7 +10,7 @@ import { RemediationError } from './remediation-error.js';
 /** Budget of `docker compose up -d --scale` over SSH: it may pull and start containers. */
 const SCALE_TIMEOUT_MS = 120_000;
 
-const usage = 'scale <service> <count>';
+const usage = msg('usage.scale');
 
 /** A scalable service with the server it runs on. */
 interface Placed extends ScalableService {

@@ -58,7 +58,7 @@ interface CandidateRow {
 }
 
 // An example value rather than a word: the usage line is shown as is in both languages.
-const usage = 'kill-queries [5m]';
+const usage = msg('usage.killQueries');
 
 /** Runbook 10.1 Problème 3: `pg_terminate_backend` on queries running longer than a threshold. */
 export const terminateLongQueries: Remediation = {
@@ -135,11 +135,10 @@ export const terminateLongQueries: Remediation = {
     const terminated = rows.filter((row) => row.same && row.terminated).map((row) => row.pid);
     const skipped = rows.filter((row) => !row.same).map((row) => row.pid);
     const refused = rows.filter((row) => row.same && !row.terminated).map((row) => row.pid);
-    const output = rows.map((row) =>
-      row.same
-        ? `pid ${row.pid}: ${row.terminated ? 'terminated' : 'pg_terminate_backend returned false'}`
-        : `pid ${row.pid}: skipped (no longer the previewed session and query)`,
-    );
+    // The transcript is what PostgreSQL answered; which pid was skipped and why is the summary's.
+    const output = rows
+      .filter((row) => row.same)
+      .map((row) => `pg_terminate_backend(${row.pid}) → ${row.terminated === true}`);
     const list = (pids: number[]) => (pids.length > 0 ? pids.join(', ') : '—');
     return {
       ok: refused.length === 0,

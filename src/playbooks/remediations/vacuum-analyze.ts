@@ -37,7 +37,7 @@ const STATS_SQL = `
          ${isoTimestampSql('greatest(last_analyze, last_autoanalyze)')} AS last_analyze
   FROM pg_stat_user_tables`;
 
-const usage = 'vacuum [table | schema.table]';
+const usage = msg('usage.vacuum');
 
 /** Runbook 10.1 Problème 3 and the weekly script: `VACUUM ANALYZE`, of the database or one table. */
 export const vacuumAnalyze: Remediation = {

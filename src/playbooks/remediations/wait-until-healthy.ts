@@ -20,7 +20,8 @@ export async function waitUntilHealthy(
 ): Promise<HealthWait> {
   const started = performance.now();
   const deadline = started + timeoutMs;
-  let last = 'no answer yet';
+  // What the last probe got (`HTTP 503`, a raw error), or a dash before any answer.
+  let last = '—';
   for (;;) {
     signal.throwIfAborted();
     const left = deadline - performance.now();

@@ -16,7 +16,7 @@ export function fixtureRemediation(
 ): Remediation {
   return {
     id: options.id,
-    usage: `${options.id} <alpha|beta>`,
+    usage: msg('usage.purge'),
     parse(words) {
       const [target, ...rest] = words;
       if (rest.length > 0 || target === undefined || !FIXTURE_TARGETS.includes(target))

@@ -64,7 +64,7 @@ describe('parse refuses, listing the valid values', () => {
     expect(refusal(remediations.restart.parse(['samaconso_api_1', 'samaconso_minio'], inventory))).toContain(
       'container "samaconso_minio" refused',
     );
-    expect(refusal(remediations.restart.parse([], inventory))).toBe('Usage: restart <container|api>');
+    expect(refusal(remediations.restart.parse([], inventory))).toBe('Usage: restart <container>|api');
   });
   it('purge, scale, cleanup list their allow-lists; scale its bounds', () => {
     expect(refusal(remediations.purge.parse(['default'], inventory))).toBe(

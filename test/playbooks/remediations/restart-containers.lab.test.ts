@@ -42,7 +42,7 @@ describe('restart', () => {
       const outcome = await restart.run(context, args, preview);
       expect(outcome.ok, outcome.output).toBe(true);
       expect(translate('en', outcome.summary)).toBe('Restarted: samaconso_api_1');
-      expect(outcome.output).toMatch(/samaconso_api_1: \/health HTTP 200 after \d+ ms/);
+      expect(outcome.output).toMatch(/samaconso_api_1: GET \/health → HTTP 200 \(\d+ ms\)/);
       const results = await lab.until(detections(restart.verifiedBy(args, lab.inventory)), ['ok']);
       expect(results.map((result) => `${result.id} ${result.target} ${result.status}`)).toEqual([
         'api.health samaconso_api_1 ok',
@@ -96,7 +96,7 @@ describe('restart', () => {
       expect(translate('en', outcome.summary)).toBe(
         'Stopped: samaconso_api_1 does not answer 2xx on /health after 3 s; left untouched: samaconso_api_2',
       );
-      expect(outcome.output).toMatch(/samaconso_api_1: \/health not 2xx after \d+ ms/);
+      expect(outcome.output).toMatch(/samaconso_api_1: GET \/health → .+ \(\d+ ms\)/);
       expect(outcome.data?.steps).toHaveLength(1);
       // Costs about its health timeout (3 s) plus the restart itself, not more.
       expect(elapsed).toBeGreaterThan(3000);

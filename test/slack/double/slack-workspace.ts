@@ -8,7 +8,9 @@ import { judgeMessage, type MessageVerdict } from './message-rules.js';
  * for a refusal, 429 with `Retry-After` for a channel posted to too fast, 404 for a used-up response_url.
  * Methods: https://docs.slack.dev/reference/methods/chat.postMessage, …/chat.update,
  * …/chat.postEphemeral, …/conversations.open (users required: `users_list_not_supplied`; 1 to 8),
- * …/auth.test; response_url: at most 5 answers within 30 minutes
+ * …/users.info (scope users:read, else `missing_scope` with `needed` and `provided`; an unknown or
+ * malformed id: `user_not_found`; `locale` only with `include_locale=true`), …/auth.test;
+ * response_url: at most 5 answers within 30 minutes
  * (https://docs.slack.dev/interactivity/handling-user-interaction).
  */
 
@@ -28,7 +30,17 @@ export interface WorkspaceOptions {
   pace?: ChannelPaceOptions;
   /** The clock, ms. Default Date.now. */
   now?: () => number;
+  /** The bot token's scopes. Default the manifest's: commands, chat:write, im:write, users:read. */
+  scopes?: readonly string[];
+  /**
+   * The workspace's members, by id, with their Slack language (`fr-FR`, `en-US`…): any other id is
+   * `user_not_found`. Default: every well-formed id is a member, in `fr-FR` (a francophone workspace).
+   */
+  members?: Readonly<Record<string, { locale: string; name?: string }>>;
 }
+
+/** The scopes of manifest.yml. */
+const MANIFEST_SCOPES = ['commands', 'chat:write', 'im:write', 'users:read'];
 
 const RESPONSE_URL_USES = 5;
 const RESPONSE_URL_LIFETIME_MS = 30 * 60_000;
@@ -38,6 +50,8 @@ const USER = /^[UW][A-Z0-9]{2,30}$/;
 export class SlackWorkspace {
   private readonly pace: ChannelPace;
   private readonly now: () => number;
+  private readonly scopes: readonly string[];
+  private readonly members: WorkspaceOptions['members'];
   private readonly messages = new Map<string, Set<string>>();
   private readonly dms = new Map<string, string>();
   private readonly responseUrls = new Map<string, { created: number; uses: number }>();
@@ -46,6 +60,8 @@ export class SlackWorkspace {
   constructor(options: WorkspaceOptions = {}) {
     this.pace = new ChannelPace(options.pace);
     this.now = options.now ?? Date.now;
+    this.scopes = options.scopes ?? MANIFEST_SCOPES;
+    this.members = options.members;
   }
 
   /** Registers a response_url (as Slack does when it sends a command or a press). */
@@ -86,9 +102,7 @@ export class SlackWorkspace {
       case 'conversations.open':
         return this.openDm(params);
       case 'users.info':
-        return USER.test(String(params.user))
-          ? ok({ user: { id: params.user, name: 'double', real_name: 'Double User', tz: 'Africa/Dakar' } })
-          : refusal(method, 'user_not_found');
+        return this.userInfo(params);
       case 'apps.connections.open':
         // No WebSocket server here: Socket Mode gets as far as asking for one, and is refused.
         return { status: 200, body: { ok: false, error: 'invalid_auth' }, violations: [] };
@@ -159,6 +173,42 @@ export class SlackWorkspace {
     const id = this.dmChannelOf(users[0] as string);
     this.dms.set(users[0] as string, id);
     return ok({ channel: { id } });
+  }
+
+  /** users.info: the user object Slack returns (reference/methods/users.info), `locale` only when asked. */
+  private userInfo(params: Record<string, unknown>): WorkspaceAnswer {
+    if (!this.scopes.includes('users:read')) {
+      return {
+        status: 200,
+        body: { ok: false, error: 'missing_scope', needed: 'users:read', provided: this.scopes.join(',') },
+        violations: ['users.info: missing_scope (needed users:read)'],
+      };
+    }
+    const id = String(params.user ?? '');
+    const member = this.members ? this.members[id] : USER.test(id) ? { locale: 'fr-FR' } : undefined;
+    if (!USER.test(id) || !member) return refusal('users.info', 'user_not_found');
+    const name = member.name ?? id.toLowerCase();
+    return ok({
+      user: {
+        id,
+        team_id: 'T0DOUBLE',
+        name,
+        deleted: false,
+        real_name: name,
+        tz: 'Africa/Dakar',
+        tz_label: 'Greenwich Mean Time',
+        tz_offset: 0,
+        profile: { real_name: name, display_name: name, team: 'T0DOUBLE' },
+        is_admin: false,
+        is_owner: false,
+        is_bot: false,
+        is_app_user: false,
+        updated: 1_700_000_000,
+        ...(params.include_locale === true || params.include_locale === 'true'
+          ? { locale: member.locale }
+          : {}),
+      },
+    });
   }
 
   private responseUrl(params: Record<string, unknown>): WorkspaceAnswer {
