@@ -14,6 +14,7 @@ import {
   noteOnIncident,
   type OpenOutcome,
   openOrJoinIncident,
+  type StepClaim,
   type StepOutcome,
 } from './incident-steps.js';
 import type { DeliveryDeps } from './outbound/deliver-outbox.js';
@@ -62,7 +63,8 @@ export interface EscalationService {
     /** The policy to freeze; default: the inventory's now (benches give each incident its own timings). */
     snapshot?: PolicySnapshot;
   }): Promise<OpenOutcome>;
-  act(incidentId: number, event: IncidentEvent): Promise<StepOutcome>;
+  /** Applies a person's act; `claim` runs in its transaction (an ack link records its one use there). */
+  act(incidentId: number, event: IncidentEvent, claim?: StepClaim): Promise<StepOutcome>;
   /** Adds records to an unresolved incident's timeline and thread; false when it is resolved or gone. */
   note(incidentId: number, recordsAt: (level: Level) => TimelineRecord[]): Promise<boolean>;
   /** Re-creates the timer and delivery jobs from PostgreSQL (start, every minute, after a Redis flush). */
@@ -73,6 +75,8 @@ export interface EscalationService {
   isMaintenanceActive(now?: number): Promise<boolean>;
   /** Runs one timer job's work (the worker's processor; tests call it directly). */
   fireTimer(data: TimerJobData, now?: number): Promise<StepOutcome>;
+  /** True while this process's timer worker runs (not paused, not closing); false where no worker runs. */
+  timerWorkerAlive(): boolean;
   /** Stops the workers (bounded), the reconciler and the queues; leaves the pool and Redis to their owner. */
   close(options?: { graceMs?: number; force?: boolean }): Promise<void>;
 }
@@ -109,8 +113,8 @@ export function createEscalationService(options: EscalationOptions): EscalationS
       await queues.enqueueAfterCommit(outcome.after);
       return outcome;
     },
-    async act(incidentId, event) {
-      const outcome = await applyIncidentEvent(pool, incidentId, event);
+    async act(incidentId, event, claim) {
+      const outcome = await applyIncidentEvent(pool, incidentId, event, Date.now(), claim);
       if (outcome.kind === 'applied') await queues.enqueueAfterCommit(outcome.after);
       return outcome;
     },
@@ -123,6 +127,10 @@ export function createEscalationService(options: EscalationOptions): EscalationS
     activeMaintenance: (now = Date.now()) => activeMaintenance(pool, now),
     isMaintenanceActive: async (now = Date.now()) => (await activeMaintenance(pool, now)) !== null,
     fireTimer,
+    timerWorkerAlive() {
+      const timer = running?.workers[0]?.worker;
+      return timer?.isRunning() === true && !timer.isPaused() && timer.closing === undefined;
+    },
     async close({ graceMs = 3000, force = false } = {}) {
       running?.stopReconciling();
       await Promise.all((running?.workers ?? []).map((worker) => worker.close(graceMs, { force })));

@@ -61,11 +61,18 @@ export function recordText(record: TimelineRecord, locale: Locale, timezone: str
     case 'sla-breached':
       return t('incidents.event.slaBreached', { level: record.level });
     case 'acknowledged':
-      return t('incidents.event.acknowledged', { level: record.level, who: mention(record.by) });
+      return t(record.via ? 'incidents.event.acknowledgedViaLink' : 'incidents.event.acknowledged', {
+        level: record.level,
+        who: mention(record.by),
+      });
     case 'escalated':
       return record.by === null
         ? t('incidents.event.escalatedAuto', { from: record.from, to: record.to })
-        : t('incidents.event.escalatedBy', { from: record.from, to: record.to, who: mention(record.by) });
+        : t(record.via ? 'incidents.event.escalatedByViaLink' : 'incidents.event.escalatedBy', {
+            from: record.from,
+            to: record.to,
+            who: mention(record.by),
+          });
     case 'resolved':
       return t('incidents.event.resolved', { level: record.level, who: mention(record.by) });
     case 'silenced':

@@ -49,6 +49,12 @@ export async function stepContext(db: pg.PoolClient | pg.Pool, now: number): Pro
 }
 
 /**
+ * Runs in the step's transaction, under the incident's row lock, once the step would apply and
+ * before anything is written; false refuses the step as `link-used` (an ack link records its use).
+ */
+export type StepClaim = (client: pg.PoolClient, incident: StoredIncident) => Promise<boolean>;
+
+/**
  * Applies one event in one transaction: locks the incident row, runs the pure step (which refuses
  * a stale timer), writes the new state with a conditional UPDATE, its timeline and its outbox.
  * The caller enqueues `after` once this has returned (the transaction has committed).
@@ -58,6 +64,7 @@ export async function applyIncidentEvent(
   incidentId: number,
   event: IncidentEvent,
   now: number = Date.now(),
+  claim?: StepClaim,
 ): Promise<StepOutcome> {
   return inTransaction(pool, async (client) => {
     const incident = await readIncident(client, incidentId, true);
@@ -70,6 +77,7 @@ export async function applyIncidentEvent(
       const other = await findOpenByDedupKey(client, incident.dedupKey);
       if (other) return { kind: 'refused', refusal: 'same-failure-open', incident, openElsewhere: other.id };
     }
+    if (claim && !(await claim(client, incident))) return { kind: 'refused', refusal: 'link-used', incident };
     if (!(await saveState(client, incidentId, incident.state.generation, result.state))) {
       // Unreachable while the row is locked; kept so that a bug cannot page twice.
       return { kind: 'refused', refusal: 'stale-timer', incident };

@@ -26,12 +26,21 @@ export type IncidentState =
   | (IncidentBase & { status: 'acknowledged'; acknowledgedBy: string; acknowledgedAt: number })
   | (IncidentBase & { status: 'resolved'; resolvedBy: string; resolvedAt: number });
 
+/**
+ * How a person acted when not by a Slack button: `via: 'link'`, the signed link of an e-mail or
+ * SMS page, which holds for one `generation` only (a later step makes it stale).
+ */
+export interface ActedVia {
+  via?: 'link';
+  generation?: number;
+}
+
 /** What happens to an incident: a timer firing, or a person acting. */
 export type IncidentEvent =
   | { kind: 'timer'; timer: TimerKind; generation: number }
-  | { kind: 'acknowledge'; by: string }
+  | ({ kind: 'acknowledge'; by: string } & ActedVia)
   /** One level up; with `upTo`, only while below it (raises by a mapping never overshoot). */
-  | { kind: 'escalate'; by: string; upTo?: Level }
+  | ({ kind: 'escalate'; by: string; upTo?: Level } & ActedVia)
   | { kind: 'resolve'; by: string }
   | { kind: 'silence'; by: string; untilMs: number }
   | { kind: 'reopen'; by: string };
@@ -54,8 +63,8 @@ export type TimelineRecord =
   | { type: 'nobody-reachable'; level: Level }
   | { type: 'page-suppressed'; level: Level; reason: 'maintenance' }
   | { type: 'sla-breached'; level: Level }
-  | { type: 'acknowledged'; level: Level; by: string }
-  | { type: 'escalated'; from: Level; to: Level; by: string | null }
+  | { type: 'acknowledged'; level: Level; by: string; via?: 'link' }
+  | { type: 'escalated'; from: Level; to: Level; by: string | null; via?: 'link' }
   | { type: 'resolved'; level: Level; by: string }
   | { type: 'silenced'; level: Level; by: string; untilMs: number }
   | { type: 'reopened'; level: Level; by: string }
@@ -75,7 +84,11 @@ export type Refusal =
   /** An escalation with `upTo` found the incident already at that level (someone else raised it). */
   | 'already-at-level'
   /** Reopen refused: the same failure (dedup key) is already followed by another open incident. */
-  | 'same-failure-open';
+  | 'same-failure-open'
+  /** An ack link made for an earlier generation: the incident changed since that page. */
+  | 'stale-link'
+  /** An ack link that has already acted once. */
+  | 'link-used';
 
 /** The result of one step: the new state and its records, or a refusal. */
 export type StepResult =

@@ -1,4 +1,5 @@
 import type {
+  ActedVia,
   IncidentEvent,
   IncidentState,
   StepResult,
@@ -74,6 +75,13 @@ const deadlineOf = (state: IncidentState, kind: TimerKind): number | null =>
       ? state.deadlines.repeatAt
       : state.deadlines.resolveBy;
 
+/** A person's act by a link made for another generation than the incident's now. */
+const isStaleLink = (event: ActedVia, state: IncidentState): boolean =>
+  event.generation !== undefined && event.generation !== state.generation;
+
+/** The record's `via`, when the person did not act by a Slack button. */
+const viaOf = (event: ActedVia): { via?: 'link' } => (event.via ? { via: event.via } : {});
+
 /** One step per event kind: a kind without its step does not compile. */
 const steps: { [K in IncidentEvent['kind']]: StepFn<K> } = {
   timer: (input) => {
@@ -87,6 +95,7 @@ const steps: { [K in IncidentEvent['kind']]: StepFn<K> } = {
   acknowledge: ({ state, event, now }) => {
     if (state.status === 'resolved') return refused('already-resolved');
     if (state.status === 'acknowledged') return refused('already-acknowledged');
+    if (isStaleLink(event, state)) return refused('stale-link');
     return {
       applied: true,
       state: {
@@ -98,14 +107,20 @@ const steps: { [K in IncidentEvent['kind']]: StepFn<K> } = {
         silencedUntil: null,
         deadlines: { ackAt: null, repeatAt: null, resolveBy: state.deadlines.resolveBy },
       },
-      records: [{ type: 'acknowledged', level: state.level, by: event.by }],
+      records: [{ type: 'acknowledged', level: state.level, by: event.by, ...viaOf(event) }],
     };
   },
   escalate: ({ snapshot, state, event, context, now }) => {
     if (state.status === 'resolved') return refused('already-resolved');
+    if (isStaleLink(event, state)) return refused('stale-link');
     if (event.upTo !== undefined && state.level >= event.upTo) return refused('already-at-level');
     if (nextLevel(state.level) === undefined) return refused('top-level');
-    return escalate(snapshot, state, context, now, event.by, 'manual-escalation');
+    const result = escalate(snapshot, state, context, now, event.by, 'manual-escalation');
+    if (!result.applied || event.via === undefined) return result;
+    const records = result.records.map((record) =>
+      record.type === 'escalated' ? { ...record, ...viaOf(event) } : record,
+    );
+    return { ...result, records };
   },
   resolve: ({ state, event, now }) => {
     if (state.status === 'resolved') return refused('already-resolved');

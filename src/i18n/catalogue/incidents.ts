@@ -36,6 +36,8 @@ export const incidentMessages = defineMessages({
     'incidents.event.acknowledged': '✅ Pris en charge par {who} ({level})',
     'incidents.event.escalatedAuto': '⬆️ Escalade {from} → {to} (pas de prise en charge à temps)',
     'incidents.event.escalatedBy': '⬆️ Escalade {from} → {to} par {who}',
+    'incidents.event.acknowledgedViaLink': '✅ Pris en charge par {who} ({level}), via lien e-mail/SMS',
+    'incidents.event.escalatedByViaLink': '⬆️ Escalade {from} → {to} par {who}, via lien e-mail/SMS',
     'incidents.event.resolved': '✔️ Résolu par {who} ({level})',
     'incidents.event.silenced': '🔕 Silence jusqu’à {time}, par {who}',
     'incidents.event.reopened': 'Rouvert par {who}',
@@ -62,6 +64,9 @@ export const incidentMessages = defineMessages({
       'L’incident #{id} ne peut pas être rouvert : la même panne est déjà suivie dans l’incident #{other}.',
     'incidents.refusal.stale-timer': 'Rien à faire pour l’incident #{id}.',
     'incidents.refusal.not-due': 'Rien à faire pour l’incident #{id}.',
+    'incidents.refusal.stale-link':
+      'Ce lien ne vaut plus : l’incident #{id} a changé depuis cet appel. Le dernier appel reçu porte le bon lien.',
+    'incidents.refusal.link-used': 'Ce lien a déjà servi pour l’incident #{id}.',
     'incidents.error.unavailable':
       'Les incidents ont besoin de la base du bot (DATABASE_URL) et de Redis (REDIS_URL) : vérifiez-les, puis réessayez.',
     'incidents.error.notFound': 'Pas d’incident #{id}. `/sama incident list` les montre.',
@@ -126,6 +131,8 @@ export const incidentMessages = defineMessages({
     'incidents.event.acknowledged': '✅ Acknowledged by {who} ({level})',
     'incidents.event.escalatedAuto': '⬆️ Escalated {from} → {to} (not acknowledged in time)',
     'incidents.event.escalatedBy': '⬆️ Escalated {from} → {to} by {who}',
+    'incidents.event.acknowledgedViaLink': '✅ Acknowledged by {who} ({level}), via e-mail/SMS link',
+    'incidents.event.escalatedByViaLink': '⬆️ Escalated {from} → {to} by {who}, via e-mail/SMS link',
     'incidents.event.resolved': '✔️ Resolved by {who} ({level})',
     'incidents.event.silenced': '🔕 Silenced until {time} by {who}',
     'incidents.event.reopened': 'Reopened by {who}',
@@ -152,6 +159,9 @@ export const incidentMessages = defineMessages({
       'Incident #{id} cannot be reopened: the same failure is already followed in incident #{other}.',
     'incidents.refusal.stale-timer': 'Nothing to do for incident #{id}.',
     'incidents.refusal.not-due': 'Nothing to do for incident #{id}.',
+    'incidents.refusal.stale-link':
+      'This link no longer holds: incident #{id} changed since that page. The latest page carries the right link.',
+    'incidents.refusal.link-used': 'This link has already been used for incident #{id}.',
     'incidents.error.unavailable':
       'Incidents need the bot’s database (DATABASE_URL) and Redis (REDIS_URL): check them, then try again.',
     'incidents.error.notFound': 'No incident #{id}. `/sama incident list` shows them.',

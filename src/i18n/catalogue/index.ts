@@ -1,3 +1,4 @@
+import { ackLinkMessages } from './ack-link.js';
 import { postgresCheckMessages } from './checks-postgres.js';
 import { remoteCheckMessages } from './checks-remote.js';
 import { serviceCheckMessages } from './checks-services.js';
@@ -29,6 +30,7 @@ export const catalogue = {
     ...remediationMessages.fr,
     ...remediationActionMessages.fr,
     ...incidentMessages.fr,
+    ...ackLinkMessages.fr,
     ...reportMessages.fr,
     ...sloMessages.fr,
     ...errorMessages.fr,
@@ -47,6 +49,7 @@ export const catalogue = {
     ...remediationMessages.en,
     ...remediationActionMessages.en,
     ...incidentMessages.en,
+    ...ackLinkMessages.en,
     ...reportMessages.en,
     ...sloMessages.en,
     ...errorMessages.en,
