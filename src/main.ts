@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
+import type { CustomRoute } from '@slack/bolt';
 import { composeBot } from './app/compose-bot.js';
 import { startBot } from './app/start-bot.js';
 import { checkFindingsAtStartup } from './config/findings/startup-findings.js';
 import { inventoryPath, loadInventory } from './config/load-inventory.js';
 import { runConsole } from './console/run-console.js';
 import { createLogger } from './logging/logger.js';
-import { type ConsoleInput, selectSlackMode } from './slack/slack-mode.js';
+import { type RoutesServer, serveRoutes } from './observability/serve-routes.js';
+import { type ConsoleInput, SlackModeError, selectSlackMode } from './slack/slack-mode.js';
 
 /**
  * Entry point of the bot (`samaops serve`; `npm start` in a checkout); the graph is built by
@@ -37,7 +39,13 @@ export async function serveBot(
   if (mode.kind === 'console') {
     const bot = await composeBot({ inventory, logger, surface: 'console' }, env);
     try {
-      await runConsole(bot.services, { input: io.stdin, output: io.stdout, env }, values.script);
+      // The ack page (when ack links are set) is served in the console too, on PORT.
+      const server = bot.routes.length > 0 ? await serveConsoleRoutes(bot.routes, env) : undefined;
+      try {
+        await runConsole(bot.services, { input: io.stdin, output: io.stdout, env }, values.script);
+      } finally {
+        await server?.close();
+      }
     } finally {
       await bot.close();
     }
@@ -62,4 +70,13 @@ export async function serveBot(
   logger.info({ signal }, 'shutting down');
   await bot.stop({ graceMs: SHUTDOWN_BUDGET_MS - 3000 });
   return 0;
+}
+
+/** The console's HTTP server of the bot's routes, on `PORT` (default 3000) and `HOST`. */
+export function serveConsoleRoutes(routes: CustomRoute[], env: NodeJS.ProcessEnv): Promise<RoutesServer> {
+  const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new SlackModeError(`PORT must be a port number, not "${String(env.PORT).slice(0, 20)}"`);
+  }
+  return serveRoutes(routes, { port, ...(env.HOST ? { host: env.HOST } : {}) });
 }

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type pg from 'pg';
 import type { Inventory } from '../config/schema.js';
 import { createEscalationService, type EscalationService } from '../escalation/escalation-service.js';
+import type { IntakeSource } from '../escalation/intake/intake-routes.js';
 import { type RunningIntake, startIntake } from '../escalation/intake/start-intake.js';
 import { feedFlapGuard } from '../escalation/watch/feed-flap-guard.js';
 import { feedSlo } from '../escalation/watch/feed-slo.js';
@@ -17,6 +18,7 @@ import type { PlatformClients } from '../platform/platform-clients.js';
 import type { SharedDiagnoses } from '../playbooks/shared-diagnoses.js';
 import { type StartedReports, startReports } from '../reports/start-reports.js';
 import { BOT_POOL_SIZE } from '../store/bot-database.js';
+import { markLoopSuccess } from '../store/loops/loop-marks.js';
 
 /** The bot's one BullMQ connection and its queue names, or nothing without REDIS_URL and DATABASE_URL. */
 export interface BotJobs {
@@ -79,7 +81,11 @@ export function startEscalationJobs(
 }
 
 /** The alert intake, or nothing when `escalation.intake` is absent or has no credentials. */
-export function startIntakeJobs(deps: FeatureDeps, service: EscalationService): RunningIntake | undefined {
+export function startIntakeJobs(
+  deps: FeatureDeps,
+  service: EscalationService,
+  countAlerts?: (source: IntakeSource, count: number) => void,
+): RunningIntake | undefined {
   const { jobs, inventory, logger } = deps;
   const policy = inventory.escalation.intake;
   if (!policy) return undefined;
@@ -94,6 +100,7 @@ export function startIntakeJobs(deps: FeatureDeps, service: EscalationService): 
     service,
     pool: jobs.pool,
     logger,
+    ...(countAlerts ? { countAlerts } : {}),
   });
 }
 
@@ -119,6 +126,7 @@ export function startWatchJobs(
       await flapGuard(diagnosis, playbook);
       await slo(diagnosis);
     },
+    markSuccess: () => markLoopSuccess(jobs.pool, 'watch'),
     logger,
   });
 }

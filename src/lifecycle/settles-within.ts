@@ -43,3 +43,20 @@ export async function settledWithin(work: Promise<unknown>, graceMs: number): Pr
     clearTimeout(timer);
   }
 }
+
+/**
+ * The value of `work` if it resolves within `ms`; undefined when it rejects or takes longer. Never
+ * rejects: for probes and scrapes that must answer whatever a peer does.
+ */
+export async function valueWithin<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([work.catch(() => undefined), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,6 +1,7 @@
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { statusRank } from '../checks/check.js';
 import type { Diagnosis } from '../checks/run-checks.js';
+import { valueWithin } from '../lifecycle/settles-within.js';
 
 /** How a command or button press ended. */
 export type CommandOutcome = 'ok' | 'refused' | 'usage' | 'error';
@@ -12,15 +13,44 @@ export interface BotMetrics {
   diagnosisDone(diagnosis: Diagnosis): void;
   /** A failed Slack Web API call (after the client's own retries). */
   slackApiError(method: string, code: string): void;
+  /** Alerts taken by the intake endpoints (before they are queued), by sender. */
+  alertsReceived(source: AlertSource, count: number): void;
   registry: Registry;
 }
+
+/** The alert senders the intake takes (`/alerts/<source>`). */
+export type AlertSource = 'alertmanager' | 'grafana';
+
+/**
+ * Gauges read at scrape time from the bot's database (shared by the replicas). A source that fails
+ * or is slow leaves the gauge at its last value: `/metrics` answers whatever the store does.
+ */
+export interface MetricSources {
+  /** Age of the oldest page not yet delivered, ms (0: none waiting). */
+  outboxOldestPendingMs?: () => Promise<number>;
+  /** When the watch last ran to the end on any replica, epoch ms, or null when never. */
+  watchSucceededAt?: () => Promise<number | null>;
+}
+
+/** What a scrape waits for one source at most. */
+const SOURCE_TIMEOUT_MS = 1000;
 
 /**
  * prom-client metrics on a registry of their own (not the global one), so that tests and
  * several bots in one process do not collide. Status gauge: 0 ok, 1 warn, 2 unknown, 3 fail.
  */
-export function createMetrics(): BotMetrics {
+export function createMetrics(sources: MetricSources = {}): BotMetrics {
   const registry = new Registry();
+  // Node's own: CPU, memory, event-loop lag, handles, GC (`process_*`, `nodejs_*`).
+  collectDefaultMetrics({ register: registry });
+  sourceGauges(registry, sources);
+  const alerts = new Counter({
+    name: 'samaops_alerts_received_total',
+    help: 'Alerts received by the intake endpoints, by sender',
+    labelNames: ['source'] as const,
+    registers: [registry],
+  });
+  for (const source of ['alertmanager', 'grafana'] as const) alerts.inc({ source }, 0);
   const commands = new Counter({
     name: 'samaops_commands_handled_total',
     help: 'Slash commands and button presses handled, by sub-command and outcome',
@@ -65,5 +95,29 @@ export function createMetrics(): BotMetrics {
       }
     },
     slackApiError: (method, code) => slackErrors.inc({ method, code }),
+    alertsReceived: (source, count) => alerts.inc({ source }, count),
   };
+}
+
+/** The outbox and watch gauges, each read from its source at scrape time (bounded). */
+function sourceGauges(registry: Registry, sources: MetricSources): void {
+  const { outboxOldestPendingMs, watchSucceededAt } = sources;
+  new Gauge({
+    name: 'samaops_outbox_oldest_pending_seconds',
+    help: 'Age of the oldest incident message not yet delivered (0 when none waits)',
+    registers: [registry],
+    async collect() {
+      const ms = outboxOldestPendingMs && (await valueWithin(outboxOldestPendingMs(), SOURCE_TIMEOUT_MS));
+      if (typeof ms === 'number') this.set(ms / 1000);
+    },
+  });
+  new Gauge({
+    name: 'samaops_watch_last_success_timestamp_seconds',
+    help: 'When the watch last ran to the end on any replica, Unix seconds (0: never)',
+    registers: [registry],
+    async collect() {
+      const at = watchSucceededAt && (await valueWithin(watchSucceededAt(), SOURCE_TIMEOUT_MS));
+      if (typeof at === 'number') this.set(at / 1000);
+    },
+  });
 }

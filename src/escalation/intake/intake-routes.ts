@@ -57,14 +57,19 @@ export interface IntakeRouteOptions {
   logger: Logger;
   /** How long the endpoint waits for Redis to take the alerts before answering 503. */
   queueTimeoutMs: number;
+  /** Counts the alerts of each valid webhook (`samaops_alerts_received_total`). */
+  countAlerts?: (source: IntakeSource, count: number) => void;
 }
+
+/** Who sends alerts: one endpoint each. */
+export type IntakeSource = keyof typeof INTAKE_PATHS;
 
 /**
  * The alert endpoints: they only authenticate, validate and enqueue (one job per alert), so they
  * answer in milliseconds whatever the storm.
  */
 export function intakeRoutes(options: IntakeRouteOptions): CustomRoute[] {
-  const handler = (source: string) => (request: IncomingMessage, response: ServerResponse) => {
+  const handler = (source: IntakeSource) => (request: IncomingMessage, response: ServerResponse) => {
     if (!authorizeSender(request.headers.authorization, options.policy)) {
       // Logged without the body (it may carry anything); the body is not even read.
       options.logger.warn(
@@ -88,7 +93,7 @@ export function intakeRoutes(options: IntakeRouteOptions): CustomRoute[] {
 
 async function enqueueWebhook(
   options: IntakeRouteOptions,
-  source: string,
+  source: IntakeSource,
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
@@ -104,6 +109,7 @@ async function enqueueWebhook(
   if (!parsed.success)
     return json(response, 400, { error: 'malformed', reason: payloadProblem(parsed.error) });
   const jobs = alertJobs(parsed.data, options.policy, source, Date.now());
+  options.countAlerts?.(source, jobs.length);
   const queued = options.queue.addBulk(
     jobs.map((job) => ({ name: job.status, data: job, opts: JOB_OPTIONS })),
   );

@@ -7,7 +7,7 @@ import { settlesWithin } from '../../lifecycle/settles-within.js';
 import type { Logger } from '../../logging/logger.js';
 import { type AlertActions, actOnAlert } from './act-on-alert.js';
 import type { AlertJob } from './alert-payload.js';
-import { intakeRoutes } from './intake-routes.js';
+import { type IntakeRouteOptions, intakeRoutes } from './intake-routes.js';
 
 export { INTAKE_PATHS } from './intake-routes.js';
 
@@ -32,6 +32,8 @@ export function startIntake(
     concurrency?: number;
     /** How long the endpoint waits for Redis to take the alerts before answering 503. Default 2000. */
     queueTimeoutMs?: number;
+    /** Counts the alerts received (`/metrics`). */
+    countAlerts?: IntakeRouteOptions['countAlerts'];
   },
 ): RunningIntake {
   const { connection, queueName, logger } = options;
@@ -52,6 +54,7 @@ export function startIntake(
       policy: options.policy,
       logger,
       queueTimeoutMs: options.queueTimeoutMs ?? 2000,
+      ...(options.countAlerts ? { countAlerts: options.countAlerts } : {}),
     }),
     async close(graceMs = 1500) {
       await worker.close(graceMs);

@@ -43,6 +43,11 @@ export function startWatch(options: {
   logger: Logger;
   /** Called after each run this replica did (tests, metrics). */
   onRun?: (diagnosis: Diagnosis, jobId: string | undefined) => void;
+  /**
+   * Records a run that went to the end (diagnosis made, flap guard fed in time), for the
+   * dead-man's switch and `/metrics`, shared by the replicas. Bounded like the flap guard.
+   */
+  markSuccess?: () => Promise<void>;
 }): RunningWatch {
   const { logger, connection } = options;
   const queue = new Queue<WatchJobData>(options.queueName, { connection });
@@ -51,7 +56,11 @@ export function startWatch(options: {
     async (job: Job<WatchJobData>) => {
       const diagnosis = await options.diagnoses.run(job.data.playbook);
       // Bounded: a hung flap guard (store down) must not stop the next ticks.
-      await settlesWithin(options.afterRun(diagnosis, job.data.playbook), Math.max(options.everyMs, 5000));
+      const bound = Math.max(options.everyMs, 5000);
+      const fed = await settlesWithin(options.afterRun(diagnosis, job.data.playbook), bound);
+      if (fed && options.markSuccess && !(await settlesWithin(options.markSuccess(), bound))) {
+        logger.warn('watch run not recorded (bot database)');
+      }
       options.onRun?.(diagnosis, job.id);
     },
     // A replica killed mid-run leaves its job locked: a short lock gets it retried soon.

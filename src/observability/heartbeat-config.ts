@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { DeploymentError } from '../config/deployment-error.js';
+import { readDurationMs } from '../config/duration.js';
+
+/** Where and how often the dead-man's switch pushes. */
+export interface HeartbeatConfig {
+  /** `SAMAOPS_HEARTBEAT_URL`: the push monitor's URL. */
+  url: string;
+  /** `SAMAOPS_HEARTBEAT_EVERY`: between two pushes. Default 60 s. */
+  everyMs: number;
+}
+
+const MIN_EVERY_MS = 1000;
+const MAX_EVERY_MS = 600_000;
+
+const optional = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+/** The heartbeat's settings, or undefined without `SAMAOPS_HEARTBEAT_URL`; a bad one stops the start (exit 78). */
+export function readHeartbeatConfig(env: NodeJS.ProcessEnv): HeartbeatConfig | undefined {
+  const vars = z.object({ SAMAOPS_HEARTBEAT_URL: optional, SAMAOPS_HEARTBEAT_EVERY: optional }).parse(env);
+  const url = vars.SAMAOPS_HEARTBEAT_URL;
+  if (url === undefined) return undefined;
+  const parsed = URL.canParse(url) ? new URL(url) : undefined;
+  if (!parsed || !['http:', 'https:'].includes(parsed.protocol)) {
+    throw new DeploymentError('HEARTBEAT', 'SAMAOPS_HEARTBEAT_URL must be an http:// or https:// URL');
+  }
+  const every = vars.SAMAOPS_HEARTBEAT_EVERY;
+  const everyMs = every === undefined ? 60_000 : readDurationMs(every);
+  if (everyMs === null || everyMs < MIN_EVERY_MS || everyMs > MAX_EVERY_MS) {
+    throw new DeploymentError('HEARTBEAT', 'SAMAOPS_HEARTBEAT_EVERY must be a duration between 1s and 10m');
+  }
+  return { url, everyMs };
+}
