@@ -1,4 +1,5 @@
 import type { Inventory } from '../config/schema.js';
+import type { AckLinkFor } from '../core/escalation/ack-link-token.js';
 import { inventoryAccessPolicy } from '../handlers/access-policy.js';
 import type { Logger } from '../logging/logger.js';
 import type { BotMetrics } from '../observability/metrics.js';
@@ -11,6 +12,8 @@ export interface RunningBot {
   mode: 'socket' | 'http';
   port: number;
   metrics: BotMetrics;
+  /** The ack-link port of this bot (`ComposedBot.ackLinkFor`). */
+  ackLinkFor: AckLinkFor;
   /** Stops taking requests, lets running work finish (bounded), closes every client. */
   stop(options?: { graceMs?: number }): Promise<void>;
 }
@@ -53,6 +56,7 @@ export async function startBot(options: {
     mode: bot.mode,
     port,
     metrics: composed.services.metrics,
+    ackLinkFor: composed.ackLinkFor,
     async stop({ graceMs = 5000 } = {}) {
       await bot.stop().catch((error: unknown) => logger.warn({ err: String(error) }, 'bolt stop failed'));
       await bot.inFlight.drain(graceMs);
