@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import pg from 'pg';
 import { type RunningBot, startBot } from '../../../src/app/start-bot.js';
-import { silentLogger } from '../../../src/logging/logger.js';
+import { type Logger, silentLogger } from '../../../src/logging/logger.js';
 import { TEST_CHANNEL, TEST_USER, testInventory } from '../../handlers/test-inventory.js';
 import { SignedRequestClient } from '../../slack/signed-request-client.js';
 import { SlackApiDouble } from '../../slack/slack-api-double.js';
@@ -41,7 +41,7 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts the bot (scratch database, own queue namespace, Slack double) with ack links on. */
-export async function startAckLinkBot(): Promise<AckLinkBot> {
+export async function startAckLinkBot(options: { logger?: Logger } = {}): Promise<AckLinkBot> {
   const double = await new SlackApiDouble().start();
   const scratch: ScratchDatabase = await createScratchDatabase('samaops_acklink');
   const namespace = testQueueNamespace();
@@ -68,7 +68,7 @@ export async function startAckLinkBot(): Promise<AckLinkBot> {
     mode: { kind: 'http', botToken: 'xoxb-acklink', signingSecret, apiUrl: double.apiUrl, port },
     inventory: fixture.inventory,
     env,
-    logger: silentLogger(),
+    logger: options.logger ?? silentLogger(),
     host: '127.0.0.1',
   });
   const slack = new SignedRequestClient(`${baseUrl}/slack/events`);
