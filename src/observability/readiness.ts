@@ -69,23 +69,32 @@ export function createReadinessProbe(
       return 'down' as const;
     }
   };
+  // Single flight: concurrent checks (the heartbeat's two probes, two scrapes of /ready) share one;
+  // a second lazy connect while the first is under way would fail and report Redis down.
+  let running: Promise<Readiness> | undefined;
+  const check = async (): Promise<Readiness> => {
+    const errors: Record<string, string> = {};
+    const [postgres, redisState] = await Promise.all([
+      probe('postgres', pool && (() => pool.query('SELECT 1')), errors),
+      probe(
+        'redis',
+        redis &&
+          (async () => {
+            if (redis.status === 'wait' || redis.status === 'end') await redis.connect();
+            await redis.ping();
+          }),
+        errors,
+      ),
+    ]);
+    const ready = postgres !== 'down' && redisState !== 'down';
+    return { ready, dependencies: { postgres, redis: redisState }, ...(ready ? {} : { errors }) };
+  };
   return {
-    async check() {
-      const errors: Record<string, string> = {};
-      const [postgres, redisState] = await Promise.all([
-        probe('postgres', pool && (() => pool.query('SELECT 1')), errors),
-        probe(
-          'redis',
-          redis &&
-            (async () => {
-              if (redis.status === 'wait' || redis.status === 'end') await redis.connect();
-              await redis.ping();
-            }),
-          errors,
-        ),
-      ]);
-      const ready = postgres !== 'down' && redisState !== 'down';
-      return { ready, dependencies: { postgres, redis: redisState }, ...(ready ? {} : { errors }) };
+    check() {
+      running ??= check().finally(() => {
+        running = undefined;
+      });
+      return running;
     },
     async close() {
       redis?.disconnect();

@@ -27,6 +27,19 @@ describe('readiness probe of the bot’s own store and queue', () => {
     }
   });
 
+  it('answers concurrent checks alike: the first lazy connect is shared, not raced', async () => {
+    const probe = createReadinessProbe(
+      { databaseUrl: 'postgresql://postgres@127.0.0.1:5432/postgres', redisUrl: 'redis://127.0.0.1:6379/0' },
+      silentLogger(),
+    );
+    try {
+      const states = await Promise.all([probe.check(), probe.check(), probe.check()]);
+      for (const state of states) expect(state.dependencies).toEqual({ postgres: 'up', redis: 'up' });
+    } finally {
+      await probe.close();
+    }
+  });
+
   it('is not ready, quickly, when Redis is down, and says which one without secrets', async () => {
     const port = await closedPort();
     const probe = createReadinessProbe(

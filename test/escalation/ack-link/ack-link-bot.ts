@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import pg from 'pg';
 import { type RunningBot, startBot } from '../../../src/app/start-bot.js';
 import { type Logger, silentLogger } from '../../../src/logging/logger.js';
+import { freePort } from '../../checks/services/free-port.js';
 import { TEST_CHANNEL, TEST_USER, testInventory } from '../../handlers/test-inventory.js';
 import { SignedRequestClient } from '../../slack/signed-request-client.js';
 import { SlackApiDouble } from '../../slack/slack-api-double.js';
@@ -30,16 +30,6 @@ export interface AckLinkBot {
   stop(): Promise<void>;
 }
 
-/** A free loopback port: the public URL of the links must name the port the bot will listen on. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (typeof address !== 'object' || !address) throw new Error('no port');
-  return address.port;
-}
-
 /** Starts the bot (scratch database, own queue namespace, Slack double) with ack links on. */
 export async function startAckLinkBot(options: { logger?: Logger } = {}): Promise<AckLinkBot> {
   const double = await new SlackApiDouble().start();
@@ -55,6 +45,7 @@ export async function startAckLinkBot(options: { logger?: Logger } = {}): Promis
     escalation: { watch: { playbook: 'off' } },
   });
   fixture.remove();
+  // The links' public URL names the port the bot will listen on.
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env = {
