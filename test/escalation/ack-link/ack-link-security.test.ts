@@ -1,4 +1,8 @@
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
+import { SocketModeReceiver } from '@slack/bolt';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { composeBot } from '../../../src/app/compose-bot.js';
 import { ackLinkKeys } from '../../../src/core/escalation/ack-link-token.js';
@@ -188,7 +192,7 @@ describe('ack link security (HTTP mode, real PostgreSQL)', () => {
   });
 });
 
-describe('the ack page in the console', () => {
+describe('the ack page in the console and in Socket Mode', () => {
   it('is served on PORT and acts like the Slack bot’s; the Slack replicas deliver the thread line', async () => {
     const { id, generation } = await harness.openIncident('Console page');
     const fixture = testInventory({ team: [{ slackId: TEST_USER, name: 'Awa Ndiaye', roles: ['devops'] }] });
@@ -217,5 +221,41 @@ describe('the ack page in the console', () => {
         .callsOf('chat.postMessage')
         .some((call) => call.params.thread_ts !== undefined && String(call.params.text).includes('via lien')),
     );
+  });
+
+  it("is served by Socket Mode's HTTP server (Bolt's SocketModeReceiver, as createSlackBot builds it)", async () => {
+    const { id, generation } = await harness.openIncident('Socket Mode page');
+    const fixture = testInventory({ team: [{ slackId: TEST_USER, name: 'Awa Ndiaye', roles: ['devops'] }] });
+    const bot = await composeBot(
+      { inventory: fixture.inventory, logger: silentLogger(), surface: 'console' },
+      harness.env,
+    );
+    fixture.remove();
+    const receiver = new SocketModeReceiver({
+      appToken: 'xapp-test',
+      customRoutes: bot.routes,
+      installerOptions: {},
+    });
+    // Its HTTP server (the one that serves /health in Socket Mode), without the WebSocket no test can open.
+    const server = (receiver as unknown as { httpServer: Server }).httpServer;
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const link = (harness.bot.ackLinkFor(id, TEST_USER, generation) ?? '').replace(
+        harness.baseUrl,
+        `http://127.0.0.1:${port}`,
+      );
+      const page = await open(link);
+      expect(page.response.status).toBe(200);
+      expect(page.body).toContain('Socket Mode page');
+      const response = await post(link, { csrf: page.csrf ?? '', action: 'escalate' }, page.cookie);
+      expect(response.status).toBe(200);
+      expect(await harness.snapshotOf(id)).toMatchObject({ level: 'N3', link_uses: 1 });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await bot.close();
+    }
   });
 });
