@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { inventorySchema } from '../../src/config/schema.js';
@@ -48,5 +48,15 @@ describe('the configuration reference (docs/configuration.md)', () => {
     });
     expect(keys.length).toBeGreaterThan(40);
     expect(undocumented).toEqual([]);
+  });
+
+  it('documents every SAMAOPS_ variable the bot reads', () => {
+    const sources = readdirSync(new URL('../../src/', import.meta.url), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => readFileSync(new URL(`../../src/${file}`, import.meta.url), 'utf8'))
+      .join('\n');
+    const read = [...new Set(sources.match(/SAMAOPS_[A-Z0-9_]+/g) ?? [])];
+    expect(read).toEqual(expect.arrayContaining(['SAMAOPS_LINK_SECRET', 'SAMAOPS_HEARTBEAT_URL']));
+    expect(read.filter((name) => !reference.includes(`\`${name}\``))).toEqual([]);
   });
 });
