@@ -5,6 +5,7 @@ import { startBot } from './app/start-bot.js';
 import { checkFindingsAtStartup } from './config/findings/startup-findings.js';
 import { inventoryPath, loadInventory } from './config/load-inventory.js';
 import { runConsole } from './console/run-console.js';
+import { msg } from './i18n/message.js';
 import { createLogger } from './logging/logger.js';
 import { type RoutesServer, serveRoutes } from './observability/serve-routes.js';
 import { type ConsoleInput, SlackModeError, selectSlackMode } from './slack/slack-mode.js';
@@ -76,7 +77,8 @@ export async function serveBot(
 export function serveConsoleRoutes(routes: CustomRoute[], env: NodeJS.ProcessEnv): Promise<RoutesServer> {
   const port = env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new SlackModeError(`PORT must be a port number, not "${String(env.PORT).slice(0, 20)}"`);
+    const given = String(env.PORT).slice(0, 20);
+    throw new SlackModeError(msg('deploy.port', { given }), `PORT must be a port number, not "${given}"`);
   }
   return serveRoutes(routes, { port, ...(env.HOST ? { host: env.HOST } : {}) });
 }

@@ -1,5 +1,6 @@
 import { CodedError } from '../i18n/coded-error.js';
 import type { Message } from '../i18n/message.js';
+import { translate } from '../i18n/translate.js';
 
 /**
  * The bot cannot start as deployed (environment variables, the bot database's schema): one line
@@ -16,4 +17,9 @@ export class DeploymentError extends CodedError {
     super(userMessage, detail);
     this.name = 'DeploymentError';
   }
+}
+
+/** A `DeploymentError` whose English detail is its catalogued message in English. */
+export function deploymentError(code: string, message: Message): DeploymentError {
+  return new DeploymentError(code, message, translate('en', message));
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { DeploymentError } from '../config/deployment-error.js';
+import { deploymentError } from '../config/deployment-error.js';
 import { readDurationMs } from '../config/duration.js';
+import { msg } from '../i18n/message.js';
 
 /** Where and how often the dead-man's switch pushes. */
 export interface HeartbeatConfig {
@@ -26,12 +27,12 @@ export function readHeartbeatConfig(env: NodeJS.ProcessEnv): HeartbeatConfig | u
   if (url === undefined) return undefined;
   const parsed = URL.canParse(url) ? new URL(url) : undefined;
   if (!parsed || !['http:', 'https:'].includes(parsed.protocol)) {
-    throw new DeploymentError('HEARTBEAT', 'SAMAOPS_HEARTBEAT_URL must be an http:// or https:// URL');
+    throw deploymentError('HEARTBEAT', msg('deploy.heartbeat.url'));
   }
   const every = vars.SAMAOPS_HEARTBEAT_EVERY;
   const everyMs = every === undefined ? 60_000 : readDurationMs(every);
   if (everyMs === null || everyMs < MIN_EVERY_MS || everyMs > MAX_EVERY_MS) {
-    throw new DeploymentError('HEARTBEAT', 'SAMAOPS_HEARTBEAT_EVERY must be a duration between 1s and 10m');
+    throw deploymentError('HEARTBEAT', msg('deploy.heartbeat.every'));
   }
   return { url, everyMs };
 }

@@ -3,10 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createMetrics } from '../../src/observability/metrics.js';
-import { ensureDebianPackages } from '../support/debian-packages.js';
 
 const run = promisify(execFile);
 const RULES = 'deploy/prometheus/samaops-rules.yml';
@@ -30,9 +29,6 @@ function metricNames(expr: string): string[] {
   const keywords = new Set(['or', 'and', 'unless', 'by', 'without', 'on', 'ignoring']);
   return words.filter((word) => !keywords.has(word) && !/^\d/.test(word));
 }
-
-// promtool ships in Debian's prometheus package.
-beforeAll(() => ensureDebianPackages({ prometheus: '/usr/bin/promtool' }));
 
 describe(RULES, () => {
   it('is YAML whose alerts read only metrics the bot exposes (or Prometheus makes)', async () => {

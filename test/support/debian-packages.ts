@@ -19,8 +19,11 @@ export const TEST_PACKAGES: Record<string, string> = {
   ...LAB_PACKAGES,
   // The unit file's test reads it offline with systemd-analyze (no systemd runs here).
   systemd: '/usr/bin/systemd-analyze',
-  // A real Prometheus answers the SLO objectives' instant queries in their test.
+  // A real Prometheus answers the SLO objectives' instant queries in their test; its promtool checks
+  // deploy/prometheus/samaops-rules.yml and /metrics.
   prometheus: '/usr/bin/prometheus',
+  // The ack page's test drives Debian's Chromium through playwright-core (which downloads none).
+  chromium: '/usr/bin/chromium',
 };
 
 /**

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { DeploymentError } from '../../config/deployment-error.js';
+import { type DeploymentError, deploymentError } from '../../config/deployment-error.js';
 import { readDurationMs } from '../../config/duration.js';
 import { MIN_SECRET_LENGTH } from '../../core/escalation/ack-link-token.js';
+import type { MessageKey } from '../../i18n/catalogue/index.js';
+import { type MessageParams, msg } from '../../i18n/message.js';
 
 /** How ack links are made: the secret that signs them, where the bot is reached, how long they hold. */
 export interface AckLinkConfig {
@@ -34,27 +36,25 @@ export function readAckLinkConfig(env: NodeJS.ProcessEnv): AckLinkConfig | undef
     .parse(env);
   const { SAMAOPS_LINK_SECRET: secret, SAMAOPS_PUBLIC_URL: url, SAMAOPS_LINK_TTL: ttl } = vars;
   if (secret === undefined && url === undefined) return undefined;
-  if (secret === undefined) throw linkError('SAMAOPS_PUBLIC_URL is set but SAMAOPS_LINK_SECRET is missing');
-  if (url === undefined) throw linkError('SAMAOPS_LINK_SECRET is set but SAMAOPS_PUBLIC_URL is missing');
+  if (secret === undefined) throw linkError('deploy.ackLink.secretMissing');
+  if (url === undefined) throw linkError('deploy.ackLink.urlMissing');
   if (secret.length < MIN_SECRET_LENGTH) {
-    throw linkError(
-      `SAMAOPS_LINK_SECRET must have at least ${MIN_SECRET_LENGTH} characters (e.g. openssl rand -hex 32)`,
-    );
+    throw linkError('deploy.ackLink.secretShort', { min: MIN_SECRET_LENGTH });
   }
   const publicUrl = URL.canParse(url) ? new URL(url) : undefined;
   if (!publicUrl || !['http:', 'https:'].includes(publicUrl.protocol) || publicUrl.username !== '') {
-    throw linkError('SAMAOPS_PUBLIC_URL must be an http:// or https:// URL without credentials');
+    throw linkError('deploy.ackLink.url');
   }
   if (!publicUrl.pathname.endsWith('/')) publicUrl.pathname += '/';
   publicUrl.search = '';
   publicUrl.hash = '';
   const ttlMs = ttl === undefined ? DEFAULT_LINK_TTL_MS : readDurationMs(ttl);
   if (ttlMs === null || ttlMs < MIN_TTL_MS || ttlMs > MAX_TTL_MS) {
-    throw linkError('SAMAOPS_LINK_TTL must be a duration between 1m and 7d, e.g. 2h');
+    throw linkError('deploy.ackLink.ttl');
   }
   return { secret, publicUrl, ttlMs };
 }
 
-function linkError(message: string): DeploymentError {
-  return new DeploymentError('ACK_LINK', message);
+function linkError(key: MessageKey, params?: MessageParams): DeploymentError {
+  return deploymentError('ACK_LINK', msg(key, params));
 }

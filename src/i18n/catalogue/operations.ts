@@ -15,6 +15,15 @@ export const operationsMessages = defineMessages({
     'deploy.mode.missing': '{name} manque{hint} : le mode {mode} en a besoin',
     'deploy.schemaAhead':
       'le schéma de la base du bot est plus récent que ce samaops (il a {migrations}) : lancer la version de samaops qui l’a migrée, ou restaurer la sauvegarde de la base prise avant cette mise à jour',
+    'deploy.ackLink.secretMissing': 'SAMAOPS_PUBLIC_URL est défini mais SAMAOPS_LINK_SECRET manque',
+    'deploy.ackLink.urlMissing': 'SAMAOPS_LINK_SECRET est défini mais SAMAOPS_PUBLIC_URL manque',
+    'deploy.ackLink.secretShort':
+      'SAMAOPS_LINK_SECRET doit avoir au moins {min} caractères (par exemple openssl rand -hex 32)',
+    'deploy.ackLink.url': 'SAMAOPS_PUBLIC_URL doit être une URL http:// ou https:// sans identifiants',
+    'deploy.ackLink.ttl': 'SAMAOPS_LINK_TTL doit être une durée entre 1m et 7d, par exemple 2h',
+    'deploy.heartbeat.url': 'SAMAOPS_HEARTBEAT_URL doit être une URL http:// ou https://',
+    'deploy.heartbeat.every': 'SAMAOPS_HEARTBEAT_EVERY doit être une durée entre 1s et 10m',
+    'deploy.port': 'PORT doit être un numéro de port, pas « {given} »',
     'cli.migrate.noDatabase': 'samaops : DATABASE_URL n’est pas défini : il désigne la base du bot à migrer',
     'cli.migrate.failed': 'samaops : migrate : {reason}',
     'cli.migrate.upToDate':
@@ -38,6 +47,15 @@ export const operationsMessages = defineMessages({
     'deploy.mode.missing': '{name} is missing{hint}: {mode} mode needs it',
     'deploy.schemaAhead':
       'the bot database’s schema is newer than this samaops (it has {migrations}): run the samaops version that migrated it, or restore the database backup taken before that upgrade',
+    'deploy.ackLink.secretMissing': 'SAMAOPS_PUBLIC_URL is set but SAMAOPS_LINK_SECRET is missing',
+    'deploy.ackLink.urlMissing': 'SAMAOPS_LINK_SECRET is set but SAMAOPS_PUBLIC_URL is missing',
+    'deploy.ackLink.secretShort':
+      'SAMAOPS_LINK_SECRET must have at least {min} characters (e.g. openssl rand -hex 32)',
+    'deploy.ackLink.url': 'SAMAOPS_PUBLIC_URL must be an http:// or https:// URL without credentials',
+    'deploy.ackLink.ttl': 'SAMAOPS_LINK_TTL must be a duration between 1m and 7d, e.g. 2h',
+    'deploy.heartbeat.url': 'SAMAOPS_HEARTBEAT_URL must be an http:// or https:// URL',
+    'deploy.heartbeat.every': 'SAMAOPS_HEARTBEAT_EVERY must be a duration between 1s and 10m',
+    'deploy.port': 'PORT must be a port number, not "{given}"',
     'cli.migrate.noDatabase': 'samaops: DATABASE_URL is not set: it names the bot database to migrate',
     'cli.migrate.failed': 'samaops: migrate: {reason}',
     'cli.migrate.upToDate':

@@ -1,18 +1,16 @@
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_USER } from '../../handlers/test-inventory.js';
-import { ensureDebianPackages } from '../../support/debian-packages.js';
 import { eventually } from '../../support/eventually.js';
 import { type AckLinkBot, startAckLinkBot } from './ack-link-bot.js';
 
-/** Debian's Chromium, driven by playwright-core (which never downloads a browser of its own). */
+/** Debian's Chromium (installed by the global setup), driven by playwright-core, which never downloads a browser. */
 const CHROMIUM = '/usr/bin/chromium';
 
 let harness: AckLinkBot;
 let browser: Browser;
 
 beforeAll(async () => {
-  ensureDebianPackages({ chromium: CHROMIUM });
   harness = await startAckLinkBot();
   browser = await chromium.launch({
     executablePath: CHROMIUM,
