@@ -1,32 +1,23 @@
 import { setMaxListeners } from 'node:events';
 import type { CustomRoute, webApi } from '@slack/bolt';
-import type pg from 'pg';
 import type { Inventory } from '../config/schema.js';
 import type { AckLinkFor } from '../core/escalation/ack-link-token.js';
 import { readAckLinkConfig } from '../escalation/ack-link/ack-link-config.js';
 import { ackLinkSigner } from '../escalation/ack-link/ack-link-signer.js';
 import { diagnosisHook } from '../escalation/diagnosis-hook.js';
-import type { EscalationService } from '../escalation/escalation-service.js';
 import { guardContextOf } from '../handlers/guard-context-of.js';
 import type { HandlerServices } from '../handlers/handler-context.js';
 import type { Logger } from '../logging/logger.js';
-import { healthRoutes } from '../observability/health-routes.js';
-import type { Heartbeat } from '../observability/heartbeat.js';
-import { type HeartbeatConfig, readHeartbeatConfig } from '../observability/heartbeat-config.js';
-import { type BotMetrics, createMetrics } from '../observability/metrics.js';
-import { createReadinessProbe, type ReadinessProbe } from '../observability/readiness.js';
+import { readHeartbeatConfig } from '../observability/heartbeat-config.js';
 import type { SlackSender } from '../outbound/slack-sender.js';
 import { slackUserLocales } from '../outbound/user-locales.js';
 import { createPlatformClients } from '../platform/platform-clients.js';
 import { startExpirySweeper } from '../playbooks/guard/expiry-sweeper.js';
 import { shareDiagnoses } from '../playbooks/shared-diagnoses.js';
 import { renderForSlack } from '../render/render-for-slack.js';
-import { loopSucceededAt, oldestPendingPageMs } from '../store/loops/loop-marks.js';
 import { openBotStore } from '../store/open-bot-store.js';
-import { ackPageRoutesOf } from './ack-page.js';
-import { startBotHeartbeat } from './start-heartbeat.js';
+import { botMetrics, ownHealth } from './own-health.js';
 import {
-  type FeatureDeps,
   openBotJobs,
   startEscalationJobs,
   startIntakeJobs,
@@ -90,7 +81,7 @@ export async function composeBot(config: BotConfig, env: NodeJS.ProcessEnv): Pro
   // before any client is open.
   const store = await openBotStore(env.DATABASE_URL, logger);
   const clients = createPlatformClients(inventory, logger);
-  const metrics = metricsOf(store.pool);
+  const metrics = botMetrics(store.pool);
   const shutdown = new AbortController();
   // Every running check listens to this one signal: many concurrent diagnoses exceed the default 10.
   setMaxListeners(0, shutdown.signal);
@@ -126,18 +117,11 @@ export async function composeBot(config: BotConfig, env: NodeJS.ProcessEnv): Pro
   const watch = posting && deps && escalation ? startWatchJobs(deps, escalation, diagnoses) : undefined;
   if (slack && !deps) logger.warn('scheduled reports disabled: DATABASE_URL and REDIS_URL are both needed');
   const reports = slack && deps ? startReportJobs(deps, clients) : undefined;
-  const readiness = slack
-    ? createReadinessProbe({ databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL }, logger)
-    : undefined;
-  const heartbeat = heartbeatOf(heartbeatConfig, { deps, escalation, readiness, inventory, env, logger });
-  const ackRoutes = ackPageRoutesOf(linkConfig, deps && escalation && { deps, escalation }, logger);
+  const own = ownHealth({ slack, linkConfig, heartbeatConfig, deps, escalation, metrics, env, logger });
   let sweeper: ReturnType<typeof startExpirySweeper> | undefined;
   return {
     services,
-    routes: [
-      ...(readiness ? [...healthRoutes(metrics, readiness), ...(intake?.routes ?? [])] : []),
-      ...ackRoutes,
-    ],
+    routes: [...own.routes, ...(intake?.routes ?? []), ...own.ackRoutes],
     ackLinkFor,
     attachSlack(client) {
       slackClient = client;
@@ -151,7 +135,7 @@ export async function composeBot(config: BotConfig, env: NodeJS.ProcessEnv): Pro
     },
     abort: () => shutdown.abort(new Error('shutdown')),
     async close() {
-      heartbeat?.close();
+      own.heartbeat?.close();
       await sweeper?.close();
       await watch?.close().catch(() => undefined);
       await intake?.close().catch(() => undefined);
@@ -159,53 +143,7 @@ export async function composeBot(config: BotConfig, env: NodeJS.ProcessEnv): Pro
       // Escalation workers first: their running jobs still use the store's pool.
       await escalation?.close({ graceMs: 1500 }).catch(() => undefined);
       jobs?.connection.disconnect();
-      await Promise.allSettled([clients.close(), readiness?.close(), store.close()]);
+      await Promise.allSettled([clients.close(), own.readiness?.close(), store.close()]);
     },
   };
-}
-
-/** The bot's metrics; the outbox and watch gauges read the bot's database when there is one. */
-function metricsOf(pool: pg.Pool | undefined): BotMetrics {
-  return createMetrics(
-    pool
-      ? {
-          outboxOldestPendingMs: () => oldestPendingPageMs(pool),
-          watchSucceededAt: () => loopSucceededAt(pool, 'watch'),
-        }
-      : {},
-  );
-}
-
-/** The dead-man's switch, when configured and the loops it vouches for run here. */
-function heartbeatOf(
-  config: HeartbeatConfig | undefined,
-  parts: {
-    deps: FeatureDeps | undefined;
-    escalation: EscalationService | undefined;
-    readiness: ReadinessProbe | undefined;
-    inventory: Inventory;
-    env: NodeJS.ProcessEnv;
-    logger: Logger;
-  },
-): Heartbeat | undefined {
-  const { deps, escalation, readiness, inventory, logger } = parts;
-  if (!config) return undefined;
-  if (!deps || !escalation || !readiness) {
-    // No beat at all: the monitor outside alerts, which is what a bot without its loops deserves.
-    logger.warn('heartbeat disabled: DATABASE_URL and REDIS_URL are both needed');
-    return undefined;
-  }
-  const { watch } = inventory.escalation;
-  return startBotHeartbeat(
-    config,
-    {
-      escalation,
-      pool: deps.jobs.pool,
-      readiness,
-      watchEveryMs: watch.playbook === 'off' ? undefined : watch.every,
-      startedAt: Date.now(),
-    },
-    parts.env,
-    logger,
-  );
 }
