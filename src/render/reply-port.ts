@@ -7,6 +7,17 @@ export interface MessageRef {
   ts: string;
 }
 
+/** A file to share: a chart image, a post-mortem draft. */
+export interface UploadFile {
+  /** File name with its extension, e.g. `rapport-mensuel.png`: Slack types the file by it. */
+  filename: string;
+  /** Shown above the file. */
+  title: string;
+  bytes: Uint8Array;
+  /** Description of an image for screen readers. */
+  altText?: string;
+}
+
 /**
  * How a handler answers, whatever the mode: Slack (Web API, response_url) and the console
  * implement it, so the handlers never know which one they talk to.
@@ -21,6 +32,12 @@ export interface ReplyPort {
    * Absent where there are no threads (the console): callers then show everything in one message.
    */
   postInThread?(ref: MessageRef, message: ChatMessage): Promise<void>;
+  /**
+   * Shares a file in the conversation, in the thread of `thread` when given (Slack:
+   * files.getUploadURLExternal, the upload, files.completeUploadExternal). Absent where files
+   * cannot be shown (the console prints text files instead, see consoleReplies).
+   */
+  uploadFile?(file: UploadFile, thread?: MessageRef): Promise<void>;
   /** Replaces a posted message (Slack: chat.update). */
   updateMessage(ref: MessageRef, message: ChatMessage): Promise<void>;
   /** Answers only the person who asked (Slack: response_url, ephemeral). */

@@ -68,3 +68,12 @@ export async function countReports(pool: pg.Pool, kind: ReportKind): Promise<num
   ]);
   return rows[0]?.n ?? 0;
 }
+
+/** Every stored report (any kind) collected in [from, to), oldest first: the charts' history. */
+export async function reportsBetween(pool: pg.Pool, from: Date, to: Date): Promise<Report[]> {
+  const { rows } = await pool.query<{ body: Report }>(
+    'SELECT body FROM reports WHERE created_at >= $1 AND created_at < $2 ORDER BY created_at, id',
+    [from, to],
+  );
+  return rows.map((row) => row.body);
+}

@@ -1,4 +1,5 @@
 import { ackLinkMessages } from './ack-link.js';
+import { chartMessages } from './charts.js';
 import { postgresCheckMessages } from './checks-postgres.js';
 import { remoteCheckMessages } from './checks-remote.js';
 import { serviceCheckMessages } from './checks-services.js';
@@ -33,6 +34,7 @@ export const catalogue = {
     ...ackLinkMessages.fr,
     ...reportMessages.fr,
     ...sloMessages.fr,
+    ...chartMessages.fr,
     ...errorMessages.fr,
     ...configMessages.fr,
     ...cliMessages.fr,
@@ -52,6 +54,7 @@ export const catalogue = {
     ...ackLinkMessages.en,
     ...reportMessages.en,
     ...sloMessages.en,
+    ...chartMessages.en,
     ...errorMessages.en,
     ...configMessages.en,
     ...cliMessages.en,
