@@ -21,11 +21,11 @@ function niceStep(span: number, count: number): number {
 export function valueAxis(low: number, high: number, count = 5): Axis {
   const [a, b] = low === high ? [low - 1, high + 1] : [Math.min(low, high), Math.max(low, high)];
   const step = niceStep(b - a, count);
-  const min = Math.floor(a / step) * step;
-  const max = Math.ceil(b / step) * step;
-  const ticks: number[] = [];
   // Rounded to the step's decimals: 0.1 + 0.2 must print as 0.3.
   const decimals = Math.max(0, -Math.floor(Math.log10(step)));
+  const min = Number((Math.floor(a / step) * step).toFixed(decimals));
+  const max = Number((Math.ceil(b / step) * step).toFixed(decimals));
+  const ticks: number[] = [];
   for (let value = min; value <= max + step / 2; value += step) ticks.push(Number(value.toFixed(decimals)));
   return { min, max, ticks };
 }
