@@ -2,10 +2,11 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eventuallyValue } from '../support/eventually.js';
+import type { SharedFile } from './double/file-uploads.js';
 import type { MrkdwnReading } from './double/mrkdwn-reading.js';
 import { SlackWorkspace, type WorkspaceOptions } from './double/slack-workspace.js';
 
-/** One call the double received: a Web API method (`chat.update`) or `response_url`. */
+/** One call the double received: a Web API method (`chat.update`), `response_url` or `upload_url`. */
 export interface RecordedCall {
   method: string;
   /** Form or JSON parameters; `blocks`/`attachments` decoded from their JSON string. */
@@ -39,7 +40,7 @@ export type Fault = { status: 429; retryAfter: number } | { status: 500 } | { st
  * checks every call as Slack does and answers Slack's own error shape (test/slack/double/: Block
  * Kit, message content, chat.update of an existing message only, conversations.open with users,
  * response_url at most 5 times in 30 minutes, chat.postMessage paced per channel with 429 +
- * Retry-After), records every call, and keeps every refusal and broken promise as a violation:
+ * Retry-After, the file upload flow with its upload URLs, each method's scope), records every call, and keeps every refusal and broken promise as a violation:
  * `assertNoViolations()` (in `afterEach`) fails the test that made the bot send it. A test that
  * provokes one on purpose takes it with `takeViolations()`. Faults can be queued on demand.
  * Point `SLACK_API_URL` at `apiUrl`.
@@ -72,6 +73,11 @@ export class SlackApiDouble {
     return `http://127.0.0.1:${this.port}/response/${id}`;
   }
 
+  /** The files shared so far (files.completeUploadExternal into a channel), with their bytes. */
+  sharedFiles(): readonly SharedFile[] {
+    return this.workspace.uploads.shared;
+  }
+
   /** The DM channel conversations.open gives for a person. */
   dmChannelOf(userId: string): string {
     return this.workspace.dmChannelOf(userId);
@@ -84,6 +90,7 @@ export class SlackApiDouble {
     this.server.listen(0, '127.0.0.1');
     await once(this.server, 'listening');
     this.port = (this.server.address() as AddressInfo).port;
+    this.workspace.baseUrl = `http://127.0.0.1:${this.port}`;
     return this;
   }
 
@@ -150,8 +157,10 @@ export class SlackApiDouble {
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const body = Buffer.concat(chunks);
     const path = new URL(request.url ?? '/', 'http://double').pathname;
+    if (path.startsWith('/upload/v1/')) return this.handleUpload(path, request, body, response);
+    const raw = body.toString('utf8');
     const isResponseUrl = path.startsWith('/response/');
     const method = isResponseUrl ? 'response_url' : path.replace(/^\/api\//, '');
     const params = parseBody(raw, request.headers['content-type']);
@@ -180,6 +189,38 @@ export class SlackApiDouble {
       ...(answer.retryAfter !== undefined ? { 'retry-after': String(answer.retryAfter) } : {}),
     });
     response.end(JSON.stringify(answer.body));
+  }
+
+  /** A POST of a file's bytes to the upload URL files.getUploadURLExternal gave (recorded as `upload_url`). */
+  private async handleUpload(
+    path: string,
+    request: IncomingMessage,
+    body: Buffer,
+    response: ServerResponse,
+  ): Promise<void> {
+    const key = path.slice('/upload/v1/'.length);
+    const call: RecordedCall = {
+      method: 'upload_url',
+      params: { key, bytes: body.length, contentType: request.headers['content-type'] },
+      authorization: request.headers.authorization,
+      at: performance.now(),
+      status: 200,
+    };
+    this.calls.push(call);
+    const fault = this.faults.get('upload_url')?.shift();
+    if (fault) return this.answerFault(call, fault, response);
+    const answer = await this.workspace.uploads.receive(
+      key,
+      request.method ?? 'GET',
+      body,
+      request.headers['content-type'],
+    );
+    call.status = answer.status;
+    call.answer = answer.body;
+    if (answer.violations.length > 0)
+      this.violations.push({ method: 'upload_url', problems: answer.violations, params: call.params });
+    response.writeHead(answer.status, { 'content-type': 'text/plain' });
+    response.end(String(answer.body.text ?? ''));
   }
 
   private answerFault(call: RecordedCall, fault: Fault, response: ServerResponse): void {

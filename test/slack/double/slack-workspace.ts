@@ -1,5 +1,10 @@
 import { ChannelPace, type ChannelPaceOptions } from './channel-pace.js';
-import { judgeMessage, type MessageVerdict } from './message-rules.js';
+import { FileUploads } from './file-uploads.js';
+import { judgeMessage } from './message-rules.js';
+import { named, ok, refusal, type WorkspaceAnswer } from './slack-answers.js';
+import { manifestScopes, missingScope } from './slack-scopes.js';
+
+export type { WorkspaceAnswer } from './slack-answers.js';
 
 /**
  * The state and the answers of the Slack double: the messages it took (chat.update and thread
@@ -11,18 +16,9 @@ import { judgeMessage, type MessageVerdict } from './message-rules.js';
  * …/users.info (scope users:read, else `missing_scope` with `needed` and `provided`; an unknown or
  * malformed id: `user_not_found`; `locale` only with `include_locale=true`), …/auth.test;
  * response_url: at most 5 answers within 30 minutes
- * (https://docs.slack.dev/interactivity/handling-user-interaction).
+ * (https://docs.slack.dev/interactivity/handling-user-interaction); the upload flow of files
+ * (file-uploads.ts); each method's scope (slack-scopes.ts: `missing_scope`).
  */
-
-/** What the double answers one call with, and the samaops promises the call broke. */
-export interface WorkspaceAnswer {
-  status: number;
-  body: Record<string, unknown>;
-  retryAfter?: number;
-  verdict?: MessageVerdict;
-  /** Refusals and broken promises: a test fails on any it did not expect. */
-  violations: string[];
-}
 
 /** The double's workspace options. */
 export interface WorkspaceOptions {
@@ -30,7 +26,7 @@ export interface WorkspaceOptions {
   pace?: ChannelPaceOptions;
   /** The clock, ms. Default Date.now. */
   now?: () => number;
-  /** The bot token's scopes. Default the manifest's: commands, chat:write, im:write, users:read. */
+  /** The bot token's scopes. Default: those manifest.yml asks for (what installing the app grants). */
   scopes?: readonly string[];
   /**
    * The workspace's members, by id, with their Slack language (`fr-FR`, `en-US`…): any other id is
@@ -38,9 +34,6 @@ export interface WorkspaceOptions {
    */
   members?: Readonly<Record<string, { locale: string; name?: string }>>;
 }
-
-/** The scopes of manifest.yml. */
-const MANIFEST_SCOPES = ['commands', 'chat:write', 'im:write', 'users:read'];
 
 const RESPONSE_URL_USES = 5;
 const RESPONSE_URL_LIFETIME_MS = 30 * 60_000;
@@ -56,11 +49,19 @@ export class SlackWorkspace {
   private readonly dms = new Map<string, string>();
   private readonly responseUrls = new Map<string, { created: number; uses: number }>();
   private nextTs = 1_700_000_000;
+  /** `http://127.0.0.1:PORT` of the double, where upload URLs point (set once it listens). */
+  baseUrl = 'http://127.0.0.1:0';
+  /** The file uploads: pending ones and those shared. */
+  readonly uploads = new FileUploads({
+    channelExists: (channel) => this.channelExists(channel),
+    messageExists: (channel, ts) => this.messages.get(channel)?.has(ts) ?? false,
+    baseUrl: () => this.baseUrl,
+  });
 
   constructor(options: WorkspaceOptions = {}) {
     this.pace = new ChannelPace(options.pace);
     this.now = options.now ?? Date.now;
-    this.scopes = options.scopes ?? MANIFEST_SCOPES;
+    this.scopes = options.scopes ?? manifestScopes();
     this.members = options.members;
   }
 
@@ -83,6 +84,8 @@ export class SlackWorkspace {
     const token = /^Bearer (xox[bpa]-|xapp-)/.exec(authorization ?? '');
     if (!authorization) return refusal(method, 'not_authed');
     if (!token) return refusal(method, 'invalid_auth');
+    const scope = missingScope(method, this.scopes);
+    if (scope) return { status: 200, body: scope, violations: [`${method}: missing_scope (needed ${scope.needed})`] };
     switch (method) {
       case 'auth.test':
         return ok({
@@ -103,6 +106,10 @@ export class SlackWorkspace {
         return this.openDm(params);
       case 'users.info':
         return this.userInfo(params);
+      case 'files.getUploadURLExternal':
+        return this.uploads.getUploadUrl(params);
+      case 'files.completeUploadExternal':
+        return this.uploads.complete(params);
       case 'apps.connections.open':
         // No WebSocket server here: Socket Mode gets as far as asking for one, and is refused.
         return { status: 200, body: { ok: false, error: 'invalid_auth' }, violations: [] };
@@ -177,13 +184,6 @@ export class SlackWorkspace {
 
   /** users.info: the user object Slack returns (reference/methods/users.info), `locale` only when asked. */
   private userInfo(params: Record<string, unknown>): WorkspaceAnswer {
-    if (!this.scopes.includes('users:read')) {
-      return {
-        status: 200,
-        body: { ok: false, error: 'missing_scope', needed: 'users:read', provided: this.scopes.join(',') },
-        violations: ['users.info: missing_scope (needed users:read)'],
-      };
-    }
     const id = String(params.user ?? '');
     const member = this.members ? this.members[id] : USER.test(id) ? { locale: 'fr-FR' } : undefined;
     if (!USER.test(id) || !member) return refusal('users.info', 'user_not_found');
@@ -238,28 +238,4 @@ export class SlackWorkspace {
     if (CHANNEL.test(channel) || USER.test(channel)) return true;
     return [...this.dms.values()].includes(channel);
   }
-}
-
-function ok(body: Record<string, unknown>): WorkspaceAnswer {
-  return { status: 200, body: { ok: true, ...body }, violations: [] };
-}
-
-/** Slack's refusal: HTTP 200, `ok: false`, the error code, details under `errors` and `response_metadata`. */
-function refusal(method: string, error: string, errors?: string[]): WorkspaceAnswer {
-  const details = errors ?? [];
-  return {
-    status: 200,
-    body: {
-      ok: false,
-      error,
-      ...(details.length > 0
-        ? { errors: details, response_metadata: { messages: details.map((detail) => `[ERROR] ${detail}`) } }
-        : {}),
-    },
-    violations: [`${method}: ${error}${details.length > 0 ? ` (${details.slice(0, 5).join('; ')})` : ''}`],
-  };
-}
-
-function named(method: string, violations: readonly string[]): string[] {
-  return violations.map((violation) => `${method}: ${violation}`);
 }
