@@ -72,9 +72,14 @@ const HELP: Record<CliCommandName, CommandHelp> = {
     words: ['verify'],
   },
   report: {
-    usages: [`report ${reportKinds.join('|')} [--json] [--config FILE]`],
+    usages: [`report ${reportKinds.join('|')} [--json] [--chart FILE] [--config FILE]`],
     summary: msg('cli.summary.report'),
-    options: [['kind', msg('cli.option.kind', { valid: reportKinds.join(', ') })], JSON_OUTPUT, CONFIG],
+    options: [
+      ['kind', msg('cli.option.kind', { valid: reportKinds.join(', ') })],
+      JSON_OUTPUT,
+      ['--chart FILE', msg('cli.option.chart')],
+      CONFIG,
+    ],
     words: reportKinds,
   },
   'ssh-wrapper': {

@@ -1,4 +1,5 @@
 import type { Locale } from '../i18n/define-messages.js';
+import { formatBytes } from '../i18n/format-number.js';
 import { msg } from '../i18n/message.js';
 import { translate } from '../i18n/translate.js';
 import type { MessageButton } from '../render/message-model.js';
@@ -11,9 +12,13 @@ export interface ConsoleReplies extends ReplyPort {
   lastButtons(): readonly MessageButton[];
 }
 
+/** Files whose bytes are text a terminal shows as is (a post-mortem draft); others are only named. */
+const TEXT_FILE = /\.(md|txt)$/;
+
 /**
  * Prints every message as terminal text. An update reprints the message under the same number,
- * as Slack would replace it in place; ephemeral answers are marked as seen by you only.
+ * as Slack would replace it in place; ephemeral answers are marked as seen by you only. A shared
+ * file is named, and printed when it is text.
  */
 export function consoleReplies(
   output: { write(text: string): unknown },
@@ -43,6 +48,12 @@ export function consoleReplies(
     },
     async respondEphemeral(message) {
       print(`─── ${translate(options.locale, msg('console.ephemeral'))}`, message);
+    },
+    async uploadFile(file) {
+      const size = formatBytes(file.bytes.length, options.locale);
+      const named = msg('console.file', { filename: file.filename, title: file.title, size });
+      const text = TEXT_FILE.test(file.filename) ? `\n${Buffer.from(file.bytes).toString('utf8')}` : '';
+      output.write(`\n─── ${translate(options.locale, named)}${text}\n`);
     },
   };
 }

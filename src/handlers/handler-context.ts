@@ -5,6 +5,7 @@ import type { BotMetrics } from '../observability/metrics.js';
 import type { UserLocales } from '../outbound/user-locales.js';
 import type { PlatformClients } from '../platform/platform-clients.js';
 import type { SharedDiagnoses } from '../playbooks/shared-diagnoses.js';
+import type { SloChartSource } from '../reports/charts/slo-chart-source.js';
 import type { BotStore } from '../store/open-bot-store.js';
 import type { AccessPolicy } from './access-policy.js';
 
@@ -21,6 +22,11 @@ export interface HandlerServices {
   store: BotStore;
   /** Incidents and escalation (issue 6); absent without DATABASE_URL and REDIS_URL. */
   escalation?: EscalationService;
+  /**
+   * SLO figures, from the SLO computation: the report charts' availability and latency panels.
+   * Absent: those say "not available".
+   */
+  slo?: { charts?: SloChartSource };
   /** Aborted at shutdown: checks still running stop. */
   signal?: AbortSignal;
   /** Each person's Slack language, for answers to them alone; absent: the inventory's (console, `slack.personalLocale: false`). */

@@ -1,6 +1,7 @@
 import { msg } from '../i18n/message.js';
 import { translate } from '../i18n/translate.js';
 import type { ChatMessage } from '../render/message-model.js';
+import type { UploadFile } from '../render/reply-port.js';
 import { packThreadReplies } from '../render/thread-replies.js';
 import { type ReportMessageOptions, reportParts } from './report-message.js';
 import type { Report } from './report-model.js';
@@ -11,6 +12,8 @@ export interface ReportThread {
   main: ChatMessage;
   /** The thread's replies, in order, each within Slack's limits; every section line is in exactly one. Empty without sections. */
   replies: ChatMessage[];
+  /** Files shared in the thread after the replies (the weekly and monthly charts). */
+  files?: readonly UploadFile[];
 }
 
 /** Splits a report into its main message and its thread replies (pure; Slack's limits decide the packing). */

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { CheckContext } from '../checks/check.js';
+import type { UploadFile } from '../render/reply-port.js';
 import { produceReport } from './produce-report.js';
 import type { ReportKind } from './report-model.js';
 import { claimForPosting, markPosted, releasePostingClaim, slotStored } from './report-store.js';
@@ -13,6 +14,12 @@ export interface ScheduledReportDeps extends CheckContext {
    * replies in that message's thread.
    */
   post(channel: string, thread: ReportThread, mainPosted: (ts: string) => Promise<void>): Promise<unknown>;
+  /**
+   * The charts to share in the report's thread (weekly and monthly), as of the report's time;
+   * undefined when there are none. Never rejects: a chart that cannot be drawn leaves the report
+   * posted without it.
+   */
+  chart?(kind: ReportKind, at: Date): Promise<UploadFile | undefined>;
 }
 
 /** A claim older than this belongs to a replica that died while posting: the report may be posted again. */
@@ -22,7 +29,8 @@ const POSTING_CLAIM_STALE_MS = 10 * 60_000;
  * The schedules' `run` for one occurrence (`slot`): collects and stores the report unless the
  * slot already has one, then posts the stored report unless it is posted or being posted. So a
  * duplicated occurrence posts once, and the retry of an occurrence whose post failed (Slack down)
- * posts the stored report without collecting again (no maintenance step runs twice). Without a
+ * posts the stored report without collecting again (no maintenance step runs twice). The charts
+ * (`chart`) are drawn just before posting, as of the report's time. Without a
  * channel (`reports.channel`, else the first of `slack.channels`) the report is stored only.
  */
 export function scheduledReportRunner(
@@ -40,14 +48,18 @@ export function scheduledReportRunner(
     const report = await claimForPosting(pool, slot, POSTING_CLAIM_STALE_MS);
     if (!report) return;
     let posted = false;
+    const chart = await deps.chart?.(kind, new Date(report.createdAt));
     try {
       await deps.post(
         channel,
-        reportThread(report, {
-          locale: inventory.locale,
-          platform: inventory.platform,
-          timezone: inventory.timezone,
-        }),
+        {
+          ...reportThread(report, {
+            locale: inventory.locale,
+            platform: inventory.platform,
+            timezone: inventory.timezone,
+          }),
+          ...(chart ? { files: [chart] } : {}),
+        },
         async (ts) => {
           await markPosted(pool, slot, ts);
           posted = true;

@@ -5,6 +5,7 @@ import type { Locale } from '../i18n/define-messages.js';
 import type { Logger } from '../logging/logger.js';
 import { scrubSecrets } from '../logging/scrub-secrets.js';
 import { ChannelBusy, sendInChannelSlot } from '../outbound/channel-rate.js';
+import { uploadToSlack } from '../outbound/slack-file-upload.js';
 import type { ChatMessage } from '../render/message-model.js';
 import { renderForSlack } from '../render/render-for-slack.js';
 import type { ReportThread } from './report-thread.js';
@@ -28,9 +29,10 @@ export interface SlackReportPosterDeps {
 
 /**
  * Posts a report: its main message (chat.postMessage), then each reply in order with
- * `thread_ts` = the main message's ts (returned, and given to `mainPosted` before the replies). Every message first waits for the channel's slot. A main
- * message that fails throws (the report stays stored); a reply that still fails after the
- * WebClient's own retries is logged and the next one is posted.
+ * `thread_ts` = the main message's ts (returned, and given to `mainPosted` before the replies),
+ * then its files (the charts) in the same thread. Every message and file first waits for the
+ * channel's slot. A main message that fails throws (the report stays stored); a reply or a file
+ * that still fails after the WebClient's own retries is logged and the next one is posted.
  */
 export function slackReportPoster(
   deps: SlackReportPosterDeps,
@@ -46,26 +48,22 @@ export function slackReportPoster(
     if (!posted.ts) throw new Error('chat.postMessage returned no ts: the report details are not posted');
     // The report is posted once its main message is: a stop during the replies must not post it twice.
     await mainPosted?.(posted.ts);
-    for (const [index, reply] of thread.replies.entries()) {
+    const inThread = posted.channel ?? channel;
+    const attempt = async (what: Record<string, unknown>, send: () => Promise<unknown>) => {
       try {
-        await inSlot(() =>
-          client.chat.postMessage({
-            channel: posted.channel ?? channel,
-            thread_ts: posted.ts,
-            ...render(reply),
-          }),
-        );
+        await inSlot(send);
       } catch (error) {
-        deps.logger.warn(
-          {
-            channel,
-            reply: index + 1,
-            of: thread.replies.length,
-            err: scrubSecrets(error instanceof Error ? error.message : String(error)),
-          },
-          'report thread reply not posted',
-        );
+        const err = scrubSecrets(error instanceof Error ? error.message : String(error));
+        deps.logger.warn({ channel, ...what, err }, 'report thread reply not posted');
       }
+    };
+    for (const [index, reply] of thread.replies.entries()) {
+      await attempt({ reply: index + 1, of: thread.replies.length }, () =>
+        client.chat.postMessage({ channel: inThread, thread_ts: posted.ts, ...render(reply) }),
+      );
+    }
+    for (const file of thread.files ?? []) {
+      await attempt({ file: file.filename }, () => uploadToSlack(client, inThread, file, posted.ts));
     }
     return posted.ts;
   };

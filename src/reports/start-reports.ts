@@ -7,6 +7,8 @@ import { settledWithin } from '../lifecycle/settles-within.js';
 import type { Logger } from '../logging/logger.js';
 import { scrubSecrets } from '../logging/scrub-secrets.js';
 import type { PlatformClients } from '../platform/platform-clients.js';
+import { chartsForReports } from './charts/report-chart-file.js';
+import type { SloChartSource } from './charts/slo-chart-source.js';
 import { type ReportSchedules, startReportSchedules } from './report-schedules.js';
 import { scheduledReportRunner } from './scheduled-report.js';
 import { slackReportPoster } from './slack-report-poster.js';
@@ -22,8 +24,8 @@ export interface StartedReports {
 
 /**
  * Starts the scheduled reports (queue `names.reports`); each report is posted through the Bolt
- * app's client once it exists, as a main message with its details in the thread, at Slack's pace
- * per channel (the slots of `names.outbound`, shared with incident messages).
+ * app's client once it exists, as a main message with its details (and, weekly and monthly, its
+ * charts) in the thread, at Slack's pace per channel (the slots of `names.outbound`, shared with incident messages).
  */
 export function startReports(options: {
   /** The bot's BullMQ connection (`openJobConnection`); the caller owns and disconnects it. */
@@ -34,12 +36,15 @@ export function startReports(options: {
   clients: PlatformClients;
   logger: Logger;
   slackClient: () => webApi.WebClient | undefined;
+  /** SLO figures for the charts; absent: their panels say "not available". */
+  slo?: SloChartSource;
 }): StartedReports {
   const { connection, names, pool, inventory, clients, logger } = options;
   const run = scheduledReportRunner({
     inventory,
     clients,
     pool,
+    chart: chartsForReports({ inventory, pool, slo: options.slo, logger }),
     post: slackReportPoster({
       client: options.slackClient,
       redis: connection,

@@ -1,6 +1,7 @@
 import type { RespondFn, webApi } from '@slack/bolt';
 import type { Locale } from '../i18n/define-messages.js';
 import type { BotMetrics } from '../observability/metrics.js';
+import { uploadToSlack } from '../outbound/slack-file-upload.js';
 import type { ChatMessage } from '../render/message-model.js';
 import { renderForSlack } from '../render/render-for-slack.js';
 import type { ReplyPort } from '../render/reply-port.js';
@@ -17,7 +18,7 @@ export interface SlackReplyContext {
 }
 
 /**
- * The handlers' ReplyPort over Slack: posts and updates through the Web API (the WebClient
+ * The handlers' ReplyPort over Slack: posts, updates and files through the Web API (the WebClient
  * retries 429s after Retry-After by itself), ephemeral answers through the response_url.
  */
 export function slackReplies(context: SlackReplyContext): ReplyPort {
@@ -55,6 +56,11 @@ export function slackReplies(context: SlackReplyContext): ReplyPort {
     async postInThread(ref, message) {
       await counted('chat.postMessage', () =>
         client.chat.postMessage({ channel: ref.channel, thread_ts: ref.ts, ...render(message) }),
+      );
+    },
+    async uploadFile(file, thread) {
+      await counted('files.uploadV2', () =>
+        uploadToSlack(client, thread?.channel ?? channelId, file, thread?.ts),
       );
     },
     async updateMessage(ref, message) {

@@ -40,7 +40,7 @@ describe('samaops help and usage errors', () => {
     const report = captureIo({ SAMAOPS_LOCALE: 'en' });
     expect(await runCli(['report', 'yearly'], report.io)).toBe(64);
     expect(report.stderr()).toBe(
-      'samaops: report takes one report kind: daily, weekly, monthly\nusage: samaops report daily|weekly|monthly [--json] [--config FILE]\n',
+      'samaops: report takes one report kind: daily, weekly, monthly\nusage: samaops report daily|weekly|monthly [--json] [--chart FILE] [--config FILE]\n',
     );
     const missing = captureIo();
     expect(await runCli(['check-config', '--config'], missing.io)).toBe(64);

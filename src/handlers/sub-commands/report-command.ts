@@ -1,5 +1,6 @@
 import { msg } from '../../i18n/message.js';
 import { translate } from '../../i18n/translate.js';
+import { chartsForReports } from '../../reports/charts/report-chart-file.js';
 import { produceReport } from '../../reports/produce-report.js';
 import { reportMessage } from '../../reports/report-message.js';
 import { isReportKind, reportKinds } from '../../reports/report-model.js';
@@ -10,7 +11,8 @@ import type { SubCommand } from '../sub-command.js';
 /**
  * `/sama report daily|weekly|monthly`: produces that report now, stores it (with its trend) and
  * shows it. Where replies have threads (Slack), it is posted as the scheduled ones are: the summary
- * as one message, every section in its thread; elsewhere (the console) as one whole message.
+ * as one message, every section in its thread, then (weekly, monthly, with the bot's database)
+ * the charts; elsewhere (the console) as one whole message.
  */
 export const reportCommand: SubCommand = {
   name: 'report',
@@ -44,5 +46,14 @@ export const reportCommand: SubCommand = {
       });
     }
     if (failed !== undefined) throw failed;
+    if (!replies.uploadFile || !store.pool) return;
+    const charts = chartsForReports({
+      inventory,
+      pool: store.pool,
+      slo: services.slo?.charts,
+      logger: services.logger,
+    });
+    const chart = await charts(kind, new Date(report.createdAt));
+    if (chart) await replies.uploadFile(chart, ref);
   },
 };

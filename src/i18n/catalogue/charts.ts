@@ -23,6 +23,12 @@ export const chartMessages = defineMessages({
     'chart.file.title': 'Graphiques — {title}',
     'chart.file.alt':
       'Graphiques du rapport : disque par serveur, files RabbitMQ, disponibilité et latence, MTTA et MTTR par niveau.',
+    'cli.option.chart':
+      'écrit aussi les graphiques du rapport dans FICHIER (PNG ; weekly et monthly, DATABASE_URL)',
+    'cli.error.chartKind': '--chart va avec weekly ou monthly : le rapport quotidien n’a pas de graphiques',
+    'cli.chart.noDatabase':
+      'samaops : --chart demande DATABASE_URL : les graphiques se tracent à partir des rapports et incidents stockés',
+    'cli.chart.written': 'graphiques écrits dans {file} ({size})',
   },
   en: {
     'chart.title.weekly': '{platform} — Charts of the week',
@@ -45,5 +51,10 @@ export const chartMessages = defineMessages({
     'chart.file.title': 'Charts — {title}',
     'chart.file.alt':
       'Report charts: disk per server, RabbitMQ queues, availability and latency, MTTA and MTTR per level.',
+    'cli.option.chart': 'also write the report’s charts to FILE (PNG; weekly and monthly, DATABASE_URL)',
+    'cli.error.chartKind': '--chart goes with weekly or monthly: the daily report has no charts',
+    'cli.chart.noDatabase':
+      'samaops: --chart needs DATABASE_URL: the charts are drawn from the stored reports and incidents',
+    'cli.chart.written': 'charts written to {file} ({size})',
   },
 });

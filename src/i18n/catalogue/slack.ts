@@ -55,6 +55,7 @@ export const slackMessages = defineMessages({
     'console.notACommand': 'Tapez une commande `/sama …`, un numéro de bouton ou `exit`.',
     'console.noSuchButton': 'Pas de bouton n° {number} sur le dernier message.',
     'console.ephemeral': '(visible par vous seul)',
+    'console.file': '📎 fichier « {filename} » — {title} ({size})',
   },
   en: {
     'slack.help.title': 'samaops — commands',
@@ -104,5 +105,6 @@ export const slackMessages = defineMessages({
     'console.notACommand': 'Type a `/sama …` command, a button number or `exit`.',
     'console.noSuchButton': 'No button number {number} on the last message.',
     'console.ephemeral': '(only visible to you)',
+    'console.file': '📎 file “{filename}” — {title} ({size})',
   },
 });

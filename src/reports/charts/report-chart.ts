@@ -5,13 +5,10 @@ import { formatNumber, LANGUAGE_TAG } from '../../i18n/format-number.js';
 import { msg } from '../../i18n/message.js';
 import { translate } from '../../i18n/translate.js';
 import type { ChartSheet, LinePanel } from '../../render/chart/chart-model.js';
-import { chartSvg } from '../../render/chart/chart-svg.js';
-import type { UploadFile } from '../../render/reply-port.js';
 import { monthlyResponseTimes } from '../../store/incidents/incident-response-times.js';
 import type { ReportKind } from '../report-model.js';
 import { reportsBetween } from '../report-store.js';
 import { chartPeriod, monthsUpTo, type Period } from './chart-period.js';
-import { svgToPng } from './chart-png.js';
 import { metricSeries } from './metric-series.js';
 import { responseTimePanels } from './response-time-panels.js';
 import { type SloChartSource, sloPanels } from './slo-chart-source.js';
@@ -121,24 +118,5 @@ export async function reportChartSheet(kind: ReportKind, deps: ReportChartDeps):
     ],
     locale,
     timezone,
-  };
-}
-
-/** The report's charts as a PNG file to share in its thread. */
-export async function reportChartFile(
-  kind: ReportKind,
-  deps: ReportChartDeps & { fontFile?: string },
-): Promise<UploadFile> {
-  const sheet = await reportChartSheet(kind, deps);
-  const bytes = await svgToPng(chartSvg(sheet), deps.fontFile);
-  const { locale } = deps.inventory;
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: deps.inventory.timezone }).format(
-    deps.now ?? new Date(),
-  );
-  return {
-    filename: `samaops-${kind}-${day}.png`,
-    title: translate(locale, msg('chart.file.title', { title: sheet.title })),
-    altText: translate(locale, msg('chart.file.alt')),
-    bytes,
   };
 }
