@@ -95,4 +95,43 @@ describe('slackReportPoster', () => {
       1,
     );
   });
+
+  it('shares the charts in the thread after the replies, with Slack’s upload flow; a refused upload is logged', async () => {
+    const channel = 'CPOSTER03';
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.alloc(2000, 7)]);
+    const chart = {
+      filename: 'samaops-weekly-2026-11-01.png',
+      title: 'Graphiques',
+      altText: 'alt',
+      bytes: png,
+    };
+    const ts = await poster()(channel, { ...thread(), files: [chart] });
+    // Calls made for this channel, and the upload calls (getUploadURLExternal and the URL name none).
+    const made = double.calls.filter(
+      (call) =>
+        call.params.channel === channel || call.method.startsWith('files.') || call.method === 'upload_url',
+    );
+    expect(made.map((call) => call.method).slice(-7)).toEqual([
+      'chat.postMessage',
+      'chat.postMessage',
+      'chat.postMessage',
+      'chat.postMessage',
+      'files.getUploadURLExternal',
+      'upload_url',
+      'files.completeUploadExternal',
+    ]);
+    const shared = double.sharedFiles().find((file) => file.channel === channel);
+    expect(shared).toMatchObject({ filename: chart.filename, title: 'Graphiques', threadTs: ts });
+    expect(shared?.bytes.equals(png)).toBe(true);
+
+    double.failNext('files.getUploadURLExternal', { status: 200, error: 'file_uploads_disabled' });
+    await poster()('CPOSTER04', { ...thread(), files: [chart] });
+    const warning = JSON.parse(logged.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
+    expect(warning).toMatchObject({
+      msg: 'report thread reply not posted',
+      channel: 'CPOSTER04',
+      file: chart.filename,
+    });
+    expect(String(warning.err)).toContain('file_uploads_disabled');
+  });
 });
