@@ -39,17 +39,25 @@ export function humanDuration(ms: number): string {
   return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
 }
 
-/** One timeline record as a line of the incident's thread. */
-export function recordText(record: TimelineRecord, locale: Locale, timezone: string): string {
+/**
+ * One timeline record as a line of the incident's thread. People are named by `who`: live Slack
+ * mentions by default; a post-mortem file names them in plain text.
+ */
+export function recordText(
+  record: TimelineRecord,
+  locale: Locale,
+  timezone: string,
+  who: (slackId: string) => string = mention,
+): string {
   const t = (key: Parameters<typeof msg>[0], params?: Record<string, string | number>) =>
     translate(locale, msg(key, params));
   switch (record.type) {
     case 'opened':
-      return t('incidents.event.opened', { level: record.level, who: mention(record.by) });
+      return t('incidents.event.opened', { level: record.level, who: who(record.by) });
     case 'paged':
       return t('incidents.event.paged', {
         level: record.level,
-        people: record.people.map(mention).join(' '),
+        people: record.people.map(who).join(' '),
         reason: t(`incidents.reason.${record.reason}`),
       });
     case 'level-skipped':
@@ -63,7 +71,7 @@ export function recordText(record: TimelineRecord, locale: Locale, timezone: str
     case 'acknowledged':
       return t(record.via ? 'incidents.event.acknowledgedViaLink' : 'incidents.event.acknowledged', {
         level: record.level,
-        who: mention(record.by),
+        who: who(record.by),
       });
     case 'escalated':
       return record.by === null
@@ -71,17 +79,17 @@ export function recordText(record: TimelineRecord, locale: Locale, timezone: str
         : t(record.via ? 'incidents.event.escalatedByViaLink' : 'incidents.event.escalatedBy', {
             from: record.from,
             to: record.to,
-            who: mention(record.by),
+            who: who(record.by),
           });
     case 'resolved':
-      return t('incidents.event.resolved', { level: record.level, who: mention(record.by) });
+      return t('incidents.event.resolved', { level: record.level, who: who(record.by) });
     case 'silenced':
       return t('incidents.event.silenced', {
         time: clockTime(record.untilMs, timezone),
-        who: mention(record.by),
+        who: who(record.by),
       });
     case 'reopened':
-      return t('incidents.event.reopened', { who: mention(record.by) });
+      return t('incidents.event.reopened', { who: who(record.by) });
     case 'duplicate':
       return (record.count ?? 1) > 1
         ? t('incidents.event.duplicateTimes', { source: record.source, count: record.count ?? 1 })

@@ -10,6 +10,7 @@ import { demoMessages } from './demo.js';
 import { errorMessages } from './errors.js';
 import { incidentMessages } from './incidents.js';
 import { operationsMessages } from './operations.js';
+import { postmortemMessages } from './postmortem.js';
 import { remediationMessages } from './remediation.js';
 import { remediationActionMessages } from './remediation-actions.js';
 import { reportMessages } from './reports.js';
@@ -35,6 +36,7 @@ export const catalogue = {
     ...reportMessages.fr,
     ...sloMessages.fr,
     ...chartMessages.fr,
+    ...postmortemMessages.fr,
     ...errorMessages.fr,
     ...configMessages.fr,
     ...cliMessages.fr,
@@ -55,6 +57,7 @@ export const catalogue = {
     ...reportMessages.en,
     ...sloMessages.en,
     ...chartMessages.en,
+    ...postmortemMessages.en,
     ...errorMessages.en,
     ...configMessages.en,
     ...cliMessages.en,
