@@ -12,6 +12,7 @@ export const INCIDENT_ACTIONS = {
   escalate: 'sama.incident.escalate',
   resolve: 'sama.incident.resolve',
   silence: 'sama.incident.silence',
+  postmortem: 'sama.incident.postmortem',
 } as const;
 
 /** How long the Silence button mutes an incident's pings and escalations. */
@@ -105,14 +106,29 @@ export function recordText(
 /** A message of the catalogue in the reader's language. */
 type Translate = (key: Parameters<typeof msg>[0], params?: Record<string, string | number>) => string;
 
+/** Levels whose resolved incidents offer a post-mortem draft: major and critical (N2, N3). */
+const POSTMORTEM_LEVELS: ReadonlySet<string> = new Set(['N2', 'N3']);
+
 /**
  * The incident's own message: level and state, title, source, who was paged, who acknowledged,
- * time left to the resolve deadline, and the four buttons while it is not resolved.
+ * time left to the resolve deadline, and the four buttons while it is not resolved; once a major
+ * or critical one is resolved, the post-mortem button.
  */
 export function incidentMessage(incident: StoredIncident, locale: Locale, now: number): ChatMessage {
   const t: Translate = (key, params) => translate(locale, msg(key, params));
   const { state } = incident;
-  const buttons = state.status === 'resolved' ? [] : incidentButtons(t, incident);
+  const buttons =
+    state.status !== 'resolved'
+      ? incidentButtons(t, incident)
+      : POSTMORTEM_LEVELS.has(state.level)
+        ? [
+            {
+              actionId: INCIDENT_ACTIONS.postmortem,
+              label: t('postmortem.button'),
+              value: String(incident.id),
+            },
+          ]
+        : [];
   return {
     title: t('incidents.title', { id: incident.id, title: incident.title }),
     summary: stateSummary(t, state),

@@ -1,5 +1,6 @@
 import type { Inventory } from '../config/schema.js';
 import type { EscalationService } from '../escalation/escalation-service.js';
+import type { SloBudgetSource } from '../escalation/postmortem/slo-budget-source.js';
 import type { Logger } from '../logging/logger.js';
 import type { BotMetrics } from '../observability/metrics.js';
 import type { UserLocales } from '../outbound/user-locales.js';
@@ -23,10 +24,10 @@ export interface HandlerServices {
   /** Incidents and escalation (issue 6); absent without DATABASE_URL and REDIS_URL. */
   escalation?: EscalationService;
   /**
-   * SLO figures, from the SLO computation: the report charts' availability and latency panels.
-   * Absent: those say "not available".
+   * SLO figures, from the SLO computation: the report charts' availability and latency panels,
+   * and the budget an incident consumed in its post-mortem. Absent: those say "not available".
    */
-  slo?: { charts?: SloChartSource };
+  slo?: { charts?: SloChartSource; budget?: SloBudgetSource };
   /** Aborted at shutdown: checks still running stop. */
   signal?: AbortSignal;
   /** Each person's Slack language, for answers to them alone; absent: the inventory's (console, `slack.personalLocale: false`). */

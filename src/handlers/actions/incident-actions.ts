@@ -5,6 +5,7 @@ import { localeFor } from '../../render/reply-port.js';
 import { readIncident } from '../../store/incidents/incident-queries.js';
 import { activeOverrides } from '../../store/incidents/oncall-and-maintenance.js';
 import { answerOutcome, notice, parseIncidentId, requireEscalation } from '../incident-handler-support.js';
+import { postPostmortem } from '../post-postmortem.js';
 import type { ActionHandler } from '../sub-command.js';
 
 /** One incident button: the value is the incident id; only people in its frozen policy may press. */
@@ -50,3 +51,20 @@ export const incidentActions: readonly ActionHandler[] = [
     untilMs: now + SILENCE_DURATION_MS,
   })),
 ];
+
+/** Post-mortem, on a resolved major or critical incident: its draft as a file in the incident's thread. */
+export const postmortemAction: ActionHandler = {
+  actionId: INCIDENT_ACTIONS.postmortem,
+  async run({ invocation, value, services }) {
+    const ready = await requireEscalation(services, invocation);
+    if (!ready) return;
+    const id = parseIncidentId(value);
+    if (id === null) {
+      await invocation.replies.respondEphemeral(
+        notice(services.inventory.locale, 'incidents.error.notFound', { id: value.slice(0, 20) }),
+      );
+      return;
+    }
+    await postPostmortem(invocation, services, ready.pool, id);
+  },
+};

@@ -1,6 +1,6 @@
 import type { ActionHandler } from '../sub-command.js';
 import { approveRemediationAction } from './approve-remediation-action.js';
-import { incidentActions } from './incident-actions.js';
+import { incidentActions, postmortemAction } from './incident-actions.js';
 import { rejectRemediationAction } from './reject-remediation-action.js';
 import { rerunDiagnosisAction } from './rerun-diagnosis-action.js';
 import { suggestedRemediationAction } from './suggested-remediation-action.js';
@@ -12,4 +12,5 @@ export const actionHandlers: readonly ActionHandler[] = [
   rejectRemediationAction,
   suggestedRemediationAction,
   ...incidentActions,
+  postmortemAction,
 ];

@@ -11,6 +11,7 @@ import { responseTimes } from '../../store/incidents/incident-response-times.js'
 import { CommandUsageError } from '../command-usage-error.js';
 import type { HandlerServices, Invocation } from '../handler-context.js';
 import { answerOutcome, notice, parseIncidentId, requireEscalation } from '../incident-handler-support.js';
+import { postPostmortem } from '../post-postmortem.js';
 import type { SubCommand } from '../sub-command.js';
 
 const USAGE = msg('usage.incident');
@@ -25,6 +26,7 @@ interface VerbCall {
   locale: Locale;
   escalation: EscalationService;
   pool: NonNullable<HandlerServices['store']['pool']>;
+  services: HandlerServices;
 }
 
 /** Strips the quotes Slack leaves around a title typed `"API 502"`. */
@@ -132,6 +134,13 @@ const actOnIncident =
     await answerOutcome(outcome, id, invocation, locale);
   };
 
+/** `postmortem ID`: the incident's post-mortem draft, as a Markdown file in its thread. */
+async function postmortem({ invocation, rest, pool, services }: VerbCall): Promise<void> {
+  const id = parseIncidentId(rest[0]);
+  if (id === null) throw usageError();
+  await postPostmortem(invocation, services, pool, id);
+}
+
 /** Each verb, as typed (in lower case), and what it does. */
 const VERBS: Readonly<Record<string, (call: VerbCall) => Promise<void>>> = {
   open: openIncident,
@@ -140,9 +149,10 @@ const VERBS: Readonly<Record<string, (call: VerbCall) => Promise<void>>> = {
   ack: actOnIncident('acknowledge'),
   resolve: actOnIncident('resolve'),
   reopen: actOnIncident('reopen'),
+  postmortem,
 };
 
-/** `/sama incident …`: open by hand (dedup on the title), list with MTTA/MTTR, show with its timeline, act. */
+/** `/sama incident …`: open by hand (dedup on the title), list with MTTA/MTTR, show with its timeline, act, post-mortem. */
 export const incidentCommand: SubCommand = {
   name: 'incident',
   usage: USAGE,
@@ -155,6 +165,6 @@ export const incidentCommand: SubCommand = {
     const word = verb.toLowerCase();
     const runVerb = Object.hasOwn(VERBS, word) ? VERBS[word] : undefined;
     if (!runVerb) throw usageError();
-    await runVerb({ invocation, rest, locale: services.inventory.locale, ...ready });
+    await runVerb({ invocation, rest, locale: services.inventory.locale, services, ...ready });
   },
 };

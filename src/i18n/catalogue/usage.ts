@@ -13,7 +13,7 @@ export const usageMessages = defineMessages({
     'usage.audit': 'audit [n]',
     'usage.slo': 'slo [AAAA-MM]',
     'usage.incident':
-      'incident open N1|N2|N3 <titre> | list | show <n°> | ack <n°> | resolve <n°> | reopen <n°>',
+      'incident open N1|N2|N3 <titre> | list | show <n°> | ack <n°> | resolve <n°> | reopen <n°> | postmortem <n°>',
     'usage.oncall': 'oncall | oncall override <@personne> <rôle> <durée>',
     'usage.maintenance': 'maintenance [start <durée> <raison> | stop]',
     'usage.restart': 'restart <conteneur>|api',
@@ -32,7 +32,7 @@ export const usageMessages = defineMessages({
     'usage.audit': 'audit [n]',
     'usage.slo': 'slo [YYYY-MM]',
     'usage.incident':
-      'incident open N1|N2|N3 <title> | list | show <id> | ack <id> | resolve <id> | reopen <id>',
+      'incident open N1|N2|N3 <title> | list | show <id> | ack <id> | resolve <id> | reopen <id> | postmortem <id>',
     'usage.oncall': 'oncall | oncall override <@person> <role> <duration>',
     'usage.maintenance': 'maintenance [start <duration> <reason> | stop]',
     'usage.restart': 'restart <container>|api',

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { StoredRequest } from '../../core/remediation/request-state.js';
-import { entryFromRow } from '../audit/audit-log.js';
 import type { AuditEntry } from '../audit/audit-entry.js';
+import { entryFromRow } from '../audit/audit-log.js';
 import { fromRow, type RequestRow } from './request-row.js';
 
 /** A remediation that ran, with who approved it and every audit entry about it. */
