@@ -13,6 +13,7 @@ export const cliCommandNames = [
   'check-config',
   'audit',
   'report',
+  'incident',
   'ssh-wrapper',
   'completion',
 ] as const;
@@ -81,6 +82,11 @@ const HELP: Record<CliCommandName, CommandHelp> = {
       CONFIG,
     ],
     words: reportKinds,
+  },
+  incident: {
+    usages: ['incident postmortem ID [--config FILE]'],
+    summary: msg('cli.summary.incident'),
+    options: [['ID', msg('cli.option.incidentId')], CONFIG],
   },
   'ssh-wrapper': {
     usages: [

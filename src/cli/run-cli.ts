@@ -18,6 +18,7 @@ import { auditCommand } from './commands/audit-command.js';
 import { checkConfigCommand } from './commands/check-config-command.js';
 import { completionCommand } from './commands/completion-command.js';
 import { diagnoseCommand } from './commands/diagnose-command.js';
+import { incidentCommand } from './commands/incident-command.js';
 import { migrateCommand } from './commands/migrate-command.js';
 import { reportCommand } from './commands/report-command.js';
 import { serveCommand } from './commands/serve-command.js';
@@ -36,6 +37,7 @@ const COMMANDS: Record<CliCommandName, Command> = {
   'check-config': checkConfigCommand,
   audit: auditCommand,
   report: reportCommand,
+  incident: incidentCommand,
   'ssh-wrapper': sshWrapperCommand,
   serve: serveCommand,
   migrate: migrateCommand,
