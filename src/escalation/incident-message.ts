@@ -12,8 +12,10 @@ export const INCIDENT_ACTIONS = {
   escalate: 'sama.incident.escalate',
   resolve: 'sama.incident.resolve',
   silence: 'sama.incident.silence',
-  postmortem: 'sama.incident.postmortem',
 } as const;
+
+/** Action id of the Post-mortem button of a resolved major or critical incident; its value is the incident id. */
+export const POSTMORTEM_ACTION = 'sama.incident.postmortem';
 
 /** How long the Silence button mutes an incident's pings and escalations. */
 export const SILENCE_DURATION_MS = 3_600_000;
@@ -123,7 +125,7 @@ export function incidentMessage(incident: StoredIncident, locale: Locale, now: n
       : POSTMORTEM_LEVELS.has(state.level)
         ? [
             {
-              actionId: INCIDENT_ACTIONS.postmortem,
+              actionId: POSTMORTEM_ACTION,
               label: t('postmortem.button'),
               value: String(incident.id),
             },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningBot, startBot } from '../../src/app/start-bot.js';
-import { INCIDENT_ACTIONS } from '../../src/escalation/incident-message.js';
+import { INCIDENT_ACTIONS, POSTMORTEM_ACTION } from '../../src/escalation/incident-message.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { TEST_CHANNEL, TEST_USER, testInventory } from '../handlers/test-inventory.js';
 import { SignedRequestClient } from '../slack/signed-request-client.js';
@@ -98,6 +98,7 @@ describe('incidents end to end (HTTP mode, Slack double, real PostgreSQL and Red
     expect(root).toBeDefined();
     for (const actionId of Object.values(INCIDENT_ACTIONS))
       expect(text(root ?? { params: {} })).toContain(actionId);
+    expect(text(root ?? { params: {} })).not.toContain(POSTMORTEM_ACTION);
     expect(double.callsOf('conversations.open').map((c) => c.params.users)).toContain(TEST_USER);
     expect(
       posts().some(
@@ -133,5 +134,42 @@ describe('incidents end to end (HTTP mode, Slack double, real PostgreSQL and Red
     await waitFor('escalation line in the thread', () =>
       posts().some((p) => p.params.thread_ts && text(p).includes('Escalade N2 → N3')),
     );
+  });
+
+  it('a resolved N2 incident offers Post-mortem; the draft is shared as a file in its thread, by the button and by /sama', async () => {
+    const resolve = press(INCIDENT_ACTIONS.resolve, '1', TEST_USER);
+    await slack.blockAction(resolve.press, { signingSecret });
+    await double.waitForResponseTo(resolve.id);
+    await waitFor('the resolved message with its Post-mortem button', () =>
+      double.callsOf('chat.update').some((u) => text(u).includes(POSTMORTEM_ACTION)),
+    );
+    // The incident's own message, updated in place: its thread is where the draft goes.
+    const rootTs = String(
+      double.callsOf('chat.update').find((u) => text(u).includes(POSTMORTEM_ACTION))?.params.ts,
+    );
+
+    const button = press(POSTMORTEM_ACTION, '1', TEST_USER);
+    await slack.blockAction(button.press, { signingSecret });
+    expect((await double.waitForResponseTo(button.id)).params.text).toContain(
+      'Brouillon de post-mortem de l’incident #1 publié dans son fil.',
+    );
+    const [shared] = double.sharedFiles();
+    expect(shared).toMatchObject({
+      filename: 'postmortem-incident-1.md',
+      title: 'Post-mortem — incident #1',
+      channel: TEST_CHANNEL,
+      threadTs: rootTs,
+    });
+    const draft = shared?.bytes.toString('utf8') ?? '';
+    expect(draft).toContain('# Post-mortem — incident #1 : API 502');
+    expect(draft).toContain('Ouvert à la main.');
+    expect(draft).toContain('Pris en charge par Awa (UTESTOPS1)');
+    expect(draft).toContain('- Résolu le ');
+
+    const call = command('incident postmortem 1');
+    await slack.slashCommand(call, { signingSecret });
+    expect((await double.waitForResponseTo(call.id)).params.text).toContain('publié dans son fil');
+    expect(double.sharedFiles()).toHaveLength(2);
+    expect(double.sharedFiles()[1]?.threadTs).toBe(rootTs);
   });
 });

@@ -1,6 +1,6 @@
 import type { IncidentEvent } from '../../core/escalation/incident-state.js';
 import { isInPolicy } from '../../core/escalation/policy-snapshot.js';
-import { INCIDENT_ACTIONS, SILENCE_DURATION_MS } from '../../escalation/incident-message.js';
+import { INCIDENT_ACTIONS, POSTMORTEM_ACTION, SILENCE_DURATION_MS } from '../../escalation/incident-message.js';
 import { localeFor } from '../../render/reply-port.js';
 import { readIncident } from '../../store/incidents/incident-queries.js';
 import { activeOverrides } from '../../store/incidents/oncall-and-maintenance.js';
@@ -54,7 +54,7 @@ export const incidentActions: readonly ActionHandler[] = [
 
 /** Post-mortem, on a resolved major or critical incident: its draft as a file in the incident's thread. */
 export const postmortemAction: ActionHandler = {
-  actionId: INCIDENT_ACTIONS.postmortem,
+  actionId: POSTMORTEM_ACTION,
   async run({ invocation, value, services }) {
     const ready = await requireEscalation(services, invocation);
     if (!ready) return;
