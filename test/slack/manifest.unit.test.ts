@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { subCommands } from '../../src/handlers/sub-commands/index.js';
 import { personOf } from '../../src/handlers/sub-commands/oncall-command.js';
 import { playbookIds } from '../../src/playbooks/diagnose-playbooks.js';
 import { unescapeCommandText } from '../../src/slack/command-text.js';
+import { METHOD_SCOPES } from './double/slack-scopes.js';
 import { slashCommandText } from './slack-fixtures.js';
 
 interface Manifest {
@@ -53,5 +55,44 @@ describe('the manifest and the parsers agree', () => {
     expect(unescapeCommandText(slashCommandText('slash-incident-escaped'))).toBe(
       'incident open N2 API & DB <lentes> vues dans #samaconso-prod, cc ops@senelec.sn @channel',
     );
+  });
+});
+
+/** The Web API methods src/ calls through a WebClient (filesUploadV2 is the two upload methods). */
+function methodsCalled(dir = 'src'): Set<string> {
+  const called = new Set<string>();
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      for (const method of methodsCalled(path)) called.add(method);
+      continue;
+    }
+    if (!entry.name.endsWith('.ts')) continue;
+    const source = readFileSync(path, 'utf8');
+    for (const match of source.matchAll(/client(?:\(\))?\.(chat|conversations|users|files)\.(\w+)\(/g))
+      called.add(`${match[1]}.${match[2]}`);
+    if (/client(?:\(\))?\.filesUploadV2\(/.test(source)) {
+      called.add('files.getUploadURLExternal');
+      called.add('files.completeUploadExternal');
+    }
+  }
+  return called;
+}
+
+describe('the manifest and the Web API calls agree', () => {
+  it('asks for the scope of every method the code calls, and for no scope nothing needs', () => {
+    const called = [...methodsCalled()].sort();
+    expect(called).toEqual([
+      'chat.postMessage',
+      'chat.update',
+      'conversations.open',
+      'files.completeUploadExternal',
+      'files.getUploadURLExternal',
+    ]);
+    const scopes = manifest.oauth_config.scopes.bot;
+    const needed = new Set(called.map((method) => METHOD_SCOPES[method]));
+    for (const method of called) expect(scopes, method).toContain(METHOD_SCOPES[method]);
+    // `commands` is /sama itself; every other scope is one a called method needs.
+    expect(scopes.filter((scope) => scope !== 'commands' && !needed.has(scope))).toEqual([]);
   });
 });
