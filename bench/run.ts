@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { labComponents, labDown } from '../test/lab/lab.js';
 import type { BenchRow, BenchSection } from './bench-row.js';
 import { alertStorm } from './sections/alert-storm.js';
+import { chartsBench } from './sections/charts.js';
 import { deployedBot } from './sections/deployed-bot.js';
 import { diagnoseLab } from './sections/diagnose-lab.js';
 import { diagnoseLocal } from './sections/diagnose-local.js';
@@ -32,6 +33,7 @@ const SECTIONS: Record<string, BenchSection> = {
   escalation: escalationBench,
   reports: reportsBench,
   slo: sloBench,
+  charts: chartsBench,
   'alert-storm': alertStorm,
   install: installBench,
 };
