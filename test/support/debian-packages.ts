@@ -24,6 +24,8 @@ export const TEST_PACKAGES: Record<string, string> = {
   prometheus: '/usr/bin/prometheus',
   // The ack page's test drives Debian's Chromium through playwright-core (which downloads none).
   chromium: '/usr/bin/chromium',
+  // The report charts draw their text with DejaVu Sans (src/reports/charts/chart-png.ts).
+  'fonts-dejavu-core': '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
 };
 
 /**

@@ -1,3 +1,4 @@
+// A services test, not a unit one: it needs DejaVu Sans, which test/global-setup.ts installs (fonts-dejavu-core).
 import { renderAsync } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import { barPlot } from '../../../src/render/chart/bar-panel.js';
