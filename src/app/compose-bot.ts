@@ -17,6 +17,7 @@ import { shareDiagnoses } from '../playbooks/shared-diagnoses.js';
 import { renderForSlack } from '../render/render-for-slack.js';
 import { openBotStore } from '../store/open-bot-store.js';
 import { botMetrics, ownHealth } from './own-health.js';
+import { sloPorts } from './slo-ports.js';
 import {
   openBotJobs,
   startEscalationJobs,
@@ -101,6 +102,7 @@ export async function composeBot(config: BotConfig, env: NodeJS.ProcessEnv): Pro
     shutdown.signal,
     escalation ? diagnosisHook(escalation, inventory, logger) : undefined,
   );
+  const slo = sloPorts(store.pool, inventory);
   const services: Omit<HandlerServices, 'access'> = {
     inventory,
     clients,
@@ -111,12 +113,13 @@ export async function composeBot(config: BotConfig, env: NodeJS.ProcessEnv): Pro
     ...(escalation ? { escalation } : {}),
     signal: shutdown.signal,
     ...(userLocales ? { userLocales } : {}),
+    ...(slo ? { slo } : {}),
   };
   const intake =
     slack && deps && escalation ? startIntakeJobs(deps, escalation, metrics.alertsReceived) : undefined;
   const watch = posting && deps && escalation ? startWatchJobs(deps, escalation, diagnoses) : undefined;
   if (slack && !deps) logger.warn('scheduled reports disabled: DATABASE_URL and REDIS_URL are both needed');
-  const reports = slack && deps ? startReportJobs(deps, clients) : undefined;
+  const reports = slack && deps ? startReportJobs(deps, clients, slo?.charts) : undefined;
   const own = ownHealth({ slack, linkConfig, heartbeatConfig, deps, escalation, metrics, env, logger });
   let sweeper: ReturnType<typeof startExpirySweeper> | undefined;
   return {

@@ -16,6 +16,7 @@ import { type SlackSender, webClientSender } from '../outbound/slack-sender.js';
 import type { UserLocales } from '../outbound/user-locales.js';
 import type { PlatformClients } from '../platform/platform-clients.js';
 import type { SharedDiagnoses } from '../playbooks/shared-diagnoses.js';
+import type { SloChartSource } from '../reports/charts/slo-chart-source.js';
 import { type StartedReports, startReports } from '../reports/start-reports.js';
 import { BOT_POOL_SIZE } from '../store/bot-database.js';
 import { markLoopSuccess } from '../store/loops/loop-marks.js';
@@ -131,8 +132,12 @@ export function startWatchJobs(
   });
 }
 
-/** The scheduled reports, posted to Slack. */
-export function startReportJobs(deps: FeatureDeps, clients: PlatformClients): StartedReports {
+/** The scheduled reports, posted to Slack (weekly and monthly with their charts, `slo` their SLO panels). */
+export function startReportJobs(
+  deps: FeatureDeps,
+  clients: PlatformClients,
+  slo?: SloChartSource,
+): StartedReports {
   const { jobs, inventory, logger } = deps;
   return startReports({
     connection: jobs.connection,
@@ -142,5 +147,6 @@ export function startReportJobs(deps: FeatureDeps, clients: PlatformClients): St
     clients,
     logger,
     slackClient: deps.slackClient,
+    ...(slo ? { slo } : {}),
   });
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { sloPorts } from '../../app/slo-ports.js';
 import { inventoryPath, loadInventory } from '../../config/load-inventory.js';
 import { postmortemFacts } from '../../escalation/postmortem/postmortem-facts.js';
 import { postmortemMarkdown } from '../../escalation/postmortem/postmortem-markdown.js';
@@ -35,7 +36,7 @@ export async function incidentCommand(args: string[], io: CliIo): Promise<number
   }
   const pool = createBotDatabase(url, createLogger({ level: io.env.LOG_LEVEL ?? 'warn' }), { max: 2 });
   try {
-    const facts = await postmortemFacts(pool, Number(id));
+    const facts = await postmortemFacts(pool, Number(id), { slo: sloPorts(pool, inventory)?.budget });
     if (!facts) {
       io.stderr.write(`${t('cli.incident.notFound', { id })}\n`);
       return EXIT.fail;

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { sloPorts } from '../../app/slo-ports.js';
 import { inventoryPath, loadInventory } from '../../config/load-inventory.js';
 import { formatBytes } from '../../i18n/format-number.js';
 import { msg } from '../../i18n/message.js';
@@ -52,7 +53,8 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
     const { report } = await produceReport(kind, { inventory, clients }, { pool, progress });
     progress?.stop();
     if (values.chart !== undefined && pool) {
-      const chart = await reportChartFile(kind, { inventory, pool, now: new Date(report.createdAt) });
+      const slo = sloPorts(pool, inventory)?.charts;
+      const chart = await reportChartFile(kind, { inventory, pool, slo, now: new Date(report.createdAt) });
       writeFileSync(values.chart, chart.bytes);
       const size = formatBytes(chart.bytes.length, inventory.locale);
       io.stderr.write(

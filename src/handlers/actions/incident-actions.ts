@@ -1,6 +1,10 @@
 import type { IncidentEvent } from '../../core/escalation/incident-state.js';
 import { isInPolicy } from '../../core/escalation/policy-snapshot.js';
-import { INCIDENT_ACTIONS, POSTMORTEM_ACTION, SILENCE_DURATION_MS } from '../../escalation/incident-message.js';
+import {
+  INCIDENT_ACTIONS,
+  POSTMORTEM_ACTION,
+  SILENCE_DURATION_MS,
+} from '../../escalation/incident-message.js';
 import { localeFor } from '../../render/reply-port.js';
 import { readIncident } from '../../store/incidents/incident-queries.js';
 import { activeOverrides } from '../../store/incidents/oncall-and-maintenance.js';

@@ -2,7 +2,7 @@ import type { Locale } from '../../i18n/define-messages.js';
 import { formatNumber } from '../../i18n/format-number.js';
 import { msg } from '../../i18n/message.js';
 import { translate } from '../../i18n/translate.js';
-import type { LinePanel, LineSeries } from '../../render/chart/chart-model.js';
+import type { LinePanel, LineSeries, TargetLine } from '../../render/chart/chart-model.js';
 import type { Period } from './chart-period.js';
 
 /** One service's measured values over the period (e.g. one per day); null where nothing was measured. */
@@ -16,8 +16,8 @@ export interface SloSeries {
 export interface SloChartFigures {
   /** Availability per service, percent. */
   availability: readonly SloSeries[];
-  /** The availability target, percent (the runbook's 99.9). */
-  availabilityTarget: number;
+  /** Each service's availability target, percent (the runbook's 99.9). */
+  availabilityTargets: readonly { name: string; percent: number }[];
   /** p95 latency per service, ms. */
   latency: readonly SloSeries[];
   /** The latency target of each service, ms (the runbook's API 500, DB 100). */
@@ -42,11 +42,13 @@ export function sloPanels(figures: SloChartFigures | undefined, period: Period, 
     translate(locale, msg(key, params));
   const empty = t(figures ? 'chart.noData' : 'chart.notAvailable');
   const availabilityLines = toLines(figures?.availability ?? []);
+  const targets = figures?.availabilityTargets ?? [];
   const lowest = Math.min(
     ...availabilityLines.flatMap((line) =>
       line.points.flatMap((point) => (point.y === null ? [] : [point.y])),
     ),
-    figures?.availabilityTarget ?? 100,
+    ...targets.map((target) => target.percent),
+    100,
   );
   const names = (figures?.latency ?? []).map((series) => series.name);
   return [
@@ -56,16 +58,7 @@ export function sloPanels(figures: SloChartFigures | undefined, period: Period, 
       unit: '%',
       ...period,
       series: availabilityLines,
-      targets: figures
-        ? [
-            {
-              label: t('chart.target.slo', {
-                value: `${formatNumber(figures.availabilityTarget, locale)} %`,
-              }),
-              value: figures.availabilityTarget,
-            },
-          ]
-        : [],
+      targets: availabilityTargets(targets, availabilityLines, locale, t),
       // The interesting part of an availability axis is just under 100 %.
       yMin: Math.floor(lowest * 10) / 10 - 0.1,
       yMax: 100,
@@ -86,4 +79,28 @@ export function sloPanels(figures: SloChartFigures | undefined, period: Period, 
       empty,
     },
   ];
+}
+
+/**
+ * The availability targets as dashed lines: one red line when every service has the same (the
+ * runbook's 99.9 %), else one per service in its colour.
+ */
+function availabilityTargets(
+  targets: SloChartFigures['availabilityTargets'],
+  lines: readonly LineSeries[],
+  locale: Locale,
+  t: (key: Parameters<typeof msg>[0], params?: Record<string, string | number>) => string,
+): TargetLine[] {
+  const percent = (value: number) => `${formatNumber(value, locale)} %`;
+  const values = new Set(targets.map((target) => target.percent));
+  if (values.size === 1) {
+    const [value = 0] = values;
+    return [{ label: t('chart.target.slo', { value: percent(value) }), value }];
+  }
+  const names = lines.map((line) => line.name);
+  return targets.map((target) => ({
+    label: t('chart.target.slo', { value: `${target.name} ${percent(target.percent)}` }),
+    value: target.percent,
+    ...(names.includes(target.name) ? { seriesIndex: names.indexOf(target.name) } : {}),
+  }));
 }

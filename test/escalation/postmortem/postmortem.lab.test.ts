@@ -108,7 +108,11 @@ describe('a post-mortem on the lab', () => {
     expect(draft).toContain('- Approuvée par DevOps (UDEVOPS)');
     expect(draft).toMatch(/- Vérification après coup : api\.health samaconso\\_api\\_1: ok/);
     expect(draft).toContain('| MTTA (prise en charge) |');
-    expect(draft).toContain('Non disponible : samaops n’a pas de chiffres SLO pour cette période.');
+    // The watch's runs are the SLO series: the outage spent some of api's budget for the month.
+    expect(draft).toContain('| SLO | Budget consommé | Budget restant | Période |');
+    expect(draft).toMatch(
+      /\| disponibilité api \(\d+ min hors service ou sans mesure\) \| \d+(,\d)? % \| — \| \d{4}-\d{2} \|/,
+    );
     expect(draft).toMatch(/## Cause\n\n_À compléter\._/);
 
     const cli = captureIo({ DATABASE_URL: world.database.url, LOG_LEVEL: 'silent' });

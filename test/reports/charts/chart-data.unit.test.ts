@@ -117,7 +117,10 @@ describe('the SLO and response-time panels', () => {
     const [withFigures] = sloPanels(
       {
         availability: [{ name: 'api', points: [{ at: period.from, value: 99.95 }] }],
-        availabilityTarget: 99.9,
+        availabilityTargets: [
+          { name: 'api', percent: 99.9 },
+          { name: 'db', percent: 99.9 },
+        ],
         latency: [{ name: 'api', points: [{ at: period.from, value: 320 }] }],
         latencyTargets: [{ name: 'api', ms: 500 }],
       },
