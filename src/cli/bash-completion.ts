@@ -24,7 +24,7 @@ function commandArms(): string[] {
 /**
  * The bash completion script `samaops completion bash` prints, generated from the tables of
  * `--help` (command-help.ts): commands, each command's options and first-argument words
- * (playbooks, report kinds, `verify`), file names after `--config` and `--public-key`, fr and en
+ * (playbooks, report kinds, `verify`), file names after the options taking a FILE (`--config`, `--public-key`, `--chart`), fr and en
  * after `--locale`. Installed with `samaops completion bash > /etc/bash_completion.d/samaops`, or
  * `source <(samaops completion bash)` in a shell.
  */

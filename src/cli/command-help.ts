@@ -87,6 +87,7 @@ const HELP: Record<CliCommandName, CommandHelp> = {
     usages: ['incident postmortem ID [--config FILE]'],
     summary: msg('cli.summary.incident'),
     options: [['ID', msg('cli.option.incidentId')], CONFIG],
+    words: ['postmortem'],
   },
   'ssh-wrapper': {
     usages: [

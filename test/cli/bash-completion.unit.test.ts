@@ -90,7 +90,7 @@ describe('samaops completion bash', () => {
       ],
       dir,
     );
-    expect(options).toEqual(['--config', '--help', '--json', '--locale']);
+    expect(options).toEqual(['--chart', '--config', '--help', '--json', '--locale']);
     expect(locales).toEqual(['en', 'fr']);
     expect(afterLocale).toEqual(['report']);
     expect(file).toEqual(['config/samaops.yml']);

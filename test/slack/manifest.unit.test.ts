@@ -88,6 +88,7 @@ describe('the manifest and the Web API calls agree', () => {
       'conversations.open',
       'files.completeUploadExternal',
       'files.getUploadURLExternal',
+      'users.info',
     ]);
     const scopes = manifest.oauth_config.scopes.bot;
     const needed = new Set(called.map((method) => METHOD_SCOPES[method]));

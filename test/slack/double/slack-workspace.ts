@@ -85,7 +85,8 @@ export class SlackWorkspace {
     if (!authorization) return refusal(method, 'not_authed');
     if (!token) return refusal(method, 'invalid_auth');
     const scope = missingScope(method, this.scopes);
-    if (scope) return { status: 200, body: scope, violations: [`${method}: missing_scope (needed ${scope.needed})`] };
+    if (scope)
+      return { status: 200, body: scope, violations: [`${method}: missing_scope (needed ${scope.needed})`] };
     switch (method) {
       case 'auth.test':
         return ok({
