@@ -2,7 +2,7 @@ import { postmortemFacts } from '../escalation/postmortem/postmortem-facts.js';
 import { postmortemMarkdown } from '../escalation/postmortem/postmortem-markdown.js';
 import { msg } from '../i18n/message.js';
 import { translate } from '../i18n/translate.js';
-import type { UploadFile } from '../render/reply-port.js';
+import { localeFor, type UploadFile } from '../render/reply-port.js';
 import type { HandlerServices, Invocation } from './handler-context.js';
 import { notice } from './incident-handler-support.js';
 
@@ -17,10 +17,12 @@ export async function postPostmortem(
   pool: NonNullable<HandlerServices['store']['pool']>,
   id: number,
 ): Promise<void> {
+  // The draft is the team's document, in the inventory's language; the answers are the asker's.
   const locale = services.inventory.locale;
   const facts = await postmortemFacts(pool, id, { slo: services.slo?.budget });
   if (!facts) {
-    await invocation.replies.respondEphemeral(notice(locale, 'incidents.error.notFound', { id }));
+    const personal = await localeFor(invocation, locale);
+    await invocation.replies.respondEphemeral(notice(personal, 'incidents.error.notFound', { id }));
     return;
   }
   const markdown = postmortemMarkdown(facts, locale);
@@ -42,5 +44,5 @@ export async function postPostmortem(
     file,
     slackChannel && slackTs ? { channel: slackChannel, ts: slackTs } : undefined,
   );
-  await replies.respondEphemeral(notice(locale, 'postmortem.posted', { id }));
+  await replies.respondEphemeral(notice(await localeFor(invocation, locale), 'postmortem.posted', { id }));
 }

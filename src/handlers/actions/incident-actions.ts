@@ -64,8 +64,9 @@ export const postmortemAction: ActionHandler = {
     if (!ready) return;
     const id = parseIncidentId(value);
     if (id === null) {
+      const locale = await localeFor(invocation, services.inventory.locale);
       await invocation.replies.respondEphemeral(
-        notice(services.inventory.locale, 'incidents.error.notFound', { id: value.slice(0, 20) }),
+        notice(locale, 'incidents.error.notFound', { id: value.slice(0, 20) }),
       );
       return;
     }
