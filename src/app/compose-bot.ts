@@ -16,10 +16,12 @@ import { startExpirySweeper } from '../playbooks/guard/expiry-sweeper.js';
 import { shareDiagnoses } from '../playbooks/shared-diagnoses.js';
 import { renderForSlack } from '../render/render-for-slack.js';
 import { openBotStore } from '../store/open-bot-store.js';
+import { buildPagers } from './build-pagers.js';
 import { botMetrics, ownHealth } from './own-health.js';
 import { sloPorts } from './slo-ports.js';
 import {
   openBotJobs,
+  type PagingParts,
   startEscalationJobs,
   startIntakeJobs,
   startReportJobs,
@@ -96,7 +98,8 @@ export async function composeBot(config: BotConfig, env: NodeJS.ProcessEnv): Pro
   const jobs = openBotJobs(env, store.pool, logger);
   const deps = jobs && { jobs, inventory, logger, slackClient: () => slackClient, userLocales };
   const ackLinkFor = ackLinkSigner(deps ? linkConfig : undefined);
-  const escalation = deps && startEscalationJobs(deps, posting, config.consoleSender);
+  const paging = pagingOf(config, env, ackLinkFor, metrics.pageSent);
+  const escalation = deps && startEscalationJobs(deps, posting, paging);
   const diagnoses = shareDiagnoses(
     { inventory, clients },
     shutdown.signal,
@@ -145,8 +148,27 @@ export async function composeBot(config: BotConfig, env: NodeJS.ProcessEnv): Pro
       await reports?.close().catch(() => undefined);
       // Escalation workers first: their running jobs still use the store's pool.
       await escalation?.close({ graceMs: 1500 }).catch(() => undefined);
+      paging.pagers.close();
       jobs?.connection.disconnect();
       await Promise.allSettled([clients.close(), own.readiness?.close(), store.close()]);
     },
+  };
+}
+
+/**
+ * How escalation's pages leave: the console's sender (else Slack's), the email, SMS and voice
+ * pagers of `notifications`, the ack links, and the counter of `samaops_pages_sent_total`.
+ */
+function pagingOf(
+  config: BotConfig,
+  env: NodeJS.ProcessEnv,
+  ackLinkFor: AckLinkFor,
+  countPage: PagingParts['countPage'],
+): PagingParts & { pagers: ReturnType<typeof buildPagers> } {
+  return {
+    ...(config.consoleSender ? { sender: config.consoleSender } : {}),
+    pagers: buildPagers(config.inventory.notifications, env),
+    ackLinkFor,
+    countPage,
   };
 }

@@ -2,9 +2,11 @@ import type { webApi } from '@slack/bolt';
 import type { Redis } from 'ioredis';
 import type pg from 'pg';
 import type { Inventory } from '../config/schema.js';
+import type { AckLinkFor } from '../core/escalation/ack-link-token.js';
 import { createEscalationService, type EscalationService } from '../escalation/escalation-service.js';
 import type { IntakeSource } from '../escalation/intake/intake-routes.js';
 import { type RunningIntake, startIntake } from '../escalation/intake/start-intake.js';
+import type { PageCounter } from '../escalation/pages/page-counter.js';
 import { feedFlapGuard } from '../escalation/watch/feed-flap-guard.js';
 import { feedSlo } from '../escalation/watch/feed-slo.js';
 import { type RunningWatch, startWatch } from '../escalation/watch/start-watch.js';
@@ -12,6 +14,7 @@ import { checkConcurrencyBudget } from '../jobs/concurrency-budget.js';
 import { openJobConnection } from '../jobs/job-connection.js';
 import { type QueueNames, queueNames } from '../jobs/queue-names.js';
 import type { Logger } from '../logging/logger.js';
+import type { Pagers } from '../outbound/pagers.js';
 import { type SlackSender, webClientSender } from '../outbound/slack-sender.js';
 import type { UserLocales } from '../outbound/user-locales.js';
 import type { PlatformClients } from '../platform/platform-clients.js';
@@ -59,25 +62,38 @@ export interface FeatureDeps {
   userLocales?: UserLocales | undefined;
 }
 
+/** How pages leave besides the outbound worker's Slack: the pagers, the ack links, the counter. */
+export interface PagingParts {
+  /** Default Slack's WebClient. */
+  sender?: SlackSender;
+  pagers: Pagers;
+  ackLinkFor: AckLinkFor;
+  countPage: PageCounter;
+}
+
 /**
- * Incidents and escalation: its timer and outbound workers and reconciler run when `workers`; they
- * post through `sender`, default Slack's WebClient.
+ * Incidents and escalation: its timer, outbound and pages workers and reconciler run when
+ * `workers`; they post through `paging.sender`, default Slack's WebClient.
  */
 export function startEscalationJobs(
   deps: FeatureDeps,
   workers: boolean,
-  sender?: SlackSender,
+  paging: PagingParts,
 ): EscalationService {
   const { jobs, inventory, logger } = deps;
   return createEscalationService({
     pool: jobs.pool,
     redis: jobs.connection,
-    sender: sender ?? webClientSender(deps.slackClient, inventory.locale, deps.userLocales),
+    sender: paging.sender ?? webClientSender(deps.slackClient, inventory.locale, deps.userLocales),
     inventory,
     logger,
     timersQueue: jobs.names.timers,
     outboundQueue: jobs.names.outbound,
+    pagesQueue: jobs.names.pages,
     workers,
+    pagers: paging.pagers,
+    ackLinkFor: paging.ackLinkFor,
+    countPage: paging.countPage,
   });
 }
 

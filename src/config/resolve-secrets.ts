@@ -8,8 +8,16 @@ export interface SecretProblem {
   message: Message;
 }
 
-/** Keys whose `<key>File` sibling holds the value in a file (e.g. `privateKeyFile`, `passwordFile`). */
-const FILE_BACKED_KEYS = new Set(['url', 'managementUrl', 'password', 'privateKey', 'token', 'username']);
+/** Keys whose `<key>File` sibling holds the value in a file (e.g. `privateKeyFile`, `passwordFile`, `caFile`). */
+const FILE_BACKED_KEYS = new Set([
+  'url',
+  'managementUrl',
+  'password',
+  'privateKey',
+  'token',
+  'username',
+  'ca',
+]);
 
 const ENV_REFERENCE = /\$\{([A-Z_][A-Z0-9_]*)\}/g;
 
@@ -41,7 +49,7 @@ export function resolveSecrets(
         const absolute = isAbsolute(filePath) ? filePath : resolve(baseDir, filePath);
         try {
           const contents = readFileSync(absolute, 'utf8');
-          out[fileKey] = fileKey === 'privateKey' ? contents : contents.trim();
+          out[fileKey] = fileKey === 'privateKey' || fileKey === 'ca' ? contents : contents.trim();
         } catch (error) {
           problems.push({
             path: [...path, key],

@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { msg } from '../i18n/message.js';
 import { escalationPolicySchema } from './escalation-policy-schema.js';
 import { identifier, safeAbsolutePath, safeGlob } from './identifiers.js';
+import { notificationsSchema } from './notifications-schema.js';
 import { remediationPolicySchema } from './remediation-policy-schema.js';
 import { remediationTargetsSchema } from './remediation-targets-schema.js';
 import { reportsSchema } from './reports-schema.js';
 import { sloSchema } from './slo-schema.js';
+import { notifyProblems, teamRoles, teamSchema } from './team-schema.js';
 
-export { identifier, safeAbsolutePath, safeGlob };
+export { identifier, safeAbsolutePath, safeGlob, teamRoles };
 
 /**
  * The inventory: everything samaops knows about the platform it watches.
@@ -170,34 +172,6 @@ export const thresholdsSchema = z
   })
   .prefault({});
 
-/** Team roles from the runbook's contact table. */
-export const teamRoles = ['support_n1', 'devops', 'dba', 'backend', 'lead', 'architect'] as const;
-
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'config.clockTime');
-
-const availabilitySchema = z.union([
-  z.literal('24/7'),
-  z.strictObject({
-    /** Days of the week the person can be paged. Default Monday to Friday. */
-    days: z
-      .array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']))
-      .default(['mon', 'tue', 'wed', 'thu', 'fri']),
-    /** Start of the window, in the inventory's timezone, e.g. 08:00. */
-    from: clockTime,
-    /** End of the window, e.g. 18:00. */
-    to: clockTime,
-  }),
-]);
-
-const personSchema = z.strictObject({
-  /** Slack user id, e.g. U024BE7LH. */
-  slackId: z.string().regex(/^[UW][A-Z0-9]{2,20}$/, 'config.slackUserId'),
-  name: z.string().min(1).max(80),
-  roles: z.array(z.enum(teamRoles)).min(1),
-  /** When the person may be paged. Default 24/7. */
-  availability: availabilitySchema.default('24/7'),
-});
-
 const slackSchema = z.strictObject({
   /** Channel ids the bot answers in (#samaconso-prod). Commands from elsewhere are refused. */
   channels: z.array(z.string().regex(/^[CGD][A-Z0-9]{2,20}$/, 'config.slackChannelId')).default([]),
@@ -225,8 +199,8 @@ export const inventorySchema = z
     services: servicesSchema.prefault({}),
     thresholds: thresholdsSchema,
     slack: slackSchema.prefault({}),
-    /** The people who may use the bot, with their roles and availability (runbook "Contacts"). */
-    team: z.array(personSchema).default([]),
+    /** The people who may use the bot: roles, availability, how they are paged (see team-schema.ts). */
+    team: teamSchema,
     /** Guarded remediations: approvals, cooldowns, caps (see remediation-policy-schema.ts). */
     remediations: remediationPolicySchema,
     /** What remediations may act on beyond the allow-lists: scalable services, retention (see remediation-targets-schema.ts). */
@@ -237,6 +211,8 @@ export const inventorySchema = z
     reports: reportsSchema,
     /** Service level objectives from the watch's runs, and burn-rate incidents (see slo-schema.ts). */
     slo: sloSchema,
+    /** Email, SMS and voice pages besides Slack, and Slack's failover (see notifications-schema.ts). */
+    notifications: notificationsSchema,
   })
   .superRefine(
     (inventory, ctx) => {
@@ -270,6 +246,8 @@ export const inventorySchema = z
           });
         }
       });
+      for (const problem of notifyProblems(inventory.team, inventory.notifications))
+        ctx.addIssue({ code: 'custom', ...problem });
       const apis = Array.isArray(inventory.services?.api) ? inventory.services.api : [];
       apis.forEach((instance, index) => {
         if (instance?.server && !names.has(instance.server)) {

@@ -1,5 +1,6 @@
-import { Queue } from 'bullmq';
+import { type JobsOptions, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { OutboxJob } from '../store/incidents/incident-queries.js';
 import type { AfterCommit } from './incident-steps.js';
 import { outboundJobId, scheduleTimers, type TimerJobData } from './timer-jobs.js';
 
@@ -8,62 +9,124 @@ export type OutboundJobData =
   | { kind: 'outbox'; outboxId: number }
   | { kind: 'update'; incidentId: number; generation: number };
 
-/** The escalation's two queues, and how a committed step's work reaches them. */
+/**
+ * A job of the pages queue: one page by email, SMS or voice; or a look at Slack's health at the
+ * end of a failing run's window (`since`: the run's start), which fails pending pages over.
+ */
+export type PageJobData = { kind: 'page'; outboxId: number } | { kind: 'failover'; since: number };
+
+/** The escalation's queues, and how a committed step's work reaches them. */
 export interface EscalationQueues {
   timers: Queue<TimerJobData>;
   outbound: Queue<OutboundJobData>;
-  /** Schedules the step's timers, removes its stale ones, enqueues its Slack deliveries. */
+  /** Pages by other channels than Slack: a queue of their own, so that a hung Slack never holds them. */
+  pages: Queue<PageJobData>;
+  /** Schedules the step's timers, removes its stale ones, enqueues its deliveries (each when due). */
   enqueueAfterCommit(after: AfterCommit): Promise<void>;
+  /** One look at Slack at `at` for the failing run that started at `since` (deterministic id). */
+  scheduleFailoverCheck(since: number, at: number): Promise<void>;
   close(): Promise<void>;
 }
 
+/** The queue names. */
+export interface EscalationQueueNames {
+  timers: string;
+  outbound: string;
+  pages: string;
+}
+
 /**
- * Opens the timer and outbound queues on the bot's connection. Delivery jobs retry with backoff
- * `attempts` times (about half an hour for 12), then wait for the reconciler.
+ * Opens the timer, outbound and pages queues on the bot's connection. Delivery jobs retry with
+ * backoff `attempts` times (about half an hour for 12), then wait for the reconciler.
  */
 export function openEscalationQueues(
   connection: Redis,
-  names: { timers: string; outbound: string },
+  names: EscalationQueueNames,
   attempts: number,
 ): EscalationQueues {
   const timers = new Queue<TimerJobData>(names.timers, { connection });
   const outbound = new Queue<OutboundJobData>(names.outbound, { connection });
-  const outboundOpts = {
+  const pages = new Queue<PageJobData>(names.pages, { connection });
+  const retried = {
     attempts,
     backoff: { type: 'exponential' as const, delay: 500 },
     removeOnComplete: true,
     removeOnFail: 5000,
   };
+  const when = (job: OutboxJob, now: number): JobsOptions => ({
+    ...retried,
+    jobId: outboundJobId(job.id),
+    ...(job.sendAfter !== null && job.sendAfter > now ? { delay: job.sendAfter - now } : {}),
+  });
   return {
     timers,
     outbound,
+    pages,
     async enqueueAfterCommit(after) {
+      const now = Date.now();
       await scheduleTimers(timers, after.timers);
       // An active job (the one running this step) is not removed (BullMQ returns 0): it ends stale.
       await Promise.allSettled((after.staleTimerIds ?? []).map((id) => timers.remove(id)));
-      const jobs = [
-        ...after.outbox.map((outboxId) => ({
+      const slack = after.outbox.filter((job) => job.kind !== 'page');
+      const byOtherChannels = after.outbox.filter((job) => job.kind === 'page');
+      const updates = after.update ? [updateJob(after.update, retried)] : [];
+      const outboundJobs = [
+        ...slack.map((job) => ({
           name: 'outbox',
-          data: { kind: 'outbox' as const, outboxId },
-          opts: { ...outboundOpts, jobId: outboundJobId(outboxId) },
+          data: { kind: 'outbox' as const, outboxId: job.id },
+          opts: when(job, now),
         })),
-        ...(after.update
-          ? [
-              {
-                name: 'update',
-                data: { kind: 'update' as const, ...after.update },
-                opts: {
-                  ...outboundOpts,
-                  jobId: `upd-${after.update.incidentId}-gen-${after.update.generation}`,
-                },
-              },
-            ]
-          : []),
+        ...updates,
       ];
-      if (jobs.length > 0) await outbound.addBulk(jobs);
+      if (outboundJobs.length > 0) await outbound.addBulk(outboundJobs);
+      if (byOtherChannels.length > 0)
+        await pages.addBulk(
+          byOtherChannels.map((job) => ({
+            name: 'page',
+            data: { kind: 'page' as const, outboxId: job.id },
+            opts: when(job, now),
+          })),
+        );
+      await promote(pages, after.bringForward ?? [], retried);
+    },
+    async scheduleFailoverCheck(since, at) {
+      await pages.add(
+        'failover',
+        { kind: 'failover', since },
+        {
+          jobId: `failover-${since}`,
+          delay: Math.max(0, at - Date.now()),
+          removeOnComplete: true,
+          removeOnFail: 100,
+        },
+      );
     },
     async close() {
-      await Promise.allSettled([timers.close(), outbound.close()]);
+      await Promise.allSettled([timers.close(), outbound.close(), pages.close()]);
     },
   };
+}
+
+/** The job updating an incident's message to a generation (coalesced by its id). */
+function updateJob(update: { incidentId: number; generation: number }, retried: JobsOptions) {
+  return {
+    name: 'update',
+    data: { kind: 'update' as const, ...update },
+    opts: { ...retried, jobId: `upd-${update.incidentId}-gen-${update.generation}` },
+  };
+}
+
+/** Runs the pages `ids` now: a delayed job is promoted, a failed one retried, a missing one added. */
+async function promote(pages: Queue<PageJobData>, ids: readonly number[], retried: JobsOptions) {
+  for (const id of ids) {
+    const job = await pages.getJob(outboundJobId(id));
+    if (!job) {
+      await pages.add('page', { kind: 'page', outboxId: id }, { ...retried, jobId: outboundJobId(id) });
+      continue;
+    }
+    // Running now: nothing to bring forward. A failed one waits for no reconciler here.
+    const state = await job.getState();
+    if (state === 'delayed') await job.promote().catch(() => undefined);
+    if (state === 'failed') await job.retry().catch(() => undefined);
+  }
 }

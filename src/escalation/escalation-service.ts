@@ -1,14 +1,11 @@
-import type { Redis } from 'ioredis';
 import type pg from 'pg';
-import type { Inventory } from '../config/schema.js';
 import type { IncidentEvent, TimelineRecord } from '../core/escalation/incident-state.js';
 import { type Level, type PolicySnapshot, snapshotPolicy } from '../core/escalation/policy-snapshot.js';
 import { queueNames } from '../jobs/queue-names.js';
-import type { Logger } from '../logging/logger.js';
-import type { SlackSender } from '../outbound/slack-sender.js';
 import { activeMaintenance, type MaintenanceWindow } from '../store/incidents/oncall-and-maintenance.js';
+import type { EscalationOptions } from './escalation-options.js';
 import { type EscalationQueues, openEscalationQueues } from './escalation-queues.js';
-import { startEscalationWorkers } from './escalation-workers.js';
+import { startRunning } from './escalation-running.js';
 import {
   applyIncidentEvent,
   noteOnIncident,
@@ -17,36 +14,12 @@ import {
   type StepClaim,
   type StepOutcome,
 } from './incident-steps.js';
-import type { DeliveryDeps } from './outbound/deliver-outbox.js';
-import { type Reconciled, reconciler, startReconciling } from './reconciler.js';
+import { sendTestPage, type TestPageResult } from './pages/test-page.js';
+import { type Reconciled, reconciler } from './reconciler.js';
 import type { TimerJobData } from './timer-jobs.js';
 
+export type { EscalationOptions } from './escalation-options.js';
 export type { OutboundJobData } from './escalation-queues.js';
-
-/** How the escalation service is built. */
-export interface EscalationOptions {
-  pool: pg.Pool;
-  /** A BullMQ connection: ioredis with `maxRetriesPerRequest: null`. */
-  redis: Redis;
-  sender: SlackSender;
-  inventory: Inventory;
-  logger: Logger;
-  /** Queue names (tests use unique ones). Defaults `samaops-escalation-timers`, `samaops-slack-outbound`. */
-  timersQueue?: string;
-  outboundQueue?: string;
-  /** Run the workers and the periodic reconciler in this process. Default true. */
-  workers?: boolean;
-  /** Default 60 s. */
-  reconcileEveryMs?: number;
-  /** Default 1000 ms (Slack: about one message per second per channel). */
-  channelIntervalMs?: number;
-  /** Tries of one Slack delivery before it waits for the reconciler. Default 12 (about half an hour of backoff). */
-  outboundAttempts?: number;
-  /** Outbound worker concurrency (channels are independent). Default `WORKER_BUDGET.outbound`. */
-  outboundConcurrency?: number;
-  /** Called after a timer step applied, with its lateness (bench, metrics). */
-  onTimerFired?: (data: TimerJobData, firedAt: number) => void;
-}
 
 /** Incidents and their escalation, as the handlers and main see them. */
 export interface EscalationService {
@@ -73,6 +46,11 @@ export interface EscalationService {
   activeMaintenance(now?: number): Promise<MaintenanceWindow | null>;
   /** True while a maintenance window runs. */
   isMaintenanceActive(now?: number): Promise<boolean>;
+  /**
+   * Sends a test page to a team member by each of their channels (`/sama oncall test`); undefined
+   * when `slackId` is not in the inventory's team. `by` names who asked, in the page's text.
+   */
+  testPage(slackId: string, by: string): Promise<TestPageResult[] | undefined>;
   /** Runs one timer job's work (the worker's processor; tests call it directly). */
   fireTimer(data: TimerJobData, now?: number): Promise<StepOutcome>;
   /** True while this process's timer worker runs (not paused, not closing); false where no worker runs. */
@@ -92,6 +70,7 @@ export function createEscalationService(options: EscalationOptions): EscalationS
   const names = {
     timers: options.timersQueue ?? defaults.timers,
     outbound: options.outboundQueue ?? defaults.outbound,
+    pages: options.pagesQueue ?? defaults.pages,
   };
   const queues = openEscalationQueues(options.redis, names, options.outboundAttempts ?? 12);
   const channel = inventory.escalation.channel ?? inventory.slack.channels[0] ?? null;
@@ -100,7 +79,7 @@ export function createEscalationService(options: EscalationOptions): EscalationS
   const running =
     options.workers === false
       ? undefined
-      : startRunning(options, { names, fireTimer, reconcile, delivery: deliveryOf(options, names, channel) });
+      : startRunning(options, { names, queues, channel, fireTimer, reconcile });
 
   return {
     snapshot: () => snapshotPolicy(inventory),
@@ -126,6 +105,12 @@ export function createEscalationService(options: EscalationOptions): EscalationS
     reconcile,
     activeMaintenance: (now = Date.now()) => activeMaintenance(pool, now),
     isMaintenanceActive: async (now = Date.now()) => (await activeMaintenance(pool, now)) !== null,
+    async testPage(slackId, by) {
+      const person = inventory.team.find((member) => member.slackId === slackId);
+      if (!person) return undefined;
+      const deps = { sender: options.sender, pagers: options.pagers ?? {}, locale: inventory.locale };
+      return sendTestPage(deps, person, by);
+    },
     fireTimer,
     timerWorkerAlive() {
       const timer = running?.workers[0]?.worker;
@@ -138,9 +123,6 @@ export function createEscalationService(options: EscalationOptions): EscalationS
     },
   };
 }
-
-/** The timer queue's and the outbound queue's names. */
-type EscalationQueueNames = { timers: string; outbound: string };
 
 /** One timer job's work: the timer step, then its follow-up jobs once the step committed. */
 function timerFirer(
@@ -160,48 +142,5 @@ function timerFirer(
       await queues.enqueueAfterCommit(outcome.after);
     }
     return outcome;
-  };
-}
-
-/** What the outbound worker needs to deliver the outbox to Slack. */
-function deliveryOf(
-  options: EscalationOptions,
-  names: EscalationQueueNames,
-  channel: string | null,
-): DeliveryDeps {
-  return {
-    pool: options.pool,
-    redis: options.redis,
-    sender: options.sender,
-    locale: options.inventory.locale,
-    prefix: names.outbound,
-    channelIntervalMs: options.channelIntervalMs ?? 1000,
-    defaultChannel: channel,
-  };
-}
-
-/** Starts this process's timer and outbound workers and the periodic reconciler. */
-function startRunning(
-  options: EscalationOptions,
-  parts: {
-    names: EscalationQueueNames;
-    fireTimer: (data: TimerJobData) => Promise<StepOutcome>;
-    reconcile: () => Promise<Reconciled>;
-    delivery: DeliveryDeps;
-  },
-) {
-  const { redis: connection, logger } = options;
-  return {
-    workers: startEscalationWorkers({
-      connection,
-      logger,
-      names: parts.names,
-      fireTimer: parts.fireTimer,
-      delivery: parts.delivery,
-      ...(options.outboundConcurrency !== undefined
-        ? { outboundConcurrency: options.outboundConcurrency }
-        : {}),
-    }),
-    stopReconciling: startReconciling(parts.reconcile, options.reconcileEveryMs ?? 60_000, logger),
   };
 }

@@ -2,11 +2,18 @@ import { DelayedError, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { WORKER_BUDGET } from '../jobs/concurrency-budget.js';
 import { type StartedWorker, startWorker } from '../jobs/start-worker.js';
+import { errorReason } from '../logging/error-reason.js';
 import type { Logger } from '../logging/logger.js';
 import { ChannelBusy } from '../outbound/channel-rate.js';
-import type { OutboundJobData } from './escalation-queues.js';
+import type { EscalationQueueNames, OutboundJobData, PageJobData } from './escalation-queues.js';
 import type { StepOutcome } from './incident-steps.js';
-import { type DeliveryDeps, deliverOutbox, deliverUpdate } from './outbound/deliver-outbox.js';
+import {
+  type DeliveryDeps,
+  deliverOutbox,
+  deliverUpdate,
+  SlackCallFailed,
+} from './outbound/deliver-outbox.js';
+import type { SlackOutage } from './pages/slack-outage.js';
 import type { TimerJobData } from './timer-jobs.js';
 
 /** Processes one timer job: applies its step; a timer fired early fails, to be retried shortly. */
@@ -20,8 +27,11 @@ export function timerProcessor(fireTimer: (data: TimerJobData) => Promise<StepOu
   };
 }
 
-/** Processes one outbound job; a busy channel delays the job by its slot's time left, not a failure. */
-export function outboundProcessor(delivery: DeliveryDeps) {
+/**
+ * Processes one outbound job; a busy channel delays the job by its slot's time left, not a
+ * failure. A failed Slack call is told to `outage` (Slack's health, the failover of pages).
+ */
+export function outboundProcessor(delivery: DeliveryDeps, outage?: SlackOutage, logger?: Logger) {
   return async (job: Job<OutboundJobData>, token?: string) => {
     try {
       if (job.data.kind === 'outbox') await deliverOutbox(delivery, job.data.outboxId);
@@ -31,37 +41,43 @@ export function outboundProcessor(delivery: DeliveryDeps) {
         await job.moveToDelayed(Date.now() + error.waitMs, token);
         throw new DelayedError();
       }
+      if (error instanceof SlackCallFailed && outage) {
+        const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+        const outboxId = job.data.kind === 'outbox' ? job.data.outboxId : undefined;
+        // The failover's own trouble never hides the Slack error the job retries on.
+        await outage
+          .failed(outboxId, lastTry)
+          .catch((failure: unknown) => logger?.warn({ err: errorReason(failure) }, 'page failover failed'));
+      }
       throw error;
     }
   };
 }
 
-/** Starts the timer and outbound workers; a replica killed mid-job leaves it locked for seconds only. */
+/** Starts the timer, outbound and pages workers; a replica killed mid-job leaves it locked for seconds only. */
 export function startEscalationWorkers(options: {
   connection: Redis;
   logger: Logger;
-  names: { timers: string; outbound: string };
+  names: EscalationQueueNames;
   fireTimer: (data: TimerJobData) => Promise<StepOutcome>;
   delivery: DeliveryDeps;
+  outage: SlackOutage;
+  pages: (job: Job<PageJobData>, token?: string) => Promise<void>;
   /** Default `WORKER_BUDGET.outbound`. */
   outboundConcurrency?: number;
 }): StartedWorker<unknown>[] {
   const { connection, logger, names } = options;
   const locks = { lockDuration: 10_000, stalledInterval: 5_000 };
+  const common = { connection, logger, label: 'escalation', ...locks };
   return [
     startWorker(names.timers, timerProcessor(options.fireTimer), {
-      connection,
-      logger,
-      label: 'escalation',
+      ...common,
       concurrency: WORKER_BUDGET.timers.concurrency,
-      ...locks,
     }),
-    startWorker(names.outbound, outboundProcessor(options.delivery), {
-      connection,
-      logger,
-      label: 'escalation',
+    startWorker(names.outbound, outboundProcessor(options.delivery, options.outage, logger), {
+      ...common,
       concurrency: options.outboundConcurrency ?? WORKER_BUDGET.outbound.concurrency,
-      ...locks,
     }),
+    startWorker(names.pages, options.pages, { ...common, concurrency: WORKER_BUDGET.pages.concurrency }),
   ] as StartedWorker<unknown>[];
 }

@@ -97,6 +97,12 @@ export function recordText(
       return (record.count ?? 1) > 1
         ? t('incidents.event.duplicateTimes', { source: record.source, count: record.count ?? 1 })
         : t('incidents.event.duplicate', { source: record.source });
+    case 'failed-over':
+      return t('pages.event.failedOver', {
+        level: record.level,
+        people: record.people.map(mention).join(' '),
+        channels: record.channels.map((channel) => t(`pages.channel.${channel}`)).join(', '),
+      });
     case 'recovered':
       return t(record.autoResolve ? 'incidents.event.recoveredResolving' : 'incidents.event.recovered', {
         checks: record.checks,

@@ -1,5 +1,10 @@
 import type pg from 'pg';
-import type { IncidentEvent, Refusal, TimelineRecord } from '../core/escalation/incident-state.js';
+import type {
+  IncidentEvent,
+  IncidentState,
+  Refusal,
+  TimelineRecord,
+} from '../core/escalation/incident-state.js';
 import type { Level, PolicySnapshot } from '../core/escalation/policy-snapshot.js';
 import { openIncident, type StepContext, step } from '../core/escalation/step.js';
 import { inTransaction } from '../store/in-transaction.js';
@@ -8,19 +13,23 @@ import {
   findOpenByDedupKey,
   foldIntoPendingDuplicate,
   insertIncident,
+  type OutboxJob,
   readIncident,
   saveState,
   writeOutbox,
 } from '../store/incidents/incident-queries.js';
 import type { StoredIncident } from '../store/incidents/incident-row.js';
 import { activeMaintenance, activeOverrides } from '../store/incidents/oncall-and-maintenance.js';
+import { cancelPendingPages } from '../store/incidents/page-lines.js';
 import { outboxFor } from './outbox-messages.js';
 import { type TimerJobData, timerJobId, timersOf } from './timer-jobs.js';
 
 /** What to enqueue once the transaction has committed (never before: a rollback must send nothing). */
 export interface AfterCommit {
   timers: TimerJobData[];
-  outbox: number[];
+  outbox: OutboxJob[];
+  /** Page lines a failover made due now: their delayed jobs are promoted. */
+  bringForward?: number[];
   /** Timer jobs of the generation just replaced: removed best-effort (they would find themselves stale). */
   staleTimerIds?: string[];
   /** The incident whose Slack message needs an update, with the generation it should show. */
@@ -83,8 +92,10 @@ export async function applyIncidentEvent(
       return { kind: 'refused', refusal: 'stale-timer', incident };
     }
     await appendTimeline(client, incidentId, result.records, now);
+    if (endsPaging(incident.state, result.state)) await cancelPendingPages(client, incidentId, now);
     const dueAt = event.kind === 'timer' ? dueOf(incident, event.timer) : null;
-    const outbox = await writeOutbox(client, incidentId, outboxFor(result.records, dueAt), now);
+    const pages = { snapshot: incident.snapshot, generation: result.state.generation, now };
+    const outbox = await writeOutbox(client, incidentId, outboxFor(result.records, dueAt, pages), now);
     return {
       kind: 'applied',
       incident: { ...incident, state: result.state },
@@ -97,6 +108,19 @@ export async function applyIncidentEvent(
       },
     };
   });
+}
+
+/**
+ * True when a step ends the paging its pending pages belong to: acknowledged, resolved, silenced,
+ * quiet (maintenance) or at another level. A repeat at the same level keeps them.
+ */
+function endsPaging(before: IncidentState, after: IncidentState): boolean {
+  return (
+    after.status !== 'open' ||
+    after.level !== before.level ||
+    after.silencedUntil !== null ||
+    after.paged.length === 0
+  );
 }
 
 function dueOf(incident: StoredIncident, timer: 'ack' | 'repeat' | 'resolve'): number | null {
@@ -154,7 +178,8 @@ export async function openOrJoinIncident(
       [{ kind: 'root', recipient: null, record: null, dueAt: null }],
       now,
     );
-    const outbox = await writeOutbox(client, id, outboxFor(records, null), now);
+    const pages = { snapshot: request.snapshot, generation: state.generation, now };
+    const outbox = await writeOutbox(client, id, outboxFor(records, null, pages), now);
     const incident = await readIncident(client, id);
     if (!incident) throw new Error(`incident ${id} vanished`);
     return {

@@ -28,8 +28,12 @@ export function reconciler(pool: pg.Pool, queues: EscalationQueues): () => Promi
     for (const update of updates) await queues.enqueueAfterCommit({ timers: [], outbox: [], update });
     // A job that used up its attempts (database or Slack down for long) keeps its id in the failed
     // set, so adding it again is ignored: retry those the database still needs.
-    const wanted = new Set([...all.map(timerJobId), ...unsent.map(outboundJobId)]);
-    const failed = [...(await queues.timers.getFailed()), ...(await queues.outbound.getFailed())];
+    const wanted = new Set([...all.map(timerJobId), ...unsent.map((line) => outboundJobId(line.id))]);
+    const failed = [
+      ...(await queues.timers.getFailed()),
+      ...(await queues.outbound.getFailed()),
+      ...(await queues.pages.getFailed()),
+    ];
     const retried = failed.filter((job) => job.id !== undefined && wanted.has(job.id));
     await Promise.allSettled(retried.map((job) => job.retry()));
     return { timers: all.length, outbox: unsent.length, retried: retried.length };

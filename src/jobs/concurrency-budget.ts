@@ -21,6 +21,8 @@ export const WORKER_BUDGET = {
   timers: { concurrency: 16, connections: 1, heldWhileWaiting: 0 },
   // One transaction per message (its outbox row), Slack paced per channel.
   outbound: { concurrency: 8, connections: 1, heldWhileWaiting: 0 },
+  // One transaction per page, held across the SMTP or gateway call (bounded by its timeout).
+  pages: { concurrency: 4, connections: 1, heldWhileWaiting: 0 },
   // The fingerprint's advisory lock holds a connection while the job acts through another.
   alerts: { concurrency: 4, connections: 2, heldWhileWaiting: 1 },
   // One run at a time per replica: the scheduler's next tick waits for a slow run.

@@ -4,6 +4,8 @@ export interface QueueNames {
   timers: string;
   /** Messages to Slack; also prefixes the per-channel slots that incidents and reports share. */
   outbound: string;
+  /** Pages by email, SMS and voice, and Slack's failover checks (issue 17). */
+  pages: string;
   /** One job per received alert (the intake). */
   alerts: string;
   /** The watch's job scheduler and its runs. */
@@ -17,6 +19,7 @@ export function queueNames(namespace = 'samaops'): QueueNames {
   return {
     timers: `${namespace}-escalation-timers`,
     outbound: `${namespace}-slack-outbound`,
+    pages: `${namespace}-pages`,
     alerts: `${namespace}-alerts`,
     watch: `${namespace}-watch`,
     reports: `${namespace}-reports`,

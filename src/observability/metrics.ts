@@ -15,6 +15,8 @@ export interface BotMetrics {
   slackApiError(method: string, code: string): void;
   /** Alerts taken by the intake endpoints (before they are queued), by sender. */
   alertsReceived(source: AlertSource, count: number): void;
+  /** A page on one channel ended so (`sent`, `failed`, `cancelled`, `failed-over`): issue 17. */
+  pageSent(channel: string, outcome: string): void;
   registry: Registry;
 }
 
@@ -76,6 +78,12 @@ export function createMetrics(sources: MetricSources = {}): BotMetrics {
     labelNames: ['method', 'code'] as const,
     registers: [registry],
   });
+  const pages = new Counter({
+    name: 'samaops_pages_sent_total',
+    help: 'Pages by channel (slack, email, sms, voice) and outcome (sent, failed, cancelled, failed-over)',
+    labelNames: ['channel', 'outcome'] as const,
+    registers: [registry],
+  });
   new Gauge({
     name: 'samaops_process_memory_bytes',
     help: 'Memory of the bot process at scrape time (process.memoryUsage): rss, heapTotal, heapUsed, external, arrayBuffers',
@@ -96,6 +104,7 @@ export function createMetrics(sources: MetricSources = {}): BotMetrics {
     },
     slackApiError: (method, code) => slackErrors.inc({ method, code }),
     alertsReceived: (source, count) => alerts.inc({ source }, count),
+    pageSent: (channel, outcome) => pages.inc({ channel, outcome }),
   };
 }
 

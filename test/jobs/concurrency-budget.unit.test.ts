@@ -21,6 +21,7 @@ describe('the workers’ concurrency budget', () => {
     expect(queueNames('ns')).toEqual({
       timers: 'ns-escalation-timers',
       outbound: 'ns-slack-outbound',
+      pages: 'ns-pages',
       alerts: 'ns-alerts',
       watch: 'ns-watch',
       reports: 'ns-reports',

@@ -41,6 +41,6 @@ export async function obliterateQueues(
     await queue.close();
   }
   if (slotPrefix === undefined) return;
-  const slots = await connection.keys(`${slotPrefix}:slack-slot:*`);
+  const slots = await connection.keys(`${slotPrefix}:slack-*`);
   if (slots.length > 0) await connection.del(...slots);
 }

@@ -1,3 +1,4 @@
+import type { PageChannelName } from '../../config/notifications-schema.js';
 import type { Level } from './policy-snapshot.js';
 
 /** The deadlines an incident waits for, epoch milliseconds; null when not armed. */
@@ -70,6 +71,8 @@ export type TimelineRecord =
   | { type: 'reopened'; level: Level; by: string }
   /** The same failure reported again; `count` > 1 when several reports share one thread line. */
   | { type: 'duplicate'; level: Level; source: string; count?: number }
+  /** Slack failed: these people's pages went by these channels at once (issue 17). */
+  | { type: 'failed-over'; level: Level; people: readonly string[]; channels: readonly PageChannelName[] }
   /** The checks behind the incident have been healthy long enough (watch mode). */
   | { type: 'recovered'; level: Level; checks: string; healthyMs: number; autoResolve?: boolean };
 

@@ -1,4 +1,5 @@
 import type { Inventory, TeamRole } from '../../config/schema.js';
+import type { NotifyRule } from '../../config/team-schema.js';
 
 /** Escalation levels, lowest first. */
 export const levels = ['N1', 'N2', 'N3'] as const;
@@ -19,6 +20,12 @@ export interface SnapshotPerson {
   name: string;
   roles: readonly TeamRole[];
   availability: Inventory['team'][number]['availability'];
+  /** Address of email pages (issue 17; absent from snapshots frozen before it). */
+  email?: string;
+  /** Number of SMS and voice pages. */
+  phone?: string;
+  /** The person's notification rules; absent: a Slack DM at once. */
+  notify?: readonly NotifyRule[];
 }
 
 /**
@@ -52,6 +59,9 @@ export function snapshotPolicy(inventory: Inventory): PolicySnapshot {
           name: person.name,
           roles: Object.freeze([...person.roles]),
           availability: person.availability,
+          ...(person.email ? { email: person.email } : {}),
+          ...(person.phone ? { phone: person.phone } : {}),
+          ...(person.notify ? { notify: Object.freeze(person.notify.map((rule) => ({ ...rule }))) } : {}),
         }),
       ),
     ),

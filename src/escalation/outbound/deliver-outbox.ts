@@ -19,6 +19,7 @@ import {
   type OutboxLine,
 } from '../../store/incidents/outbox-delivery.js';
 import { incidentMessage, recordText } from '../incident-message.js';
+import type { PageCounter } from '../pages/page-counter.js';
 
 /** What delivering needs. */
 export interface DeliveryDeps {
@@ -33,6 +34,18 @@ export interface DeliveryDeps {
   /** Channel used when the incident has none recorded. */
   defaultChannel: string | null;
   now?: () => number;
+  /** Told each time Slack answers a call (the end of a failing run). */
+  slackAnswered?: () => Promise<void>;
+  /** Counts Slack DM pages. */
+  count?: PageCounter;
+}
+
+/** A Slack call failed (an error answer, a timeout, no connection): Slack's health counts it. */
+export class SlackCallFailed extends Error {
+  readonly code = 'SLACK_CALL_FAILED';
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+  }
 }
 
 /** Thrown while the incident's root message is not posted yet: thread lines wait for it. */
@@ -101,15 +114,25 @@ const sendThread: SendLine = async (deps, client, line, incident) => {
 const sendDm: SendLine = async (deps, _client, line, incident) => {
   const record = line.record;
   if (!line.recipient || record?.type !== 'paged') return [line.id];
-  const channel = await deps.sender.openDm(line.recipient);
+  const recipient = line.recipient;
+  const channel = await slackCall(deps, () => deps.sender.openDm(recipient)).catch((error: unknown) => {
+    deps.count?.('slack', 'failed');
+    throw error;
+  });
   // A DM reads in its recipient's language; the channel's messages keep the inventory's.
-  const locale = (await deps.sender.localeOf?.(line.recipient)) ?? deps.locale;
+  const locale = (await deps.sender.localeOf?.(recipient)) ?? deps.locale;
   const reason = translate(locale, msg(`incidents.reason.${record.reason}`));
   const text = translate(
     locale,
     msg('incidents.dm.paged', { level: record.level, id: incident.id, title: incident.title, reason }),
   );
-  await inSlot(deps, line.recipient, () => deps.sender.post(channel, text));
+  try {
+    await inSlot(deps, recipient, () => deps.sender.post(channel, text));
+  } catch (error) {
+    if (error instanceof SlackCallFailed) deps.count?.('slack', 'failed');
+    throw error;
+  }
+  deps.count?.('slack', 'sent');
   return [line.id];
 };
 
@@ -142,5 +165,19 @@ export async function deliverUpdate(
 
 /** One Slack call in the channel's slot (the slot's key is the recipient for a DM). */
 function inSlot<T>(deps: DeliveryDeps, channel: string, send: () => Promise<T>): Promise<T> {
-  return sendInChannelSlot(deps.redis, deps.prefix, channel, deps.channelIntervalMs, send);
+  return sendInChannelSlot(deps.redis, deps.prefix, channel, deps.channelIntervalMs, () =>
+    slackCall(deps, send),
+  );
+}
+
+/** One Slack call: an answer ends a failing run, an error is a `SlackCallFailed`. */
+async function slackCall<T>(deps: DeliveryDeps, call: () => Promise<T>): Promise<T> {
+  let result: T;
+  try {
+    result = await call();
+  } catch (error) {
+    throw new SlackCallFailed(error);
+  }
+  await deps.slackAnswered?.().catch(() => undefined);
+  return result;
 }

@@ -10,6 +10,7 @@ import { demoMessages } from './demo.js';
 import { errorMessages } from './errors.js';
 import { incidentMessages } from './incidents.js';
 import { operationsMessages } from './operations.js';
+import { pageMessages } from './pages.js';
 import { postmortemMessages } from './postmortem.js';
 import { remediationMessages } from './remediation.js';
 import { remediationActionMessages } from './remediation-actions.js';
@@ -33,6 +34,7 @@ export const catalogue = {
     ...remediationActionMessages.fr,
     ...incidentMessages.fr,
     ...ackLinkMessages.fr,
+    ...pageMessages.fr,
     ...reportMessages.fr,
     ...sloMessages.fr,
     ...chartMessages.fr,
@@ -54,6 +56,7 @@ export const catalogue = {
     ...remediationActionMessages.en,
     ...incidentMessages.en,
     ...ackLinkMessages.en,
+    ...pageMessages.en,
     ...reportMessages.en,
     ...sloMessages.en,
     ...chartMessages.en,

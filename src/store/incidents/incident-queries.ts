@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { PageChannelName } from '../../config/notifications-schema.js';
 import type { IncidentState, TimelineRecord } from '../../core/escalation/incident-state.js';
 import type { PolicySnapshot } from '../../core/escalation/policy-snapshot.js';
 import {
@@ -100,39 +101,65 @@ export async function appendTimeline(
 export interface OutboxRow {
   id: number;
   incidentId: number;
-  kind: 'root' | 'thread' | 'dm';
+  /** The incident's message, a thread line, a Slack DM page, or a page by another channel. */
+  kind: 'root' | 'thread' | 'dm' | 'page';
   recipient: string | null;
   record: TimelineRecord | null;
   dueAt: number | null;
   createdAt: number;
+  /** How a page goes (`slack` for every line that is not a `page`). */
+  channel: PageChannelName;
+  /** When the line becomes due; null: at once. */
+  sendAfter: number | null;
+  /** The step (the incident's generation) that paged; null for lines that are not pages. */
+  generation: number | null;
 }
+
+/** A line to write: what every line has, and a page's channel, delay and step. */
+export type NewOutboxLine = Pick<OutboxRow, 'kind' | 'recipient' | 'record' | 'dueAt'> &
+  Partial<Pick<OutboxRow, 'channel' | 'sendAfter' | 'generation'>>;
+
+/** What the queues need of a line: its id, its kind (which queue) and when it is due. */
+export interface OutboxJob {
+  id: number;
+  kind: OutboxRow['kind'];
+  sendAfter: number | null;
+}
+
+const date = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms));
 
 /**
  * Writes the messages a step sends, in the step's transaction: the root message for a new
- * incident, one thread line per record, and a DM per person paged. Returns their ids.
+ * incident, one thread line per record, and each page of each person paged. A page already
+ * written for the same person, channel and step is not written again.
  */
 export async function writeOutbox(
   db: Queryable,
   id: number,
-  messages: ReadonlyArray<Pick<OutboxRow, 'kind' | 'recipient' | 'record' | 'dueAt'>>,
+  messages: readonly NewOutboxLine[],
   at: number,
-): Promise<number[]> {
-  const ids: number[] = [];
+): Promise<OutboxJob[]> {
+  const jobs: OutboxJob[] = [];
   for (const message of messages) {
     const { rows } = await db.query<{ id: string }>(
-      'INSERT INTO incident_outbox (incident_id, kind, recipient, record, due_at, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
+      `INSERT INTO incident_outbox (incident_id, kind, recipient, record, due_at, created_at, channel, send_after, generation)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING id`,
       [
         id,
         message.kind,
         message.recipient,
         JSON.stringify(message.record),
-        message.dueAt === null ? null : new Date(message.dueAt),
+        date(message.dueAt),
         new Date(at),
+        message.channel ?? 'slack',
+        date(message.sendAfter),
+        message.generation ?? null,
       ],
     );
-    ids.push(Number(rows[0]?.id));
+    if (rows[0])
+      jobs.push({ id: Number(rows[0].id), kind: message.kind, sendAfter: message.sendAfter ?? null });
   }
-  return ids;
+  return jobs;
 }
 
 /**
@@ -170,12 +197,16 @@ export async function recentIncidents(db: Queryable, limit: number): Promise<Sto
   return rows.map(fromRow);
 }
 
-/** Ids of outbox messages still unsent. */
-export async function unsentOutbox(db: Queryable): Promise<number[]> {
-  const { rows } = await db.query<{ id: string }>(
-    'SELECT id FROM incident_outbox WHERE sent_at IS NULL ORDER BY id',
+/** Outbox lines still unsent, due or not. */
+export async function unsentOutbox(db: Queryable): Promise<OutboxJob[]> {
+  const { rows } = await db.query<{ id: string; kind: OutboxRow['kind']; send_after: Date | null }>(
+    'SELECT id, kind, send_after FROM incident_outbox WHERE sent_at IS NULL ORDER BY id',
   );
-  return rows.map((row) => Number(row.id));
+  return rows.map((row) => ({
+    id: Number(row.id),
+    kind: row.kind,
+    sendAfter: row.send_after?.getTime() ?? null,
+  }));
 }
 
 /** The timeline of one incident, oldest first. */

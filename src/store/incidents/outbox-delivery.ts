@@ -24,7 +24,7 @@ export async function lockUnsentLine(
   outboxId: number,
 ): Promise<OutboxLine | undefined> {
   const peek = await client.query<{ incident_id: string; kind: OutboxLine['kind'] }>(
-    'SELECT incident_id, kind FROM incident_outbox WHERE id = $1 AND sent_at IS NULL',
+    `SELECT incident_id, kind FROM incident_outbox WHERE id = $1 AND sent_at IS NULL AND kind <> 'page'`,
     [outboxId],
   );
   const peeked = peek.rows[0];
@@ -35,7 +35,8 @@ export async function lockUnsentLine(
     ]);
   }
   const { rows } = await client.query<OutboxLine>(
-    `SELECT id, incident_id, kind, recipient, record FROM incident_outbox WHERE id = $1 AND sent_at IS NULL
+    `SELECT id, incident_id, kind, recipient, record FROM incident_outbox
+      WHERE id = $1 AND sent_at IS NULL AND kind <> 'page'
      FOR UPDATE${peeked?.kind === 'thread' ? '' : ' SKIP LOCKED'}`,
     [outboxId],
   );
@@ -55,14 +56,14 @@ export async function lockThreadBatch(
   return rows;
 }
 
-/** Marks the lines sent at `at`. */
+/** Marks the lines sent at `at` (pages by other channels than Slack: `page-lines.ts`). */
 export async function markOutboxSent(
   client: pg.PoolClient,
   ids: readonly string[],
   at: number,
 ): Promise<void> {
-  await client.query('UPDATE incident_outbox SET sent_at = $2 WHERE id = ANY($1::bigint[])', [
-    ids,
-    new Date(at),
-  ]);
+  await client.query(
+    `UPDATE incident_outbox SET sent_at = $2, outcome = 'sent' WHERE id = ANY($1::bigint[])`,
+    [ids, new Date(at)],
+  );
 }

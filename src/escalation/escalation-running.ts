@@ -1,0 +1,100 @@
+import type pg from 'pg';
+import type { StartedWorker } from '../jobs/start-worker.js';
+import { slackHealth } from '../outbound/slack-health.js';
+import type { EscalationOptions } from './escalation-options.js';
+import type { EscalationQueueNames, EscalationQueues } from './escalation-queues.js';
+import { startEscalationWorkers } from './escalation-workers.js';
+import type { StepOutcome } from './incident-steps.js';
+import type { DeliveryDeps } from './outbound/deliver-outbox.js';
+import { failOver } from './pages/fail-over.js';
+import { pagesProcessor } from './pages/pages-processor.js';
+import { type SlackOutage, slackOutage } from './pages/slack-outage.js';
+import { configuredChannels } from './pages/test-page.js';
+import { type Reconciled, startReconciling } from './reconciler.js';
+import type { TimerJobData } from './timer-jobs.js';
+
+/** Default time Slack may answer nothing but errors before pages fail over: one minute. */
+const FAILOVER_AFTER_MS = 60_000;
+
+/** This process's workers and reconciler, and how to stop the reconciler. */
+export interface Running {
+  workers: StartedWorker<unknown>[];
+  stopReconciling: () => void;
+}
+
+/** What the outbound worker needs to deliver the outbox to Slack. */
+function deliveryOf(
+  options: EscalationOptions,
+  names: EscalationQueueNames,
+  channel: string | null,
+  health: ReturnType<typeof slackHealth>,
+): DeliveryDeps {
+  return {
+    pool: options.pool,
+    redis: options.redis,
+    sender: options.sender,
+    locale: options.inventory.locale,
+    prefix: names.outbound,
+    channelIntervalMs: options.channelIntervalMs ?? 1000,
+    defaultChannel: channel,
+    slackAnswered: () => health.answered(),
+    ...(options.countPage ? { count: options.countPage } : {}),
+  };
+}
+
+/** Slack's health and the failover of pages when it fails. */
+function outageOf(options: EscalationOptions, names: EscalationQueueNames, queues: EscalationQueues) {
+  const health = slackHealth(options.redis, names.outbound);
+  const configured = configuredChannels(options.pagers ?? {});
+  const pool: pg.Pool = options.pool;
+  const outage: SlackOutage = slackOutage({
+    health,
+    queues,
+    failoverAfterMs:
+      options.failoverAfterMs ?? options.inventory.notifications.failoverAfter ?? FAILOVER_AFTER_MS,
+    failOver: (now, only) =>
+      failOver({ pool, configured, ...(options.countPage ? { count: options.countPage } : {}) }, now, only),
+    logger: options.logger,
+  });
+  return { health, outage };
+}
+
+/** Starts this process's timer, outbound and pages workers and the periodic reconciler. */
+export function startRunning(
+  options: EscalationOptions,
+  parts: {
+    names: EscalationQueueNames;
+    queues: EscalationQueues;
+    channel: string | null;
+    fireTimer: (data: TimerJobData) => Promise<StepOutcome>;
+    reconcile: () => Promise<Reconciled>;
+  },
+): Running {
+  const { redis: connection, logger } = options;
+  const { health, outage } = outageOf(options, parts.names, parts.queues);
+  const pages = pagesProcessor({
+    delivery: {
+      pool: options.pool,
+      pagers: options.pagers ?? {},
+      locale: options.inventory.locale,
+      ackLinkFor: options.ackLinkFor ?? (() => undefined),
+    },
+    outage,
+    ...(options.countPage ? { count: options.countPage } : {}),
+  });
+  return {
+    workers: startEscalationWorkers({
+      connection,
+      logger,
+      names: parts.names,
+      fireTimer: parts.fireTimer,
+      delivery: deliveryOf(options, parts.names, parts.channel, health),
+      outage,
+      pages,
+      ...(options.outboundConcurrency !== undefined
+        ? { outboundConcurrency: options.outboundConcurrency }
+        : {}),
+    }),
+    stopReconciling: startReconciling(parts.reconcile, options.reconcileEveryMs ?? 60_000, logger),
+  };
+}
