@@ -80,7 +80,10 @@ const gatewaySchema = z
         code: 'custom',
         path: ['body'],
         message: 'config.gateway.unknownPlaceholder',
-        params: { names: [...new Set(unknown)].join(', '), known: '{to} {text} {ackUrl}' },
+        params: {
+          names: [...new Set(unknown)].map((name) => `{${name}}`).join(', '),
+          known: '{to} {text} {ackUrl}',
+        },
       });
     if (!names.includes('to'))
       ctx.addIssue({ code: 'custom', path: ['body'], message: 'config.gateway.noRecipient' });

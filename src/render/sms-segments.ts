@@ -15,7 +15,8 @@ const GSM_EXTENSION = new Set('\f^{}\\[~]|€');
 
 /**
  * Characters outside the alphabet that French text often holds, and what stands for them in an
- * SMS: typographic quotes and dashes, spaces, and the accented letters the basic table lacks (it
+ * SMS: typographic quotes, dashes and dots (the ` · ` of incident titles), spaces, and the accented
+ * letters the basic table lacks (it
  * has é è à ù ì ò É Ç, not ê â î ô û ç ë ï œ).
  */
 const GSM_STAND_INS: Readonly<Record<string, string>> = {
@@ -28,6 +29,7 @@ const GSM_STAND_INS: Readonly<Record<string, string>> = {
   '–': '-',
   '—': '-',
   '…': '...',
+  '·': '-',
   '\u00a0': ' ',
   '\u202f': ' ',
   ê: 'e',

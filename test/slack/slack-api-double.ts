@@ -57,6 +57,7 @@ export class SlackApiDouble {
   }[] = [];
   private server: Server | undefined;
   private port = 0;
+  private outage: Fault | undefined;
 
   constructor(options: WorkspaceOptions = {}) {
     this.workspace = new SlackWorkspace(options);
@@ -128,6 +129,19 @@ export class SlackApiDouble {
     this.matchedFaults.push({ method, match, fault });
   }
 
+  /**
+   * Slack is down: every call (Web API and response_url) gets `fault` until `up()`, e.g.
+   * `{ status: 200, error: 'fatal_error' }` (what Slack answers in an incident) or `{ status: 500 }`.
+   */
+  down(fault: Fault): void {
+    this.outage = fault;
+  }
+
+  /** Slack answers again. */
+  up(): void {
+    this.outage = undefined;
+  }
+
   /** Recorded calls of one method (refused ones included: `status` and `answer` say how it went). */
   callsOf(method: string): RecordedCall[] {
     return this.calls.filter((call) => call.method === method);
@@ -176,7 +190,8 @@ export class SlackApiDouble {
 
     const matched = this.matchedFaults.findIndex((entry) => entry.method === method && entry.match(params));
     const fault =
-      matched >= 0 ? this.matchedFaults.splice(matched, 1)[0]?.fault : this.faults.get(method)?.shift();
+      this.outage ??
+      (matched >= 0 ? this.matchedFaults.splice(matched, 1)[0]?.fault : this.faults.get(method)?.shift());
     if (fault) return this.answerFault(call, fault, response);
 
     const answer = this.workspace.answer(method, params, call.authorization);

@@ -8,18 +8,17 @@ import { activeOverrides, addOverride } from '../../store/incidents/oncall-and-m
 import { CommandUsageError } from '../command-usage-error.js';
 import { notice, requireEscalation } from '../incident-handler-support.js';
 import type { SubCommand } from '../sub-command.js';
+import { personOf } from './oncall-person.js';
+import { runOncallTest } from './oncall-test.js';
 
 const USAGE = msg('usage.oncall');
 
-/**
- * The Slack id a word names: a person picked in Slack reaches the handlers as `@U123` (Slack sends
- * `<@U123|jean>`, unescaped by src/slack/command-text.ts); the console types `U123`.
- */
-export function personOf(word: string): string | undefined {
-  return /^@?([UW][A-Z0-9]{2,20})$/.exec(word)?.[1];
-}
+export { personOf };
 
-/** `/sama oncall`: who is reachable now, per role; `override @user role 8h` takes a shift. */
+/**
+ * `/sama oncall`: who is reachable now, per role; `override @user role 8h` takes a shift; `test
+ * [@person]` sends a test page by each of the person's channels.
+ */
 export const oncallCommand: SubCommand = {
   name: 'oncall',
   usage: USAGE,
@@ -55,6 +54,10 @@ export const oncallCommand: SubCommand = {
       return;
     }
     const [verb, who, role, duration] = args;
+    if (verb === 'test' && args.length <= 2) {
+      await runOncallTest(services, ready.escalation, invocation, who);
+      return;
+    }
     const slackId = personOf(who ?? '');
     const ms = parseDuration(duration ?? '');
     if (verb !== 'override' || !teamRoles.includes(role as (typeof teamRoles)[number]) || ms === null) {

@@ -95,7 +95,8 @@ export const incidentMessages = defineMessages({
     'incidents.maintenance.none': 'Aucune maintenance en cours.',
     'incidents.maintenance.active': 'Maintenance en cours jusqu’à {time} : {reason}',
     'incidents.command.incident.summary': 'ouvrir, lister et montrer les incidents (N1/N2/N3)',
-    'incidents.command.oncall.summary': 'qui est joignable maintenant ; remplacer quelqu’un pour un rôle',
+    'incidents.command.oncall.summary':
+      'qui est joignable maintenant ; remplacer quelqu’un pour un rôle ; envoyer une page de test',
     'incidents.command.maintenance.summary': 'fenêtre de maintenance : appels suspendus',
   },
   en: {
@@ -189,7 +190,7 @@ export const incidentMessages = defineMessages({
     'incidents.maintenance.none': 'No maintenance in progress.',
     'incidents.maintenance.active': 'Maintenance in progress until {time}: {reason}',
     'incidents.command.incident.summary': 'open, list and show incidents (N1/N2/N3)',
-    'incidents.command.oncall.summary': 'who is reachable now; take over a role',
+    'incidents.command.oncall.summary': 'who is reachable now; take over a role; send a test page',
     'incidents.command.maintenance.summary': 'maintenance window: pages suspended',
   },
 });

@@ -14,7 +14,7 @@ export const usageMessages = defineMessages({
     'usage.slo': 'slo [AAAA-MM]',
     'usage.incident':
       'incident open N1|N2|N3 <titre> | list | show <n°> | ack <n°> | resolve <n°> | reopen <n°> | postmortem <n°>',
-    'usage.oncall': 'oncall | oncall override <@personne> <rôle> <durée>',
+    'usage.oncall': 'oncall | oncall override <@personne> <rôle> <durée> | oncall test [<@personne>]',
     'usage.maintenance': 'maintenance [start <durée> <raison> | stop]',
     'usage.restart': 'restart <conteneur>|api',
     'usage.purge': 'purge <file>',
@@ -33,7 +33,7 @@ export const usageMessages = defineMessages({
     'usage.slo': 'slo [YYYY-MM]',
     'usage.incident':
       'incident open N1|N2|N3 <title> | list | show <id> | ack <id> | resolve <id> | reopen <id> | postmortem <id>',
-    'usage.oncall': 'oncall | oncall override <@person> <role> <duration>',
+    'usage.oncall': 'oncall | oncall override <@person> <role> <duration> | oncall test [<@person>]',
     'usage.maintenance': 'maintenance [start <duration> <reason> | stop]',
     'usage.restart': 'restart <container>|api',
     'usage.purge': 'purge <queue>',
