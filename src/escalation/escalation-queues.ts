@@ -25,6 +25,11 @@ export interface EscalationQueues {
   enqueueAfterCommit(after: AfterCommit): Promise<void>;
   /** One look at Slack at `at` for the failing run that started at `since` (deterministic id). */
   scheduleFailoverCheck(since: number, at: number): Promise<void>;
+  /**
+   * Runs now the Slack deliveries waiting out a retry's backoff (not those due later by a rule),
+   * and retries those that used up their tries: they find out whether Slack answers again.
+   */
+  retrySlackNow(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -94,12 +99,17 @@ export function openEscalationQueues(
         'failover',
         { kind: 'failover', since },
         {
-          jobId: `failover-${since}`,
+          jobId: `failover-${since}-${at}`,
           delay: Math.max(0, at - Date.now()),
           removeOnComplete: true,
           removeOnFail: 100,
         },
       );
+    },
+    async retrySlackNow() {
+      const backingOff = (await outbound.getDelayed()).filter((job) => job.attemptsMade > 0);
+      await Promise.allSettled(backingOff.map((job) => job.promote()));
+      await Promise.allSettled((await outbound.getFailed()).map((job) => job.retry()));
     },
     async close() {
       await Promise.allSettled([timers.close(), outbound.close(), pages.close()]);

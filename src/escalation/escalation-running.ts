@@ -27,7 +27,6 @@ function deliveryOf(
   options: EscalationOptions,
   names: EscalationQueueNames,
   channel: string | null,
-  health: ReturnType<typeof slackHealth>,
 ): DeliveryDeps {
   return {
     pool: options.pool,
@@ -37,17 +36,20 @@ function deliveryOf(
     prefix: names.outbound,
     channelIntervalMs: options.channelIntervalMs ?? 1000,
     defaultChannel: channel,
-    slackAnswered: () => health.answered(),
     ...(options.countPage ? { count: options.countPage } : {}),
   };
 }
 
 /** Slack's health and the failover of pages when it fails. */
-function outageOf(options: EscalationOptions, names: EscalationQueueNames, queues: EscalationQueues) {
+function outageOf(
+  options: EscalationOptions,
+  names: EscalationQueueNames,
+  queues: EscalationQueues,
+): SlackOutage {
   const health = slackHealth(options.redis, names.outbound);
   const configured = configuredChannels(options.pagers ?? {});
   const pool: pg.Pool = options.pool;
-  const outage: SlackOutage = slackOutage({
+  return slackOutage({
     health,
     queues,
     failoverAfterMs:
@@ -56,7 +58,6 @@ function outageOf(options: EscalationOptions, names: EscalationQueueNames, queue
       failOver({ pool, configured, ...(options.countPage ? { count: options.countPage } : {}) }, now, only),
     logger: options.logger,
   });
-  return { health, outage };
 }
 
 /** Starts this process's timer, outbound and pages workers and the periodic reconciler. */
@@ -71,7 +72,7 @@ export function startRunning(
   },
 ): Running {
   const { redis: connection, logger } = options;
-  const { health, outage } = outageOf(options, parts.names, parts.queues);
+  const outage = outageOf(options, parts.names, parts.queues);
   const pages = pagesProcessor({
     delivery: {
       pool: options.pool,
@@ -88,7 +89,7 @@ export function startRunning(
       logger,
       names: parts.names,
       fireTimer: parts.fireTimer,
-      delivery: deliveryOf(options, parts.names, parts.channel, health),
+      delivery: deliveryOf(options, parts.names, parts.channel),
       outage,
       pages,
       ...(options.outboundConcurrency !== undefined

@@ -34,8 +34,11 @@ export function timerProcessor(fireTimer: (data: TimerJobData) => Promise<StepOu
 export function outboundProcessor(delivery: DeliveryDeps, outage?: SlackOutage, logger?: Logger) {
   return async (job: Job<OutboundJobData>, token?: string) => {
     try {
-      if (job.data.kind === 'outbox') await deliverOutbox(delivery, job.data.outboxId);
-      else await deliverUpdate(delivery, job.data.incidentId, job.data.generation);
+      const done =
+        job.data.kind === 'outbox'
+          ? await deliverOutbox(delivery, job.data.outboxId)
+          : await deliverUpdate(delivery, job.data.incidentId, job.data.generation);
+      if (done === 'sent') await outage?.answered().catch((failure: unknown) => warn(logger, failure));
     } catch (error) {
       if (error instanceof ChannelBusy) {
         await job.moveToDelayed(Date.now() + error.waitMs, token);
@@ -44,14 +47,16 @@ export function outboundProcessor(delivery: DeliveryDeps, outage?: SlackOutage, 
       if (error instanceof SlackCallFailed && outage) {
         const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
         const outboxId = job.data.kind === 'outbox' ? job.data.outboxId : undefined;
-        // The failover's own trouble never hides the Slack error the job retries on.
-        await outage
-          .failed(outboxId, lastTry)
-          .catch((failure: unknown) => logger?.warn({ err: errorReason(failure) }, 'page failover failed'));
+        await outage.failed(outboxId, lastTry).catch((failure: unknown) => warn(logger, failure));
       }
       throw error;
     }
   };
+}
+
+/** The failover's own trouble is logged; it never hides the Slack outcome of the job. */
+function warn(logger: Logger | undefined, failure: unknown): void {
+  logger?.warn({ err: errorReason(failure) }, 'page failover failed');
 }
 
 /** Starts the timer, outbound and pages workers; a replica killed mid-job leaves it locked for seconds only. */

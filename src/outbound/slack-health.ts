@@ -8,8 +8,8 @@ import type { Redis } from 'ioredis';
 export interface SlackHealth {
   /** A Slack call failed at `now`: returns the start of the failing run (`now` when it starts one). */
   failed(now: number): Promise<number>;
-  /** A Slack call was answered: the failing run, if any, ends. */
-  answered(): Promise<void>;
+  /** A Slack call was answered: the failing run, if any, ends; true when one did (Slack is back). */
+  answered(): Promise<boolean>;
   /** The start of the current failing run, or null while Slack answers. */
   failingSince(): Promise<number | null>;
 }
@@ -30,7 +30,7 @@ export function slackHealth(redis: Redis, prefix: string, forgetAfterMs = FORGET
       return (await read()) ?? now;
     },
     async answered() {
-      await redis.del(key);
+      return (await redis.del(key)) > 0;
     },
     failingSince: read,
   };

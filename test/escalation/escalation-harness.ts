@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { Inventory } from '../../src/config/schema.js';
-import { createEscalationService, type EscalationService } from '../../src/escalation/escalation-service.js';
+import {
+  createEscalationService,
+  type EscalationOptions,
+  type EscalationService,
+} from '../../src/escalation/escalation-service.js';
 import { createLogger } from '../../src/logging/logger.js';
 import type { SlackSender } from '../../src/outbound/slack-sender.js';
 import type { ChatMessage } from '../../src/render/message-model.js';
@@ -78,24 +82,40 @@ export interface Harness {
   pool: pg.Pool;
   redis: Redis;
   sender: ReturnType<typeof recordingSender>;
-  names: { timersQueue: string; outboundQueue: string };
-  start(options?: {
-    workers?: boolean;
-    reconcileEveryMs?: number;
-    channelIntervalMs?: number;
-    outboundAttempts?: number;
-  }): EscalationService;
+  names: { timersQueue: string; outboundQueue: string; pagesQueue: string };
+  start(
+    options?: Partial<
+      Pick<
+        EscalationOptions,
+        | 'workers'
+        | 'reconcileEveryMs'
+        | 'channelIntervalMs'
+        | 'outboundAttempts'
+        | 'pagers'
+        | 'ackLinkFor'
+        | 'failoverAfterMs'
+        | 'sender'
+        | 'countPage'
+      >
+    >,
+  ): EscalationService;
   /** DMs sent to a person (their DM channel is `D` + id). */
   dmsTo(slackId: string): SentMessage[];
   close(): Promise<void>;
 }
 
-/** Builds the harness with level timings in inventory syntax (`1s`, `700ms`). */
-export async function startHarness(levels: {
-  ackTimeout: string;
-  repeatEvery: string;
-  resolveWithin: string;
-}): Promise<Harness> {
+/**
+ * Builds the harness with level timings in inventory syntax (`1s`, `700ms`); `inventory` replaces
+ * parts of the test inventory (a team with notification rules, `notifications`).
+ */
+export async function startHarness(
+  levels: {
+    ackTimeout: string;
+    repeatEvery: string;
+    resolveWithin: string;
+  },
+  inventoryOverrides: Record<string, unknown> = {},
+): Promise<Harness> {
   const database: ScratchDatabase = await createScratchDatabase('samaops_escalation');
   const pool = new pg.Pool({ connectionString: database.url, max: 20 });
   // DROP DATABASE ... WITH (FORCE) at the end terminates clients a closing worker may still hold.
@@ -103,7 +123,11 @@ export async function startHarness(levels: {
   await migrate(pool);
   const redis = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
   const id = randomUUID().slice(0, 8);
-  const names = { timersQueue: `test-esc-timers-${id}`, outboundQueue: `test-esc-out-${id}` };
+  const names = {
+    timersQueue: `test-esc-timers-${id}`,
+    outboundQueue: `test-esc-out-${id}`,
+    pagesQueue: `test-esc-pages-${id}`,
+  };
   const { inventory, remove } = testInventory({
     team: [
       { slackId: PEOPLE.n1, name: 'Awa', roles: ['support_n1'] },
@@ -112,6 +136,7 @@ export async function startHarness(levels: {
       { slackId: PEOPLE.outsider, name: 'Ibou', roles: ['backend'] },
     ],
     escalation: { levels: { N1: levels, N2: levels, N3: levels } },
+    ...inventoryOverrides,
   });
   remove();
   const sender = recordingSender();

@@ -34,8 +34,6 @@ export interface DeliveryDeps {
   /** Channel used when the incident has none recorded. */
   defaultChannel: string | null;
   now?: () => number;
-  /** Told each time Slack answers a call (the end of a failing run). */
-  slackAnswered?: () => Promise<void>;
   /** Counts Slack DM pages. */
   count?: PageCounter;
 }
@@ -115,7 +113,7 @@ const sendDm: SendLine = async (deps, _client, line, incident) => {
   const record = line.record;
   if (!line.recipient || record?.type !== 'paged') return [line.id];
   const recipient = line.recipient;
-  const channel = await slackCall(deps, () => deps.sender.openDm(recipient)).catch((error: unknown) => {
+  const channel = await slackCall(() => deps.sender.openDm(recipient)).catch((error: unknown) => {
     deps.count?.('slack', 'failed');
     throw error;
   });
@@ -165,19 +163,14 @@ export async function deliverUpdate(
 
 /** One Slack call in the channel's slot (the slot's key is the recipient for a DM). */
 function inSlot<T>(deps: DeliveryDeps, channel: string, send: () => Promise<T>): Promise<T> {
-  return sendInChannelSlot(deps.redis, deps.prefix, channel, deps.channelIntervalMs, () =>
-    slackCall(deps, send),
-  );
+  return sendInChannelSlot(deps.redis, deps.prefix, channel, deps.channelIntervalMs, () => slackCall(send));
 }
 
-/** One Slack call: an answer ends a failing run, an error is a `SlackCallFailed`. */
-async function slackCall<T>(deps: DeliveryDeps, call: () => Promise<T>): Promise<T> {
-  let result: T;
+/** One Slack call; its error becomes a `SlackCallFailed`, which Slack's health counts. */
+async function slackCall<T>(call: () => Promise<T>): Promise<T> {
   try {
-    result = await call();
+    return await call();
   } catch (error) {
     throw new SlackCallFailed(error);
   }
-  await deps.slackAnswered?.().catch(() => undefined);
-  return result;
 }

@@ -9,7 +9,7 @@ const EARLY_TOLERANCE_MS = 50;
 /** What watching Slack's failures needs. */
 export interface SlackOutageDeps {
   health: SlackHealth;
-  queues: Pick<EscalationQueues, 'scheduleFailoverCheck' | 'enqueueAfterCommit'>;
+  queues: Pick<EscalationQueues, 'scheduleFailoverCheck' | 'enqueueAfterCommit' | 'retrySlackNow'>;
   /** Slack answering nothing but errors this long is an outage (`notifications.failoverAfter`). */
   failoverAfterMs: number;
   /** Fails pending pages over: all of them, or the one line `only`. */
@@ -18,25 +18,30 @@ export interface SlackOutageDeps {
   now?: () => number;
 }
 
-/** How the outbound worker tells of Slack's failures, and how the pages worker checks on them. */
+/** How the outbound worker tells of Slack's answers and failures, and how the pages worker checks on them. */
 export interface SlackOutage {
   /**
    * A Slack call failed for outbox line `outboxId` (undefined: an update of the incident message);
    * `lastTry` when its job used up its retries.
    */
   failed(outboxId: number | undefined, lastTry: boolean): Promise<void>;
-  /** The failover job: at the end of the window of the failing run that started at `since`. */
+  /** A Slack delivery went through (committed): after an outage, what waited for Slack goes now. */
+  answered(): Promise<void>;
+  /** A look at Slack at the end of a window of the failing run that started at `since`. */
   check(since: number): Promise<void>;
 }
 
 /**
- * Fails pages over when Slack fails: every pending page once Slack has answered nothing but errors
- * for `failoverAfterMs` (the first failure schedules a look at the window's end, on the pages
- * queue, so that it is on time whatever the retries' backoff), and a page whose DM failed past
- * its retries at once.
+ * Fails pages over when Slack fails: a page whose DM failed past its retries at once, and every
+ * pending page once Slack has answered nothing but errors for `failoverAfterMs`. The run's first
+ * failure schedules a look at the window's end on the pages queue, so that the failover is on time
+ * whatever the retries' backoff; while Slack keeps failing, each look fails over what is new,
+ * retries the Slack deliveries now (they find out whether Slack is back) and schedules the next.
+ * The first delivery that goes through ends the run and sends what waited (the thread catches up).
  */
 export function slackOutage(deps: SlackOutageDeps): SlackOutage {
   const now = () => deps.now?.() ?? Date.now();
+  const window = deps.failoverAfterMs;
   const failOver = async (only?: number) => {
     const afters = await deps.failOver(now(), only);
     for (const after of afters) await deps.queues.enqueueAfterCommit(after);
@@ -50,16 +55,24 @@ export function slackOutage(deps: SlackOutageDeps): SlackOutage {
     async failed(outboxId, lastTry) {
       const at = now();
       const since = await deps.health.failed(at);
-      if (at - since >= deps.failoverAfterMs) await failOver();
-      else await deps.queues.scheduleFailoverCheck(since, since + deps.failoverAfterMs);
+      if (at - since >= window) await failOver();
+      else await deps.queues.scheduleFailoverCheck(since, since + window);
       if (lastTry && outboxId !== undefined) await failOver(outboxId);
+    },
+    async answered() {
+      if (!(await deps.health.answered())) return;
+      deps.logger.info('Slack answers again: the deliveries that waited for it go now');
+      await deps.queues.retrySlackNow();
     },
     async check(since) {
       const current = await deps.health.failingSince();
-      // The run ended (Slack answered), or a later one started: that one has its own check.
+      // Slack answered (the run ended), or a later run started: that one has its own looks.
       if (current === null || current > since) return;
-      // A delayed job may fire a few ms early (clocks): it still counts.
-      if (now() - current >= deps.failoverAfterMs - EARLY_TOLERANCE_MS) await failOver();
+      const at = now();
+      if (at - current < window - EARLY_TOLERANCE_MS) return;
+      await failOver();
+      await deps.queues.retrySlackNow();
+      await deps.queues.scheduleFailoverCheck(since, at + window);
     },
   };
 }
