@@ -72,6 +72,7 @@ export async function alertStorm(): Promise<BenchRow[]> {
   const names = {
     timersQueue: `bench-storm-timers-${id}`,
     outboundQueue: `bench-storm-out-${id}`,
+    pagesQueue: `bench-storm-pages-${id}`,
     intake: `bench-storm-alerts-${id}`,
   };
   const { inventory, remove } = testInventory({
@@ -109,6 +110,7 @@ export async function alertStorm(): Promise<BenchRow[]> {
     logger: silentLogger(),
     timersQueue: names.timersQueue,
     outboundQueue: names.outboundQueue,
+    pagesQueue: names.pagesQueue,
   });
   const policy = escalationPolicySchema.parse({ intake: { token: TOKEN } }).intake as IntakePolicy;
   const intake = startIntake({

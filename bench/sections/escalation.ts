@@ -31,7 +31,11 @@ export async function escalationBench(): Promise<BenchRow[]> {
   await migrate(pool);
   const redis = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
   const id = randomUUID().slice(0, 8);
-  const names = { timersQueue: `bench-esc-timers-${id}`, outboundQueue: `bench-esc-out-${id}` };
+  const names = {
+    timersQueue: `bench-esc-timers-${id}`,
+    outboundQueue: `bench-esc-out-${id}`,
+    pagesQueue: `bench-esc-pages-${id}`,
+  };
   const { inventory, remove } = testInventory({
     team: [
       { slackId: N2, name: 'N2', roles: ['devops'] },

@@ -13,6 +13,7 @@ const config = JSON.parse(process.env.SAMAOPS_REPLICA ?? '{}') as {
   databaseUrl: string;
   timersQueue: string;
   outboundQueue: string;
+  pagesQueue: string;
   inventory: Inventory;
 };
 const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
@@ -25,6 +26,7 @@ createEscalationService({
   logger: silentLogger(),
   timersQueue: config.timersQueue,
   outboundQueue: config.outboundQueue,
+  pagesQueue: config.pagesQueue,
   channelIntervalMs: 50,
   sender: {
     async post(channel, message) {
