@@ -9,11 +9,13 @@ describe('shipped inventories', () => {
     const dir = mkdtempSync(join(tmpdir(), 'samaops-example-'));
     writeFileSync(join(dir, 'id_ed25519'), 'key');
     writeFileSync(join(dir, 'flower-password'), 'flower');
+    writeFileSync(join(dir, 'smtp-password'), 'smtp');
     const text = readFileSync('config/samaops.example.yml', 'utf8').replaceAll('/etc/samaops/', `${dir}/`);
     const inventory = parseInventory(text, join(dir, 'samaops.yml'), {
       SAMACONSO_DB_PASSWORD: 'pw',
       RABBITMQ_USER: 'u',
       RABBITMQ_PASSWORD: 'p',
+      SMS_GATEWAY_TOKEN: 't',
     });
     expect(inventory.servers.map((server) => server.name)).toEqual(['db', 'api', 'workers']);
     expect(inventory.services.api.map((api) => api.name)).toEqual(['samaconso_api_1', 'samaconso_api_2']);
@@ -25,6 +27,12 @@ describe('shipped inventories', () => {
     ]);
     expect(inventory.services.flower?.password).toBe('flower');
     expect(inventory.team.map((person) => person.roles[0])).toContain('support_n1');
+    expect(inventory.notifications.email?.password).toBe('smtp');
+    expect(inventory.team.find((person) => person.roles.includes('devops'))?.notify?.at(-1)).toEqual({
+      channel: 'sms',
+      after: 300_000,
+      levels: ['N1', 'N2', 'N3'],
+    });
   });
 
   it('config/samaops.example.yml without its environment names each missing variable', () => {
