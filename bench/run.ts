@@ -11,6 +11,7 @@ import { diagnoseLocal } from './sections/diagnose-local.js';
 import { escalationBench } from './sections/escalation.js';
 import { guardOverhead } from './sections/guard-overhead.js';
 import { installBench } from './sections/install.js';
+import { pagesFailoverBench } from './sections/pages-failover.js';
 import { remediationLab } from './sections/remediation-lab.js';
 import { reportsBench } from './sections/reports.js';
 import { slackAck } from './sections/slack-ack.js';
@@ -31,6 +32,7 @@ const SECTIONS: Record<string, BenchSection> = {
   'guard-overhead': guardOverhead,
   'remediation-lab': remediationLab,
   escalation: escalationBench,
+  'pages-failover': pagesFailoverBench,
   reports: reportsBench,
   slo: sloBench,
   charts: chartsBench,

@@ -27,9 +27,10 @@ export interface EscalationQueues {
   scheduleFailoverCheck(since: number, at: number): Promise<void>;
   /**
    * Runs now the Slack deliveries waiting out a retry's backoff (not those due later by a rule),
-   * and retries those that used up their tries: they find out whether Slack answers again.
+   * and retries those that used up their tries: they find out whether Slack answers again. With
+   * `limit`, only that many of each, the oldest (probes).
    */
-  retrySlackNow(): Promise<void>;
+  retrySlackNow(limit?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -106,10 +107,12 @@ export function openEscalationQueues(
         },
       );
     },
-    async retrySlackNow() {
+    async retrySlackNow(limit) {
+      const oldest = <T extends { timestamp: number }>(jobs: T[]) =>
+        jobs.sort((a, b) => a.timestamp - b.timestamp).slice(0, limit ?? jobs.length);
       const backingOff = (await outbound.getDelayed()).filter((job) => job.attemptsMade > 0);
-      await Promise.allSettled(backingOff.map((job) => job.promote()));
-      await Promise.allSettled((await outbound.getFailed()).map((job) => job.retry()));
+      await Promise.allSettled(oldest(backingOff).map((job) => job.promote()));
+      await Promise.allSettled(oldest(await outbound.getFailed()).map((job) => job.retry()));
     },
     async close() {
       await Promise.allSettled([timers.close(), outbound.close(), pages.close()]);

@@ -16,10 +16,11 @@ import type { TimerJobData } from './timer-jobs.js';
 /** Default time Slack may answer nothing but errors before pages fail over: one minute. */
 const FAILOVER_AFTER_MS = 60_000;
 
-/** This process's workers and reconciler, and how to stop the reconciler. */
+/** This process's workers and reconciler, how to stop the reconciler, and Slack's outage watch. */
 export interface Running {
   workers: StartedWorker<unknown>[];
   stopReconciling: () => void;
+  outage: SlackOutage;
 }
 
 /** What the outbound worker needs to deliver the outbox to Slack. */
@@ -97,5 +98,6 @@ export function startRunning(
         : {}),
     }),
     stopReconciling: startReconciling(parts.reconcile, options.reconcileEveryMs ?? 60_000, logger),
+    outage,
   };
 }

@@ -2,11 +2,13 @@ import type pg from 'pg';
 import type { IncidentEvent, TimelineRecord } from '../core/escalation/incident-state.js';
 import { type Level, type PolicySnapshot, snapshotPolicy } from '../core/escalation/policy-snapshot.js';
 import { queueNames } from '../jobs/queue-names.js';
+import { errorReason } from '../logging/error-reason.js';
 import { activeMaintenance, type MaintenanceWindow } from '../store/incidents/oncall-and-maintenance.js';
 import type { EscalationOptions } from './escalation-options.js';
-import { type EscalationQueues, openEscalationQueues } from './escalation-queues.js';
-import { startRunning } from './escalation-running.js';
+import { openEscalationQueues } from './escalation-queues.js';
+import { type Running, startRunning } from './escalation-running.js';
 import {
+  type AfterCommit,
   applyIncidentEvent,
   noteOnIncident,
   type OpenOutcome,
@@ -74,9 +76,17 @@ export function createEscalationService(options: EscalationOptions): EscalationS
   };
   const queues = openEscalationQueues(options.redis, names, options.outboundAttempts ?? 12);
   const channel = inventory.escalation.channel ?? inventory.slack.channels[0] ?? null;
-  const fireTimer = timerFirer(pool, queues, options.onTimerFired);
+  let running: Running | undefined;
+  // After a step committed: its jobs, and (Slack down) its Slack DMs by the next channels at once.
+  const afterCommit = async (after: AfterCommit) => {
+    await queues.enqueueAfterCommit(after);
+    await running?.outage
+      .paged(after)
+      .catch((error: unknown) => options.logger.warn({ err: errorReason(error) }, 'page failover failed'));
+  };
+  const fireTimer = timerFirer(pool, afterCommit, options.onTimerFired);
   const reconcile = reconciler(pool, queues);
-  const running =
+  running =
     options.workers === false
       ? undefined
       : startRunning(options, { names, queues, channel, fireTimer, reconcile });
@@ -89,17 +99,17 @@ export function createEscalationService(options: EscalationOptions): EscalationS
         snapshot: request.snapshot ?? snapshotPolicy(inventory),
         channel: inventory.escalation.channel ?? request.channel ?? channel,
       });
-      await queues.enqueueAfterCommit(outcome.after);
+      await afterCommit(outcome.after);
       return outcome;
     },
     async act(incidentId, event, claim) {
       const outcome = await applyIncidentEvent(pool, incidentId, event, Date.now(), claim);
-      if (outcome.kind === 'applied') await queues.enqueueAfterCommit(outcome.after);
+      if (outcome.kind === 'applied') await afterCommit(outcome.after);
       return outcome;
     },
     async note(incidentId, recordsAt) {
       const after = await noteOnIncident(pool, incidentId, recordsAt);
-      if (after) await queues.enqueueAfterCommit(after);
+      if (after) await afterCommit(after);
       return after !== null;
     },
     reconcile,
@@ -127,7 +137,7 @@ export function createEscalationService(options: EscalationOptions): EscalationS
 /** One timer job's work: the timer step, then its follow-up jobs once the step committed. */
 function timerFirer(
   pool: pg.Pool,
-  queues: EscalationQueues,
+  afterCommit: (after: AfterCommit) => Promise<void>,
   onTimerFired: EscalationOptions['onTimerFired'],
 ): (data: TimerJobData, now?: number) => Promise<StepOutcome> {
   return async (data, now = Date.now()) => {
@@ -139,7 +149,7 @@ function timerFirer(
     );
     if (outcome.kind === 'applied') {
       onTimerFired?.(data, now);
-      await queues.enqueueAfterCommit(outcome.after);
+      await afterCommit(outcome.after);
     }
     return outcome;
   };

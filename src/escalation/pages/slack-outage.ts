@@ -29,15 +29,24 @@ export interface SlackOutage {
   answered(): Promise<void>;
   /** A look at Slack at the end of a window of the failing run that started at `since`. */
   check(since: number): Promise<void>;
+  /**
+   * A step wrote pages (committed): while Slack is down, its Slack DMs due now go by the next
+   * channels at once, without waiting their turn behind the Slack deliveries being retried.
+   */
+  paged(after: AfterCommit): Promise<void>;
 }
+
+/** Slack deliveries retried at each look while Slack is down: a few probes, not the whole backlog. */
+const PROBES = 5;
 
 /**
  * Fails pages over when Slack fails: a page whose DM failed past its retries at once, and every
  * pending page once Slack has answered nothing but errors for `failoverAfterMs`. The run's first
  * failure schedules a look at the window's end on the pages queue, so that the failover is on time
  * whatever the retries' backoff; while Slack keeps failing, each look fails over what is new,
- * retries the Slack deliveries now (they find out whether Slack is back) and schedules the next.
- * The first delivery that goes through ends the run and sends what waited (the thread catches up).
+ * retries a few Slack deliveries now (they find out whether Slack is back) and schedules the
+ * next. The first delivery that goes through ends the run and sends everything that waited (the
+ * thread catches up). A page written while Slack is down goes by the next channels at once.
  */
 export function slackOutage(deps: SlackOutageDeps): SlackOutage {
   const now = () => deps.now?.() ?? Date.now();
@@ -71,8 +80,16 @@ export function slackOutage(deps: SlackOutageDeps): SlackOutage {
       const at = now();
       if (at - current < window - EARLY_TOLERANCE_MS) return;
       await failOver();
-      await deps.queues.retrySlackNow();
+      await deps.queues.retrySlackNow(PROBES);
       await deps.queues.scheduleFailoverCheck(since, at + window);
+    },
+    async paged(after) {
+      const at = now();
+      const dms = after.outbox.filter((job) => job.kind === 'dm' && (job.sendAfter ?? 0) <= at);
+      if (dms.length === 0) return;
+      const since = await deps.health.failingSince();
+      if (since === null || at - since < window) return;
+      for (const dm of dms) await failOver(dm.id);
     },
   };
 }
