@@ -142,4 +142,24 @@ describe('inventory findings', () => {
     ]);
     expect(findings(`${TEAM}\nescalation: { watch: { playbook: off } }\nslo: { services: [] }`)).toEqual([]);
   });
+
+  it('warns of a notification rule whose delay reaches the level’s ack timeout (the page would be cancelled)', () => {
+    const yaml = [
+      'team:',
+      `  - slackId: U0ALICE001`,
+      `    name: Alice`,
+      `    roles: ${EVERY_ROLE}`,
+      `    email: alice@senelec.sn`,
+      `    notify: [{ channel: slack }, { channel: email, after: 15m, levels: [N1, N2] }, { channel: email, after: 1m, levels: [N3] }]`,
+      `  - { slackId: U0BOB00001, name: Bob, roles: ${EVERY_ROLE} }`,
+      'notifications: { email: { host: smtp, from: ops@senelec.sn } }',
+    ].join('\n');
+    expect(findings(yaml)).toEqual([
+      {
+        severity: 'warning',
+        path: 'team.0.notify.1.after',
+        text: 'the email page would never go at N1, N2: the incident goes up a level first (ackTimeout), which cancels it',
+      },
+    ]);
+  });
 });

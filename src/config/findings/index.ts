@@ -2,6 +2,7 @@ import type { Inventory } from '../schema.js';
 import { approvalFindings } from './approval-findings.js';
 import { escalationCoverageFindings } from './escalation-coverage.js';
 import type { Finding } from './finding.js';
+import { notifyFindings } from './notify-findings.js';
 import { referenceFindings } from './reference-findings.js';
 import { sloFindings } from './slo-findings.js';
 
@@ -14,5 +15,6 @@ export function inventoryFindings(inventory: Inventory): Finding[] {
     ...approvalFindings(inventory),
     ...referenceFindings(inventory),
     ...sloFindings(inventory),
+    ...notifyFindings(inventory),
   ];
 }

@@ -84,6 +84,8 @@ export const configMessages = defineMessages({
       'la veille est arrêtée : les SLO se calculent sur ses passages, chaque minute serait inconnue',
     'config.finding.sloWatchSparse':
       'un passage de la veille toutes les {seconds} s : les SLO comptent par minute, les minutes sans passage seraient inconnues (60 s au plus)',
+    'config.finding.notifyTooLate':
+      'la page {channel} ne partirait jamais en {levels} : l’incident monte d’un niveau avant (ackTimeout), ce qui l’annule',
     'config.summary.platform':
       'plateforme : {platform} (fuseau {timezone}, langue {locale}, délai par vérification {ms} ms)',
     'config.summary.servers': '{count, plural, one {# serveur} other {# serveurs}}',
@@ -189,6 +191,8 @@ export const configMessages = defineMessages({
       'the watch is off: SLOs are computed from its runs, every minute would be unknown',
     'config.finding.sloWatchSparse':
       'one watch run every {seconds} s: SLOs count minutes, the minutes without a run would be unknown (60 s at most)',
+    'config.finding.notifyTooLate':
+      'the {channel} page would never go at {levels}: the incident goes up a level first (ackTimeout), which cancels it',
     'config.summary.platform':
       'platform: {platform} (timezone {timezone}, locale {locale}, check timeout {ms} ms)',
     'config.summary.servers': '{count, plural, one {# server} other {# servers}}',
