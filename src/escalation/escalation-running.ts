@@ -1,4 +1,3 @@
-import type pg from 'pg';
 import type { StartedWorker } from '../jobs/start-worker.js';
 import { slackHealth } from '../outbound/slack-health.js';
 import type { EscalationOptions } from './escalation-options.js';
@@ -48,15 +47,17 @@ function outageOf(
   queues: EscalationQueues,
 ): SlackOutage {
   const health = slackHealth(options.redis, names.outbound);
-  const configured = configuredChannels(options.pagers ?? {});
-  const pool: pg.Pool = options.pool;
+  const failoverDeps = {
+    pool: options.pool,
+    configured: configuredChannels(options.pagers ?? {}),
+    ...(options.countPage ? { count: options.countPage } : {}),
+  };
   return slackOutage({
     health,
     queues,
     failoverAfterMs:
       options.failoverAfterMs ?? options.inventory.notifications.failoverAfter ?? FAILOVER_AFTER_MS,
-    failOver: (now, only) =>
-      failOver({ pool, configured, ...(options.countPage ? { count: options.countPage } : {}) }, now, only),
+    failOver: (now, only) => failOver(failoverDeps, now, only),
     logger: options.logger,
   });
 }

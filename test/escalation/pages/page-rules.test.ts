@@ -29,7 +29,7 @@ async function pageLines(ph: PagesHarness, incidentId: number) {
   return rows;
 }
 
-async function open(ph: PagesHarness, service: ReturnType<PagesHarness['h']['start']>, key: string) {
+async function open(service: ReturnType<PagesHarness['h']['start']>, key: string) {
   const outcome = await service.open({
     dedupKey: key,
     title: key,
@@ -48,7 +48,7 @@ describe('notification rules', () => {
     });
     const ph = harness;
     const service = ph.h.start({ pagers: ph.pagers() });
-    const waiting = await open(ph, service, 'unacknowledged');
+    const waiting = await open(service, 'unacknowledged');
     const [sms] = await ph.sms.waitFor(AWA.phone);
     expect(incidentOf(sms?.text ?? '')).toBe(waiting);
     await until('the SMS line sent', async () => (await pageLines(ph, waiting))[1]?.outcome === 'sent');
@@ -57,7 +57,7 @@ describe('notification rules', () => {
     // Not before its time: the database holds when it was due and when it went.
     expect(text?.sent_at?.getTime()).toBeGreaterThanOrEqual((text?.send_after?.getTime() ?? 0) - 50);
 
-    const acknowledged = await open(ph, service, 'acknowledged');
+    const acknowledged = await open(service, 'acknowledged');
     await service.act(acknowledged, { kind: 'acknowledge', by: AWA.slackId });
     // Cancelled by the acknowledgement's own transaction (or, on a machine slow enough for the
     // delay to pass first, by its delivery finding the incident acknowledged).
@@ -100,7 +100,7 @@ describe('notification rules', () => {
       outboundAttempts: 2,
       failoverAfterMs: 600_000,
     });
-    const id = await open(ph, service, 'dm-refused');
+    const id = await open(service, 'dm-refused');
     const [mail] = await ph.smtp.waitFor(AWA.email);
     await ph.sms.waitFor(AWA.phone);
     expect(mail?.subject).toContain(`#${id}`);
@@ -128,7 +128,7 @@ describe('notification rules', () => {
       reconcileEveryMs: 300,
       countPage: (channel, outcome: PageOutcome) => counted.push(`${channel} ${outcome}`),
     });
-    const id = await open(ph, service, 'gateway-down');
+    const id = await open(service, 'gateway-down');
     await until('the gateway refused it twice', () => ph.sms.refused.length >= 2);
     ph.sms.accept();
     const [sms] = await ph.sms.waitFor(AWA.phone);
