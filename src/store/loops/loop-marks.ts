@@ -21,11 +21,17 @@ export async function loopSucceededAt(db: Queryable, loop: LoopName): Promise<nu
   return rows[0] ? rows[0].succeeded_at.getTime() : null;
 }
 
-/** Age of the oldest page not yet delivered (outbox row unsent), ms at `now`; 0 when none waits. */
+/**
+ * Age of the oldest page not yet delivered (outbox row unsent), ms at `now`; 0 when none waits.
+ * A page a notification rule delays (`send_after`, e.g. SMS at +5 min) waits from when it is due,
+ * not from when it was written: until then it is not late.
+ */
 export async function oldestPendingPageMs(db: Queryable, now: number = Date.now()): Promise<number> {
-  const { rows } = await db.query<{ created_at: Date }>(
-    'SELECT created_at FROM incident_outbox WHERE sent_at IS NULL ORDER BY id LIMIT 1',
+  const { rows } = await db.query<{ due: Date }>(
+    `SELECT min(COALESCE(send_after, created_at)) AS due FROM incident_outbox
+      WHERE sent_at IS NULL AND (send_after IS NULL OR send_after <= $1)`,
+    [new Date(now)],
   );
-  const oldest = rows[0]?.created_at.getTime();
+  const oldest = rows[0]?.due?.getTime();
   return oldest === undefined ? 0 : Math.max(0, now - oldest);
 }
