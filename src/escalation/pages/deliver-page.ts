@@ -133,6 +133,8 @@ async function factsOf(
     reason: record.reason,
     name: person.name,
     others: [...seen].map(([slackId, level]) => ({ name: nameOf(slackId), level })),
-    ackUrl: deps.ackLinkFor(incident.id, person.slackId, line.generation ?? incident.state.generation),
+    // The incident's generation now, not the page's: a page due later (SMS at +5 min) goes after a
+    // repeat may have moved it on, and a link must act on the incident as it is when it is read.
+    ackUrl: deps.ackLinkFor(incident.id, person.slackId, incident.state.generation),
   };
 }

@@ -65,6 +65,8 @@ beforeAll(async () => {
       REDIS_URL: 'redis://127.0.0.1:6379/0',
       DATABASE_URL: scratch.url,
       SAMAOPS_QUEUE_NAMESPACE: namespace,
+      SAMAOPS_LINK_SECRET: `${randomUUID()}${randomUUID()}`,
+      SAMAOPS_PUBLIC_URL: PUBLIC_URL,
     },
     logger: silentLogger(),
     host: '127.0.0.1',
@@ -80,7 +82,7 @@ afterAll(async () => {
   fixture?.remove();
 });
 
-async function alert(): Promise<void> {
+async function alert(fingerprint: string, instance: string): Promise<void> {
   const response = await fetch(`http://127.0.0.1:${bot.port}/alerts/alertmanager`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${INTAKE_TOKEN}` },
@@ -91,11 +93,11 @@ async function alert(): Promise<void> {
       alerts: [
         {
           status: 'firing',
-          labels: { alertname: 'ApiDown', instance: 'samaconso_api_1', severity: 'info' },
+          labels: { alertname: 'ApiDown', instance, severity: 'info' },
           annotations: { summary: 'L’API ne répond plus' },
           startsAt: '2026-12-01T03:00:00Z',
           endsAt: '0001-01-01T00:00:00Z',
-          fingerprint: 'deadbeef17',
+          fingerprint,
         },
       ],
     }),
@@ -120,9 +122,9 @@ const delivered = (method: string) =>
   double.callsOf(method).filter((call) => call.status === 200 && call.answer?.ok === true);
 
 describe('Slack down', () => {
-  it('pages the N1 person by email and SMS at once, once each; when Slack returns, the thread catches up once', async () => {
+  it('pages the N1 person by email and SMS at once, once each; when Slack returns, each thread catches up once', async () => {
     double.down({ status: 200, error: 'fatal_error' });
-    await alert();
+    await alert('deadbeef17', 'samaconso_api_1');
 
     const [mail] = await smtp.waitFor(AWA.email);
     const [text] = await sms.waitFor(AWA.phone);
@@ -133,7 +135,10 @@ describe('Slack down', () => {
     const link = /Acquitter : (\S+)/.exec(mail?.text ?? '')?.[1] ?? '';
     expect(link.startsWith(`${PUBLIC_URL}ack/`)).toBe(true);
     expect(text?.text).toMatch(new RegExp(`Acquitter : ${PUBLIC_URL}ack/\\S+$`));
-    expect(smsSegments(text?.text ?? '').segments).toBe(1);
+    // One SMS of 160 GSM-7 characters, or two that say so (a signed link is about 150 characters).
+    const { encoding, segments } = smsSegments(text?.text ?? '');
+    expect(encoding).toBe('gsm7');
+    expect(segments === 1 || (segments === 2 && text?.text.startsWith('(2 SMS) '))).toBe(true);
     // The link opens the incident's ack page on the bot (a GET acts on nothing).
     const page = await fetch(link.replace(PUBLIC_URL, `http://127.0.0.1:${bot.port}/`));
     expect(page.status).toBe(200);
@@ -145,30 +150,37 @@ describe('Slack down', () => {
     const timeline = await pool.query<{ type: string }>('SELECT type FROM incident_events ORDER BY id');
     expect(timeline.rows.map((row) => row.type)).toEqual(['opened', 'paged', 'failed-over']);
 
+    // Slack known down: the next incident's pages go by email and SMS as soon as they are written.
+    await alert('deadbeef18', 'samaconso_api_2');
+    await smtp.waitFor(AWA.email, 2);
+    await sms.waitFor(AWA.phone, 2);
+
     double.up();
     await eventually('every outbox line done with', async () => (await lines()).every((line) => line.sent));
     const pages = (await lines()).filter((line) => line.kind === 'dm' || line.kind === 'page');
-    expect(pages.map((line) => `${line.channel} ${line.outcome}`)).toEqual([
-      'slack failed-over',
-      'email sent',
-      'sms sent',
-    ]);
-    // Nothing twice: one email, one SMS, and no DM once Slack is back (the page went by the others).
-    expect([smtp.to(AWA.email).length, sms.to(AWA.phone).length]).toEqual([1, 1]);
+    const each = ['slack failed-over', 'email sent', 'sms sent'];
+    expect(pages.map((line) => `${line.channel} ${line.outcome}`)).toEqual([...each, ...each]);
+    // Nothing twice: one email and one SMS per incident, and no DM once Slack is back.
+    expect(smtp.to(AWA.email).map((received) => received.subject.match(/#\d+/)?.[0])).toEqual(['#1', '#2']);
+    expect(sms.to(AWA.phone).map((received) => received.text.match(/#\d+/)?.[0])).toEqual(['#1', '#2']);
     expect(
       delivered('chat.postMessage').filter((call) => call.params.channel === double.dmChannelOf(AWA.slackId)),
     ).toEqual([]);
     const posted = delivered('chat.postMessage').filter((call) => call.params.channel === TEST_CHANNEL);
-    expect(posted.filter((call) => call.params.thread_ts === undefined)).toHaveLength(1);
-    const thread = posted
-      .filter((call) => call.params.thread_ts !== undefined)
-      .map((call) => String(call.params.text));
-    const all = thread.join('\n');
-    for (const line of ['Incident ouvert en N1', '🔔 N1', 'Slack ne répond pas'])
-      expect(all.split(line).length - 1, line).toBe(1);
+    const roots = posted.filter((call) => call.params.thread_ts === undefined);
+    expect(roots).toHaveLength(2);
+    for (const root of roots) {
+      const ts = String(root.answer?.ts);
+      const thread = posted
+        .filter((call) => call.params.thread_ts === ts)
+        .map((call) => String(call.params.text));
+      const all = thread.join('\n');
+      for (const line of ['Incident ouvert en N1', '🔔 N1', 'Slack ne répond pas'])
+        expect(all.split(line).length - 1, line).toBe(1);
+    }
     const metrics = await bot.metrics.registry.getSingleMetricAsString('samaops_pages_sent_total');
-    expect(metrics).toContain('samaops_pages_sent_total{channel="email",outcome="sent"} 1');
-    expect(metrics).toContain('samaops_pages_sent_total{channel="sms",outcome="sent"} 1');
-    expect(metrics).toContain('samaops_pages_sent_total{channel="slack",outcome="failed-over"} 1');
+    expect(metrics).toContain('samaops_pages_sent_total{channel="email",outcome="sent"} 2');
+    expect(metrics).toContain('samaops_pages_sent_total{channel="sms",outcome="sent"} 2');
+    expect(metrics).toContain('samaops_pages_sent_total{channel="slack",outcome="failed-over"} 2');
   });
 });
