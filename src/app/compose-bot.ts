@@ -97,8 +97,7 @@ export async function composeBot(config: BotConfig, env: NodeJS.ProcessEnv): Pro
       : undefined;
   const jobs = openBotJobs(env, store.pool, logger);
   const deps = jobs && { jobs, inventory, logger, slackClient: () => slackClient, userLocales };
-  const ackLinkFor = ackLinkSigner(deps ? linkConfig : undefined);
-  const paging = pagingOf(config, env, ackLinkFor, metrics.pageSent);
+  const paging = pagingOf(config, env, ackLinkSigner(deps ? linkConfig : undefined), metrics.pageSent);
   const escalation = deps && startEscalationJobs(deps, posting, paging);
   const diagnoses = shareDiagnoses(
     { inventory, clients },
@@ -128,7 +127,7 @@ export async function composeBot(config: BotConfig, env: NodeJS.ProcessEnv): Pro
   return {
     services,
     routes: [...own.routes, ...(intake?.routes ?? []), ...own.ackRoutes],
-    ackLinkFor,
+    ackLinkFor: paging.ackLinkFor,
     attachSlack(client) {
       slackClient = client;
       if (!store.pool || sweeper) return;
@@ -148,9 +147,8 @@ export async function composeBot(config: BotConfig, env: NodeJS.ProcessEnv): Pro
       await reports?.close().catch(() => undefined);
       // Escalation workers first: their running jobs still use the store's pool.
       await escalation?.close({ graceMs: 1500 }).catch(() => undefined);
-      paging.pagers.close();
       jobs?.connection.disconnect();
-      await Promise.allSettled([clients.close(), own.readiness?.close(), store.close()]);
+      await Promise.allSettled([clients.close(), own.readiness?.close(), store.close(), paging.close()]);
     },
   };
 }
@@ -164,11 +162,13 @@ function pagingOf(
   env: NodeJS.ProcessEnv,
   ackLinkFor: AckLinkFor,
   countPage: PagingParts['countPage'],
-): PagingParts & { pagers: ReturnType<typeof buildPagers> } {
+): PagingParts & { close(): void } {
+  const pagers = buildPagers(config.inventory.notifications, env);
   return {
     ...(config.consoleSender ? { sender: config.consoleSender } : {}),
-    pagers: buildPagers(config.inventory.notifications, env),
+    pagers,
     ackLinkFor,
     countPage,
+    close: () => pagers.close(),
   };
 }
