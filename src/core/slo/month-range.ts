@@ -23,7 +23,7 @@ function wallClock(ms: number, timezone: string): number[] {
 }
 
 /** How far `timezone`'s wall clock is ahead of UTC at an instant, ms (Dakar 0, Paris 3,600,000 in winter). */
-function offsetMs(ms: number, timezone: string): number {
+export function offsetMs(ms: number, timezone: string): number {
   const [year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0] = wallClock(ms, timezone);
   return Date.UTC(year, month - 1, day, hour, minute, second) - Math.floor(ms / 1000) * 1000;
 }

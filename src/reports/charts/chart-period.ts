@@ -1,3 +1,4 @@
+import { offsetMs } from '../../core/slo/month-range.js';
 import type { ReportKind } from '../report-model.js';
 import { reportMonth } from '../report-month.js';
 
@@ -20,36 +21,12 @@ export interface CalendarMonth {
 
 const DAY_MS = 86_400_000;
 
-/** How far `timezone` is ahead of UTC at `ms`, in ms (Dakar 0, Paris 3,600,000 in winter). */
-function offsetAt(ms: number, timezone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: timezone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(new Date(ms));
-  const part = (type: string) => Number(parts.find((each) => each.type === type)?.value);
-  const local = Date.UTC(
-    part('year'),
-    part('month') - 1,
-    part('day'),
-    part('hour'),
-    part('minute'),
-    part('second'),
-  );
-  return local - Math.floor(ms / 1000) * 1000;
-}
-
 /** The instant of 00:00 on a day in `timezone` (month may run past 12: 13 is next January). */
 export function zonedMidnight(year: number, month: number, day: number, timezone: string): number {
   const guess = Date.UTC(year, month - 1, day);
-  const first = guess - offsetAt(guess, timezone);
+  const first = guess - offsetMs(guess, timezone);
   // Once more at the found instant: the offset may differ there (a DST change that day).
-  return guess - offsetAt(first, timezone);
+  return guess - offsetMs(first, timezone);
 }
 
 /** The `count` calendar months ending with the one `ms` falls in, oldest first. */
