@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { labComponents, labDown } from '../test/lab/lab.js';
@@ -52,10 +52,13 @@ if (unknown.length > 0) {
 // Sections bring the lab up when they need it; leave it as it was found (CI shares the machine).
 const labWasUp = (await labComponents()).every((component) => component.running);
 const rows: BenchRow[] = [];
+// The machine is shared: each section's load average at its start goes with its figures.
+const loads: Record<string, string> = {};
 try {
   for (const [name, section] of Object.entries(SECTIONS)) {
     if (wanted.length > 0 && !wanted.includes(name)) continue;
-    process.stderr.write(`bench: ${name}…\n`);
+    loads[name] = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+    process.stderr.write(`bench: ${name}… (load average ${loads[name]})\n`);
     rows.push(...(await section()));
   }
 } finally {
@@ -82,6 +85,6 @@ const out = join(dirname(fileURLToPath(import.meta.url)), 'results', 'latest.jso
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(
   out,
-  `${JSON.stringify({ at: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, rows }, null, 2)}\n`,
+  `${JSON.stringify({ at: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, loads, rows }, null, 2)}\n`,
 );
 process.stderr.write(`bench: wrote ${out}\n`);

@@ -13,6 +13,7 @@ import { labUp } from '../../test/lab/lab.js';
 import { setLabRootLogin } from '../../test/lab/lab-ssh.js';
 import { type BenchRow, msRows } from '../bench-row.js';
 import { round1, summarise } from '../stats.js';
+import { traceDiagnoses, traceRows } from './check-trace.js';
 import { dockerDoubleCallMs, singleCheckTimings } from './critical-path.js';
 
 const run = promisify(execFile);
@@ -21,6 +22,7 @@ const COLD_RUNS = 10;
 const SCRIPT_RUNS = 5;
 const SINGLE_RUNS = 5;
 const DOCKER_CALLS = 20;
+const TRACE_RUNS = 10;
 
 /**
  * Issue 3: the full diagnosis against the lab (SSH checks included), warm (pooled connections, as
@@ -46,6 +48,7 @@ export async function diagnoseLab(): Promise<BenchRow[]> {
       if (result.status !== 'ok') notOk.add(`${result.id}@${result.target}: ${result.status}`);
     }
   }
+  const trace = await traceDiagnoses(checks, { inventory, clients: warmClients }, TRACE_RUNS);
   const singles = await singleCheckTimings(checks, { inventory, clients: warmClients }, SINGLE_RUNS);
   await warmClients.close();
   const dockerCallMs = await dockerDoubleCallMs(DOCKER_CALLS);
@@ -104,6 +107,7 @@ export async function diagnoseLab(): Promise<BenchRow[]> {
       goal: '<= 1.2 x',
       met: w.median / slowest.medianMs <= 1.2,
     },
+    ...traceRows(section, trace, TRACE_RUNS),
     ms(`docker CLI double, one \`docker ps\` (n=${DOCKER_CALLS}; real CLI: tens of ms)`, dockerCallMs),
     ms(`cold median (n=${COLD_RUNS})`, c.median, '< 1500 ms', c.median < 1500, { ...c }),
     ms(`runbook script, sequential (n=${SCRIPT_RUNS})`, s.median, undefined, undefined, { ...s }),

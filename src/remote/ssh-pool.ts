@@ -21,6 +21,8 @@ export interface SshPoolOptions {
 export interface PooledOutput extends RemoteOutput {
   /** Time spent waiting for the connection, ms: about the handshake when cold, ~0 when warm. */
   connectMs: number;
+  /** Time spent waiting for a free channel on that connection, ms (maxChannelsPerHost). */
+  channelWaitMs: number;
 }
 
 /** Counters, for tests and the bench. */
@@ -91,11 +93,13 @@ export function createSshPool(options: SshPoolOptions): SshPool {
     const entry = entryOf(server);
     const started = performance.now();
     const ssh = await abortable(entry.connection.get(), signal);
-    const connectMs = Math.round(performance.now() - started);
+    const connected = performance.now();
+    const connectMs = Math.round(connected - started);
     return entry.channels.use(async () => {
+      const channelWaitMs = Math.round(performance.now() - connected);
       stats.commands += 1;
       const output = await execRemoteCommand(ssh, server, command, { timeoutMs: budget, signal, logger });
-      return { ...output, connectMs };
+      return { ...output, connectMs, channelWaitMs };
     }, signal);
   };
 
