@@ -61,6 +61,12 @@ export const serverSchema = z.strictObject({
   mountPoints: z.array(safeAbsolutePath).default(['/']),
   /** Application log globs scanned for ERROR/CRITICAL lines. */
   logGlobs: z.array(safeGlob).default([]),
+  /**
+   * SSH commands run at once on the bot's one connection to the server (one sshd session each; the
+   * others wait their turn). Default 8: a full diagnosis of a server with two mount points and one
+   * log glob sends 7 at once, and sshd's MaxSessions (10 by default) must not be passed.
+   */
+  sshChannels: z.number().int().min(1).max(64).default(8),
 });
 
 const apiInstanceSchema = z.strictObject({

@@ -13,15 +13,13 @@ export interface SshPoolOptions {
   /** Handshake budget and default command budget, ms: the inventory's checkTimeoutMs. */
   timeoutMs: number;
   logger: Logger;
-  /** Channels open at once on one connection. Default 4: well below sshd's MaxSessions (10). */
-  maxChannelsPerHost?: number;
 }
 
 /** A remote command's output and how long this call waited for the connection. */
 export interface PooledOutput extends RemoteOutput {
   /** Time spent waiting for the connection, ms: about the handshake when cold, ~0 when warm. */
   connectMs: number;
-  /** Time spent waiting for a free channel on that connection, ms (maxChannelsPerHost). */
+  /** Time spent waiting for a free channel on that connection, ms (the server's sshChannels). */
   channelWaitMs: number;
 }
 
@@ -82,7 +80,7 @@ export function createSshPool(options: SshPoolOptions): SshPool {
           },
           (ssh) => ssh.dispose(),
         ),
-        channels: new Semaphore(options.maxChannelsPerHost ?? 4),
+        channels: new Semaphore(server.sshChannels),
       };
       hosts.set(server.name, entry);
     }

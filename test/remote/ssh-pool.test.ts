@@ -148,19 +148,40 @@ describe('SSH pool against a real sshd', () => {
     }
   });
 
-  it('keeps at most 4 channels open at once on one host', async () => {
+  it('keeps at most the server’s sshChannels open at once on one host (default 8)', async () => {
+    mode('slow');
+    const pool = createSshPool({ timeoutMs: 5000, logger: silentLogger() });
+    try {
+      for (const [fields, limit] of [
+        [{}, 8],
+        [{ sshChannels: 2 }, 2],
+      ] as const) {
+        rmSync(join(doubleState, 'concurrency'), { force: true });
+        const server = inventoryServer(host, { ...fields, name: `pooltest${limit}` });
+        expect(server.sshChannels).toBe(limit);
+        await Promise.all(
+          Array.from({ length: 12 }, () => pool.run(server, dockerPs(), AbortSignal.timeout(20_000))),
+        );
+        const seen = readFileSync(join(doubleState, 'concurrency'), 'utf8').trim().split('\n').map(Number);
+        expect(seen).toHaveLength(12);
+        expect(Math.max(...seen)).toBeLessThanOrEqual(limit);
+        expect(Math.max(...seen)).toBeGreaterThan(1);
+      }
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('runs as many commands at once as sshd’s MaxSessions allows (10 by default)', async () => {
     mode('slow');
     rmSync(join(doubleState, 'concurrency'), { force: true });
     const pool = createSshPool({ timeoutMs: 5000, logger: silentLogger() });
-    const server = inventoryServer(host);
+    const server = inventoryServer(host, { sshChannels: 10 });
     try {
-      await Promise.all(
-        Array.from({ length: 9 }, () => pool.run(server, dockerPs(), AbortSignal.timeout(10_000))),
+      const outputs = await Promise.all(
+        Array.from({ length: 14 }, () => pool.run(server, dockerPs(), AbortSignal.timeout(20_000))),
       );
-      const seen = readFileSync(join(doubleState, 'concurrency'), 'utf8').trim().split('\n').map(Number);
-      expect(seen).toHaveLength(9);
-      expect(Math.max(...seen)).toBeLessThanOrEqual(4);
-      expect(Math.max(...seen)).toBeGreaterThan(1);
+      expect(outputs.map((output) => output.code)).toEqual(Array(14).fill(0));
     } finally {
       await pool.close();
     }
