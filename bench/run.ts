@@ -6,6 +6,7 @@ import type { BenchRow, BenchSection } from './bench-row.js';
 import { alertStorm } from './sections/alert-storm.js';
 import { chartsBench } from './sections/charts.js';
 import { deployedBot } from './sections/deployed-bot.js';
+import { deployedEscalation } from './sections/deployed-escalation.js';
 import { diagnoseLab } from './sections/diagnose-lab.js';
 import { diagnoseLocal } from './sections/diagnose-local.js';
 import { escalationBench } from './sections/escalation.js';
@@ -32,6 +33,7 @@ const SECTIONS: Record<string, BenchSection> = {
   'guard-overhead': guardOverhead,
   'remediation-lab': remediationLab,
   escalation: escalationBench,
+  'escalation-deployed': deployedEscalation,
   'pages-failover': pagesFailoverBench,
   reports: reportsBench,
   slo: sloBench,

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { buildChecks } from '../../src/checks/build-checks.js';
@@ -15,6 +16,7 @@ import { type BenchRow, msRows } from '../bench-row.js';
 import { round1, summarise } from '../stats.js';
 import { traceDiagnoses, traceRows } from './check-trace.js';
 import { dockerDoubleCallMs, singleCheckTimings } from './critical-path.js';
+import { type CpuSplit, cpuPerRun } from './lab-cpu.js';
 
 const run = promisify(execFile);
 const WARM_RUNS = 30;
@@ -23,6 +25,7 @@ const SCRIPT_RUNS = 5;
 const SINGLE_RUNS = 5;
 const DOCKER_CALLS = 20;
 const TRACE_RUNS = 10;
+const CPU_RUNS = 10;
 
 /**
  * Issue 3: the full diagnosis against the lab (SSH checks included), warm (pooled connections, as
@@ -49,6 +52,7 @@ export async function diagnoseLab(): Promise<BenchRow[]> {
     }
   }
   const trace = await traceDiagnoses(checks, { inventory, clients: warmClients }, TRACE_RUNS);
+  const cpu = await cpuPerRun(() => runChecks(checks, { inventory, clients: warmClients }), CPU_RUNS);
   const singles = await singleCheckTimings(checks, { inventory, clients: warmClients }, SINGLE_RUNS);
   await warmClients.close();
   const dockerCallMs = await dockerDoubleCallMs(DOCKER_CALLS);
@@ -108,6 +112,7 @@ export async function diagnoseLab(): Promise<BenchRow[]> {
       met: w.median / slowest.medianMs <= 1.2,
     },
     ...traceRows(section, trace, TRACE_RUNS),
+    ...cpuRows(section, cpu, slowest.medianMs, w.median),
     ms(`docker CLI double, one \`docker ps\` (n=${DOCKER_CALLS}; real CLI: tens of ms)`, dockerCallMs),
     ms(`cold median (n=${COLD_RUNS})`, c.median, '< 1500 ms', c.median < 1500, { ...c }),
     ms(`runbook script, sequential (n=${SCRIPT_RUNS})`, s.median, undefined, undefined, { ...s }),
@@ -119,6 +124,30 @@ export async function diagnoseLab(): Promise<BenchRow[]> {
       goal: '>= 15 x',
       met: s.median / w.median >= 15,
       details: { coldRatio: round1(s.median / c.median) },
+    },
+  ];
+}
+
+/**
+ * The CPU of one warm diagnosis, and the floor it sets where the lab's hosts share the bot's cores:
+ * no diagnosis ends before its slowest check, nor before its CPU is spent on every core.
+ */
+function cpuRows(section: string, cpu: CpuSplit, slowestMs: number, warmMs: number): BenchRow[] {
+  const cores = availableParallelism();
+  const floorMs = Math.max(slowestMs, (cpu.botMs + cpu.labMs) / cores);
+  const ms = msRows(section);
+  return [
+    ms(`CPU of one warm diagnosis (n=${CPU_RUNS}), the bot (this process)`, cpu.botMs),
+    ms(
+      'CPU of one warm diagnosis, the lab hosts and services (sshd and its sessions, docker double, PostgreSQL, Redis, stand-ins)',
+      cpu.labMs,
+    ),
+    ms(`floor on ${cores} cores: the slowest single check, or the CPU spread over the cores`, floorMs),
+    {
+      section,
+      measure: 'warm median / that floor',
+      value: round1(warmMs / floorMs),
+      unit: 'x',
     },
   ];
 }
