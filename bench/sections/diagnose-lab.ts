@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { buildChecks } from '../../src/checks/build-checks.js';
@@ -14,18 +13,13 @@ import { labUp } from '../../test/lab/lab.js';
 import { setLabRootLogin } from '../../test/lab/lab-ssh.js';
 import { type BenchRow, msRows } from '../bench-row.js';
 import { round1, summarise } from '../stats.js';
-import { traceDiagnoses, traceRows } from './check-trace.js';
-import { dockerDoubleCallMs, singleCheckTimings } from './critical-path.js';
-import { type CpuSplit, cpuPerRun } from './lab-cpu.js';
+import { criticalPathRows, dockerDoubleCallMs } from './critical-path.js';
 
 const run = promisify(execFile);
 const WARM_RUNS = 30;
 const COLD_RUNS = 10;
 const SCRIPT_RUNS = 5;
-const SINGLE_RUNS = 5;
 const DOCKER_CALLS = 20;
-const TRACE_RUNS = 10;
-const CPU_RUNS = 10;
 
 /**
  * Issue 3: the full diagnosis against the lab (SSH checks included), warm (pooled connections, as
@@ -51,9 +45,9 @@ export async function diagnoseLab(): Promise<BenchRow[]> {
       if (result.status !== 'ok') notOk.add(`${result.id}@${result.target}: ${result.status}`);
     }
   }
-  const trace = await traceDiagnoses(checks, { inventory, clients: warmClients }, TRACE_RUNS);
-  const cpu = await cpuPerRun(() => runChecks(checks, { inventory, clients: warmClients }), CPU_RUNS);
-  const singles = await singleCheckTimings(checks, { inventory, clients: warmClients }, SINGLE_RUNS);
+  const w = summarise(warm);
+  const section = `diagnose all (lab, ${checks.length} checks)`;
+  const criticalPath = await criticalPathRows(section, checks, { inventory, clients: warmClients }, w.median);
   await warmClients.close();
   const dockerCallMs = await dockerDoubleCallMs(DOCKER_CALLS);
 
@@ -81,11 +75,8 @@ export async function diagnoseLab(): Promise<BenchRow[]> {
     setLabRootLogin(false);
   }
 
-  const section = `diagnose all (lab, ${checks.length} checks)`;
-  const w = summarise(warm);
   const c = summarise(cold);
   const s = summarise(script);
-  const slowest = singles[0] ?? { name: 'none', medianMs: Number.NaN, statuses: {} };
   const ms = msRows(section);
   return [
     ms('lab up (from down: starts it; already up: checks it)', upMs),
@@ -100,19 +91,7 @@ export async function diagnoseLab(): Promise<BenchRow[]> {
       met: notOk.size === 0,
       details: { statuses, notOk: [...notOk] },
     },
-    ms(`slowest single check alone, warm (${slowest.name})`, slowest.medianMs, undefined, undefined, {
-      singles: singles.map((single) => ({ ...single, medianMs: round1(single.medianMs) })),
-    }),
-    {
-      section,
-      measure: 'warm median / slowest single check (critical path)',
-      value: round1(w.median / slowest.medianMs),
-      unit: 'x',
-      goal: '<= 1.2 x',
-      met: w.median / slowest.medianMs <= 1.2,
-    },
-    ...traceRows(section, trace, TRACE_RUNS),
-    ...cpuRows(section, cpu, slowest.medianMs, w.median),
+    ...criticalPath,
     ms(`docker CLI double, one \`docker ps\` (n=${DOCKER_CALLS}; real CLI: tens of ms)`, dockerCallMs),
     ms(`cold median (n=${COLD_RUNS})`, c.median, '< 1500 ms', c.median < 1500, { ...c }),
     ms(`runbook script, sequential (n=${SCRIPT_RUNS})`, s.median, undefined, undefined, { ...s }),
@@ -124,30 +103,6 @@ export async function diagnoseLab(): Promise<BenchRow[]> {
       goal: '>= 15 x',
       met: s.median / w.median >= 15,
       details: { coldRatio: round1(s.median / c.median) },
-    },
-  ];
-}
-
-/**
- * The CPU of one warm diagnosis, and the floor it sets where the lab's hosts share the bot's cores:
- * no diagnosis ends before its slowest check, nor before its CPU is spent on every core.
- */
-function cpuRows(section: string, cpu: CpuSplit, slowestMs: number, warmMs: number): BenchRow[] {
-  const cores = availableParallelism();
-  const floorMs = Math.max(slowestMs, (cpu.botMs + cpu.labMs) / cores);
-  const ms = msRows(section);
-  return [
-    ms(`CPU of one warm diagnosis (n=${CPU_RUNS}), the bot (this process)`, cpu.botMs),
-    ms(
-      'CPU of one warm diagnosis, the lab hosts and services (sshd and its sessions, docker double, PostgreSQL, Redis, stand-ins)',
-      cpu.labMs,
-    ),
-    ms(`floor on ${cores} cores: the slowest single check, or the CPU spread over the cores`, floorMs),
-    {
-      section,
-      measure: 'warm median / that floor',
-      value: round1(warmMs / floorMs),
-      unit: 'x',
     },
   ];
 }
