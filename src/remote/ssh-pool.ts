@@ -47,6 +47,29 @@ interface HostEntry {
   channels: Semaphore;
 }
 
+/** A server's connection, opened on first use, and its channels (the server's sshChannels at once). */
+function newHostEntry(server: Server, { timeoutMs, logger }: SshPoolOptions, stats: SshPoolStats): HostEntry {
+  return {
+    connection: reconnecting<NodeSSH>(
+      async (onLost) => {
+        stats.connectAttempts += 1;
+        const ssh = await openSshConnection(server, {
+          timeoutMs,
+          logger,
+          onLost: () => {
+            logger.debug({ server: server.name }, 'ssh connection closed');
+            onLost();
+          },
+        });
+        stats.connects += 1;
+        return ssh;
+      },
+      (ssh) => ssh.dispose(),
+    ),
+    channels: new Semaphore(server.sshChannels),
+  };
+}
+
 /**
  * Creates the pool. A connection opens on first use, is shared by every check and action on that
  * server, and is forgotten when it closes or fails, so the next caller reconnects. A command that
@@ -63,25 +86,7 @@ export function createSshPool(options: SshPoolOptions): SshPool {
     if (closed) throw new Error('the SSH pool is closed');
     let entry = hosts.get(server.name);
     if (!entry) {
-      entry = {
-        connection: reconnecting<NodeSSH>(
-          async (onLost) => {
-            stats.connectAttempts += 1;
-            const ssh = await openSshConnection(server, {
-              timeoutMs,
-              logger,
-              onLost: () => {
-                logger.debug({ server: server.name }, 'ssh connection closed');
-                onLost();
-              },
-            });
-            stats.connects += 1;
-            return ssh;
-          },
-          (ssh) => ssh.dispose(),
-        ),
-        channels: new Semaphore(server.sshChannels),
-      };
+      entry = newHostEntry(server, options, stats);
       hosts.set(server.name, entry);
     }
     return entry;
