@@ -63,10 +63,11 @@ export const serverSchema = z.strictObject({
   logGlobs: z.array(safeGlob).default([]),
   /**
    * SSH commands run at once on the bot's one connection to the server (one sshd session each; the
-   * others wait their turn). Default 8: a full diagnosis of a server with two mount points and one
-   * log glob sends 7 at once, and sshd's MaxSessions (10 by default) must not be passed.
+   * others wait their turn). Default 5: at most half of sshd's MaxSessions (10 by default), since
+   * sshd frees a session only after handling its channel's close, so that commands ending and
+   * starting in one burst briefly count twice.
    */
-  sshChannels: z.number().int().min(1).max(64).default(8),
+  sshChannels: z.number().int().min(1).max(64).default(5),
 });
 
 const apiInstanceSchema = z.strictObject({

@@ -3,6 +3,7 @@ import type { Server } from '../config/schema.js';
 import { abortable, reconnecting } from '../lifecycle/reconnecting.js';
 import type { Logger } from '../logging/logger.js';
 import { execRemoteCommand, type RemoteOutput } from './exec-remote-command.js';
+import { retryRefusedSession } from './refused-session.js';
 import type { RemoteCommand } from './remote-commands.js';
 import { RemoteError } from './remote-error.js';
 import { Semaphore } from './semaphore.js';
@@ -92,8 +93,13 @@ export function createSshPool(options: SshPoolOptions): SshPool {
     return entry;
   };
 
-  const attempt = async (server: Server, command: RemoteCommand, signal: AbortSignal, budget: number) => {
-    const entry = entryOf(server);
+  const attempt = async (
+    entry: HostEntry,
+    server: Server,
+    command: RemoteCommand,
+    signal: AbortSignal,
+    budget: number,
+  ) => {
     const started = performance.now();
     const ssh = await abortable(entry.connection.get(), signal);
     const connected = performance.now();
@@ -101,25 +107,30 @@ export function createSshPool(options: SshPoolOptions): SshPool {
     return entry.channels.use(async () => {
       const channelWaitMs = Math.round(performance.now() - connected);
       stats.commands += 1;
-      const output = await execRemoteCommand(ssh, server, command, { timeoutMs: budget, signal, logger });
+      const output = await retryRefusedSession(
+        server,
+        () => execRemoteCommand(ssh, server, command, { timeoutMs: budget, signal, logger }),
+        signal,
+      );
       return { ...output, connectMs, channelWaitMs };
     }, signal);
   };
 
   return {
     async run(server, command, signal, budget = timeoutMs) {
+      const entry = entryOf(server);
       try {
-        return await attempt(server, command, signal, budget);
+        return await attempt(entry, server, command, signal, budget);
       } catch (error) {
         // A connection killed between two uses fails at channel open, not at connect: retry once.
         if (error instanceof RemoteError || signal.aborted) throw error;
         logger.debug({ server: server.name, err: String(error) }, 'ssh channel failed; reconnecting once');
-        // Forget the whole entry: `close()` of a reconnecting holder is final.
-        const stale = hosts.get(server.name);
-        hosts.delete(server.name);
-        void stale?.connection.close();
+        // Forget that entry (`close()` of a reconnecting holder is final), but not a newer one that
+        // another command's failure on the same dead connection has made meanwhile.
+        if (hosts.get(server.name) === entry) hosts.delete(server.name);
+        void entry.connection.close();
         try {
-          return await attempt(server, command, signal, budget);
+          return await attempt(entryOf(server), server, command, signal, budget);
         } catch (retryError) {
           if (retryError instanceof RemoteError) throw retryError;
           throw new RemoteError(
