@@ -61,7 +61,16 @@ try {
     if (wanted.length > 0 && !wanted.includes(name)) continue;
     loads[name] = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
     process.stderr.write(`bench: ${name}… (load average ${loads[name]})\n`);
-    rows.push(...(await section()));
+    // A section that fails is a row that says so: the other sections' figures are still written.
+    try {
+      rows.push(...(await section()));
+    } catch (error) {
+      process.exitCode = 1;
+      process.stderr.write(
+        `bench: ${name} failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+      );
+      rows.push({ section: name, measure: 'FAILED (see stderr)', value: Number.NaN, unit: '' });
+    }
   }
 } finally {
   if (!labWasUp) await labDown();

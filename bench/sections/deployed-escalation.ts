@@ -17,6 +17,7 @@ const INCIDENTS = 1000;
 const SPREAD_S = Number(process.env.BENCH_ESCALATION_SPREAD_S ?? 60);
 /** N2's ack timeout: each incident's deadline comes this long after it opened. */
 const ACK_S = 30;
+const N1 = 'UBENCHN1';
 const N2 = 'UBENCHN2';
 const N3 = 'UBENCHN3';
 const TOKEN = `bench-${randomUUID()}`;
@@ -190,10 +191,11 @@ function rows(measured: Measured): BenchRow[] {
   ];
 }
 
-/** config/local.yml with an N2 and an N3 person on call 24/7, the intake on, the watch off. */
+/** config/local.yml with a person of each level on call 24/7, the intake on, the watch off. */
 function escalationInventory(): string {
   const inventory = parse(readFileSync('config/local.yml', 'utf8')) as Record<string, unknown>;
   inventory.team = [
+    { slackId: N1, name: 'N1', roles: ['support_n1'], availability: '24/7' },
     { slackId: N2, name: 'N2', roles: ['devops'], availability: '24/7' },
     { slackId: N3, name: 'N3', roles: ['lead'], availability: '24/7' },
   ];
