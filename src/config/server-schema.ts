@@ -33,9 +33,10 @@ export const serverSchema = z.strictObject({
   logGlobs: z.array(safeGlob).default([]),
   /**
    * SSH commands run at once on the bot's one connection to the server (one sshd session each; the
-   * others wait their turn). Default 5: at most half of sshd's MaxSessions (10 by default), since
-   * sshd frees a session only after handling its channel's close, so that commands ending and
-   * starting in one burst briefly count twice.
+   * others wait their turn). Default 8: a full diagnosis sends 7 at once to a server with two mount
+   * points and one log glob. sshd counts a session until it has handled its close, so commands
+   * ending and starting in one burst briefly count twice: docs/servers.md gives the bot's login
+   * `MaxSessions 16`; where sshd is left at 10, a refused session is asked for again.
    */
-  sshChannels: z.number().int().min(1).max(64).default(5),
+  sshChannels: z.number().int().min(1).max(64).default(8),
 });
