@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { labComponents, labDown } from '../test/lab/lab.js';
@@ -6,6 +6,7 @@ import type { BenchRow, BenchSection } from './bench-row.js';
 import { alertStorm } from './sections/alert-storm.js';
 import { chartsBench } from './sections/charts.js';
 import { deployedBot } from './sections/deployed-bot.js';
+import { deployedEscalation } from './sections/deployed-escalation.js';
 import { diagnoseLab } from './sections/diagnose-lab.js';
 import { diagnoseLocal } from './sections/diagnose-local.js';
 import { escalationBench } from './sections/escalation.js';
@@ -32,6 +33,7 @@ const SECTIONS: Record<string, BenchSection> = {
   'guard-overhead': guardOverhead,
   'remediation-lab': remediationLab,
   escalation: escalationBench,
+  'escalation-deployed': deployedEscalation,
   'pages-failover': pagesFailoverBench,
   reports: reportsBench,
   slo: sloBench,
@@ -52,11 +54,23 @@ if (unknown.length > 0) {
 // Sections bring the lab up when they need it; leave it as it was found (CI shares the machine).
 const labWasUp = (await labComponents()).every((component) => component.running);
 const rows: BenchRow[] = [];
+// The machine is shared: each section's load average at its start goes with its figures.
+const loads: Record<string, string> = {};
 try {
   for (const [name, section] of Object.entries(SECTIONS)) {
     if (wanted.length > 0 && !wanted.includes(name)) continue;
-    process.stderr.write(`bench: ${name}…\n`);
-    rows.push(...(await section()));
+    loads[name] = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+    process.stderr.write(`bench: ${name}… (load average ${loads[name]})\n`);
+    // A section that fails is a row that says so: the other sections' figures are still written.
+    try {
+      rows.push(...(await section()));
+    } catch (error) {
+      process.exitCode = 1;
+      process.stderr.write(
+        `bench: ${name} failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+      );
+      rows.push({ section: name, measure: 'FAILED (see stderr)', value: Number.NaN, unit: '' });
+    }
   }
 } finally {
   if (!labWasUp) await labDown();
@@ -82,6 +96,6 @@ const out = join(dirname(fileURLToPath(import.meta.url)), 'results', 'latest.jso
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(
   out,
-  `${JSON.stringify({ at: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, rows }, null, 2)}\n`,
+  `${JSON.stringify({ at: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, loads, rows }, null, 2)}\n`,
 );
 process.stderr.write(`bench: wrote ${out}\n`);

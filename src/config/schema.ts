@@ -6,10 +6,11 @@ import { notificationsSchema } from './notifications-schema.js';
 import { remediationPolicySchema } from './remediation-policy-schema.js';
 import { remediationTargetsSchema } from './remediation-targets-schema.js';
 import { reportsSchema } from './reports-schema.js';
+import { serverRoles, serverSchema } from './server-schema.js';
 import { sloSchema } from './slo-schema.js';
 import { notifyProblems, teamRoles, teamSchema } from './team-schema.js';
 
-export { identifier, safeAbsolutePath, safeGlob, teamRoles };
+export { identifier, safeAbsolutePath, safeGlob, serverRoles, serverSchema, teamRoles };
 
 /**
  * The inventory: everything samaops knows about the platform it watches.
@@ -17,8 +18,6 @@ export { identifier, safeAbsolutePath, safeGlob, teamRoles };
  * Secrets reach these fields already resolved from `${ENV}` references or `*File` paths
  * (see resolve-secrets.ts).
  */
-
-const fingerprint = z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'config.fingerprint');
 
 const url = (protocols: string[]) =>
   z
@@ -34,34 +33,6 @@ const band = (warn: number, fail: number) =>
   z
     .object({ warn: z.number().nonnegative().default(warn), fail: z.number().nonnegative().default(fail) })
     .default({ warn, fail });
-
-export const serverRoles = ['db', 'api', 'workers'] as const;
-
-export const serverSchema = z.strictObject({
-  /** Short name used in messages and commands, e.g. `db`. */
-  name: identifier,
-  /** What the server does (PRODUCT.md §1). */
-  role: z.enum(serverRoles),
-  /** Display label, e.g. "SERVEUR 1 (DB)". Default: the name. */
-  label: z.string().min(1).max(80).optional(),
-  host: z.string().min(1),
-  /** SSH port. Default 22. */
-  port: z.number().int().min(1).max(65535).default(22),
-  /** SSH login of the bot on that server. */
-  user: identifier,
-  /** Private key contents, resolved from `privateKeyFile` or `${ENV}`. */
-  privateKey: z.string().min(1).optional(),
-  /** Pinned host key: `ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub` on the server. */
-  hostKeyFingerprint: fingerprint.optional(),
-  /** Accept any host key (logs a warning at every connect). Default false: never in production. */
-  insecureAcceptAnyHostKey: z.boolean().default(false),
-  /** Containers expected to run there (`docker ps` names). */
-  containers: z.array(identifier).default([]),
-  /** Mount points whose disk use is checked. Default `/`. */
-  mountPoints: z.array(safeAbsolutePath).default(['/']),
-  /** Application log globs scanned for ERROR/CRITICAL lines. */
-  logGlobs: z.array(safeGlob).default([]),
-});
 
 const apiInstanceSchema = z.strictObject({
   /** Instance name, usually its container name, e.g. `samaconso_api_1`. */

@@ -6,6 +6,8 @@ export type RemoteErrorCode =
   | 'HOST_KEY_UNKNOWN'
   /** TCP refused, authentication refused, or the connection broke. */
   | 'SSH_CONNECT_FAILED'
+  /** sshd refused a new session on a live connection, again and again: more at once than its MaxSessions. */
+  | 'SSH_SESSION_REFUSED'
   /** No handshake within the connect timeout. */
   | 'SSH_HANDSHAKE_TIMEOUT'
   /** The command ran past its budget: the channel was closed. */

@@ -1,6 +1,6 @@
 /**
  * Bounds how many tasks run at once; the others wait in arrival order. Used to keep the channels
- * open on one SSH connection below sshd's MaxSessions (10).
+ * open on one SSH connection within the server's sshChannels.
  */
 export class Semaphore {
   private running = 0;

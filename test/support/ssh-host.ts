@@ -186,6 +186,10 @@ function sshdConfig(
     // As Debian's own sshd_config: so that a test sees the forced command answer an sftp request.
     'Subsystem sftp /usr/lib/openssh/sftp-server',
     `SetEnv ${env.join(' ')}`,
+    // As docs/servers.md asks: room for twice the bot's default sshChannels (8), since sshd counts a
+    // session until it has handled its close. Last: a Match block runs to the end of the file.
+    `Match User ${LOGIN_USER}`,
+    '  MaxSessions 16',
     '',
   ].join('\n');
 }
