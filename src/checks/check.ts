@@ -1,3 +1,4 @@
+import { checkIds } from '../config/check-ids.js';
 import type { Inventory } from '../config/schema.js';
 import type { Message } from '../i18n/message.js';
 import type { PlatformClients } from '../platform/platform-clients.js';
@@ -86,28 +87,7 @@ export function defineCheck<Target>(definition: CheckDefinition<Target>): CheckK
   };
 }
 
-/** The check ids: a contract that playbooks, remediations, incidents and tests rely on. */
-export const checkIds = [
-  'host.reachable',
-  'host.wrapper',
-  'disk.usage',
-  'docker.containers',
-  'logs.errors',
-  'postgres.ping',
-  'postgres.connections',
-  'postgres.long_queries',
-  'postgres.blocking',
-  'postgres.cache_hit',
-  'postgres.slow_statements',
-  'redis.ping',
-  'redis.memory',
-  'redis.keys',
-  'rabbitmq.queue',
-  'rabbitmq.priority',
-  'celery.workers',
-  'api.health',
-  'minio.live',
-] as const;
+export { checkIds };
 
 export type CheckId = (typeof checkIds)[number];
 

@@ -1,32 +1,7 @@
 import { z } from 'zod';
+import { checkIds } from './check-ids.js';
 import { durationSchema } from './escalation-policy-schema.js';
 import { identifier } from './identifiers.js';
-
-/**
- * The check ids an SLO may name, spelt here (importing them from src/checks would run up the
- * layers); a test keeps this list equal to `checkIds`.
- */
-export const sloCheckIds = [
-  'host.reachable',
-  'host.wrapper',
-  'disk.usage',
-  'docker.containers',
-  'logs.errors',
-  'postgres.ping',
-  'postgres.connections',
-  'postgres.long_queries',
-  'postgres.blocking',
-  'postgres.cache_hit',
-  'postgres.slow_statements',
-  'redis.ping',
-  'redis.memory',
-  'redis.keys',
-  'rabbitmq.queue',
-  'rabbitmq.priority',
-  'celery.workers',
-  'api.health',
-  'minio.live',
-] as const;
 
 /** A percentage objective where higher is better: `critical` sits below `target`. */
 const percentObjective = (target: number, critical: number) =>
@@ -43,7 +18,7 @@ const percentObjective = (target: number, critical: number) =>
 const latencyObjectiveSchema = z
   .strictObject({
     /** The check whose measured value (ms) is the latency, e.g. `api.health`. */
-    check: z.enum(sloCheckIds),
+    check: z.enum(checkIds),
     /** The p95 must stay below this, ms. */
     targetMs: z.number().positive(),
     /** Above this p95, the report says fail rather than warn, ms. */
@@ -55,7 +30,7 @@ const serviceObjectiveSchema = z.strictObject({
   /** The service's name in reports and incidents, e.g. `api`. */
   name: identifier,
   /** The checks whose results decide whether a minute is up (all OK or warn) or down (one failed). */
-  checks: z.array(z.enum(sloCheckIds)).min(1),
+  checks: z.array(z.enum(checkIds)).min(1),
   /** Availability objective. Default 99.9 % (critical 99.5 %), the runbook's "Disponibilité". */
   availability: percentObjective(99.9, 99.5),
   /** p95 latency objective; absent, the service has none. */
