@@ -3,14 +3,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { labUp } from '../../test/lab/lab.js';
-import { SignedRequestClient } from '../../test/slack/signed-request-client.js';
 import { SlackApiDouble } from '../../test/slack/slack-api-double.js';
 import { obliterateBotQueues } from '../../test/support/bot-queues.js';
 import { createScratchDatabase } from '../../test/support/scratch-database.js';
 import { type BenchRow, msRows } from '../bench-row.js';
 import { round1, summarise } from '../stats.js';
 import { buildDistOnce, type Memory, memoryOf, startDeployedBot, stopBot } from './deployed-process.js';
-import { BENCH_CHANNEL, BENCH_USER, diagnoseRound } from './diagnose-round.js';
+import { BENCH_CHANNEL, BENCH_USER, diagnoseRounds } from './diagnose-round.js';
 
 const CONCURRENCY = 20;
 const ROUNDS = 10;
@@ -47,25 +46,30 @@ export async function deployedBot(): Promise<BenchRow[]> {
     },
     LOG_FILE,
   );
+  const rounds = diagnoseRounds(
+    `http://127.0.0.1:${bot.port}/slack/events`,
+    double,
+    signingSecret,
+    CONCURRENCY,
+  );
   try {
-    const client = new SignedRequestClient(`http://127.0.0.1:${bot.port}/slack/events`);
-    const round = diagnoseRound(client, double, signingSecret, CONCURRENCY);
     const idle = await memoryOf(bot);
-    await round();
+    await rounds.round();
     const acks: number[] = [];
     const reports: number[] = [];
     for (let i = 0; i < ROUNDS; i += 1) {
-      const measured = await round();
+      const measured = await rounds.round();
       acks.push(...measured.acks);
       reports.push(...measured.reports);
     }
     const after200 = await memoryOf(bot);
-    for (let done = 0; done < GROWTH_DIAGNOSES; done += CONCURRENCY) await round();
+    for (let done = 0; done < GROWTH_DIAGNOSES; done += CONCURRENCY) await rounds.round();
     const afterLong = await memoryOf(bot);
     const stopMs = await stopBot(bot.process);
     double.assertNoViolations();
     return rows({ acks, reports, readyMs: bot.readyMs, idle, after200, afterLong, stopMs });
   } finally {
+    await rounds.close();
     bot.process.kill('SIGKILL');
     await double.stop();
     await obliterateBotQueues(namespace);

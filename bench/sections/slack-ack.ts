@@ -3,11 +3,10 @@ import { startBot } from '../../src/app/start-bot.js';
 import { loadInventory } from '../../src/config/load-inventory.js';
 import { silentLogger } from '../../src/logging/logger.js';
 import { labUp } from '../../test/lab/lab.js';
-import { SignedRequestClient } from '../../test/slack/signed-request-client.js';
 import { SlackApiDouble } from '../../test/slack/slack-api-double.js';
 import { type BenchRow, msRows } from '../bench-row.js';
 import { round1, summarise } from '../stats.js';
-import { BENCH_CHANNEL, BENCH_USER, diagnoseRound } from './diagnose-round.js';
+import { BENCH_CHANNEL, BENCH_USER, diagnoseRounds } from './diagnose-round.js';
 
 const CONCURRENCY = 20;
 const ROUNDS = 10;
@@ -43,18 +42,22 @@ export async function slackAck(): Promise<BenchRow[]> {
     logger: silentLogger(),
     host: '127.0.0.1',
   });
-  const client = new SignedRequestClient(`http://127.0.0.1:${bot.port}/slack/events`);
+  const rounds = diagnoseRounds(
+    `http://127.0.0.1:${bot.port}/slack/events`,
+    double,
+    signingSecret,
+    CONCURRENCY,
+  );
 
-  const round = diagnoseRound(client, double, signingSecret, CONCURRENCY);
-
-  const first = await round();
+  const first = await rounds.round();
   const acks: number[] = [];
   const reports: number[] = [];
   for (let i = 0; i < ROUNDS; i += 1) {
-    const measured = await round();
+    const measured = await rounds.round();
     acks.push(...measured.acks);
     reports.push(...measured.reports);
   }
+  await rounds.close();
   await bot.stop({ graceMs: 3000 });
   await double.stop();
   double.assertNoViolations();

@@ -1,3 +1,4 @@
+import { setImmediate as afterPendingIo } from 'node:timers/promises';
 import type { App } from '@slack/bolt';
 import type { HandlerServices } from '../handlers/handler-context.js';
 import { routeAction, routeCommand } from '../handlers/route-command.js';
@@ -22,7 +23,10 @@ function isRedelivery(context: { retryNum?: number; retryReason?: string }): boo
 
 /**
  * Registers `/sama` and the `sama.*` buttons. Each listener acks first (Slack's 3-second budget,
- * and no HTTP retry), then runs the mode-independent handler; command text is unescaped here, once.
+ * and no HTTP retry), then lets the requests that have already arrived be acked too, then runs the
+ * mode-independent handler; command text is unescaped here, once. Without that turn of the event
+ * loop, twenty `/sama diagnose` at once had their acks queued behind each other's first steps
+ * (SSH channels opened, messages built): ack p99 147–159 ms, 53–73 ms with it (bench deployed-bot).
  */
 export function registerListeners(app: App, services: HandlerServices): InFlight {
   const running = new Set<Promise<unknown>>();
@@ -40,6 +44,7 @@ export function registerListeners(app: App, services: HandlerServices): InFlight
 
   app.command('/sama', async ({ command, ack, respond, client, context }) => {
     await ack();
+    await afterPendingIo();
     if (isRedelivery(context))
       return services.logger.info({ retry: context.retryNum }, 'Slack redelivery ignored');
     const personalLocale = personalLocaleOf(command.user_id);
@@ -59,6 +64,7 @@ export function registerListeners(app: App, services: HandlerServices): InFlight
     { type: 'block_actions', action_id: /^sama\./ },
     async ({ action, body, ack, respond, client, context }) => {
       await ack();
+      await afterPendingIo();
       if (isRedelivery(context))
         return services.logger.info({ retry: context.retryNum }, 'Slack redelivery ignored');
       const channelId = body.channel?.id ?? body.container?.channel_id ?? '';

@@ -25,26 +25,8 @@ export class SignedRequestClient {
   constructor(private readonly eventsUrl: string) {}
 
   /** Sends `/sama <text>` as Slack's slash-command POST. */
-  slashCommand(
-    command: { text: string; userId: string; channelId: string; responseUrl: string },
-    signing: SigningOptions,
-  ): Promise<SignedResponse> {
-    const body = new URLSearchParams({
-      token: 'deprecated-verification-token',
-      team_id: 'T0DOUBLE',
-      team_domain: 'samaconso',
-      channel_id: command.channelId,
-      channel_name: 'samaconso-prod',
-      user_id: command.userId,
-      user_name: 'awa',
-      command: '/sama',
-      text: command.text,
-      api_app_id: 'A0SAMAOPS',
-      is_enterprise_install: 'false',
-      response_url: command.responseUrl,
-      trigger_id: `${Date.now()}.${randomUUID()}`,
-    }).toString();
-    return this.post(body, signing);
+  slashCommand(command: SlashCommandFields, signing: SigningOptions): Promise<SignedResponse> {
+    return this.post(slashCommandBody(command), signing);
   }
 
   /** Sends a button press as Slack's `block_actions` interactivity POST (`payload=<json>`). */
@@ -101,15 +83,10 @@ export class SignedRequestClient {
     signing: SigningOptions,
     headers: Record<string, string> = {},
   ): Promise<SignedResponse> {
-    const timestamp = signing.timestamp ?? Math.floor(Date.now() / 1000);
-    const secret = signing.wrongSecret ?? signing.signingSecret;
-    const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
     const response = await fetch(this.eventsUrl, {
       method: 'POST',
       headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        'x-slack-request-timestamp': String(timestamp),
-        'x-slack-signature': signature,
+        ...signedHeaders(body, signing),
         ...headers,
       },
       body,
@@ -117,4 +94,43 @@ export class SignedRequestClient {
     const text = await response.text();
     return { status: response.status, body: text, at: performance.now() };
   }
+}
+
+/** What a slash command carries that a test chooses. */
+export interface SlashCommandFields {
+  text: string;
+  userId: string;
+  channelId: string;
+  responseUrl: string;
+}
+
+/** The form body of Slack's slash-command POST. */
+export function slashCommandBody(command: SlashCommandFields): string {
+  return new URLSearchParams({
+    token: 'deprecated-verification-token',
+    team_id: 'T0DOUBLE',
+    team_domain: 'samaconso',
+    channel_id: command.channelId,
+    channel_name: 'samaconso-prod',
+    user_id: command.userId,
+    user_name: 'awa',
+    command: '/sama',
+    text: command.text,
+    api_app_id: 'A0SAMAOPS',
+    is_enterprise_install: 'false',
+    response_url: command.responseUrl,
+    trigger_id: `${Date.now()}.${randomUUID()}`,
+  }).toString();
+}
+
+/** Slack's request headers for `body`: form content type, timestamp and `v0=` HMAC-SHA256 signature. */
+export function signedHeaders(body: string, signing: SigningOptions): Record<string, string> {
+  const timestamp = signing.timestamp ?? Math.floor(Date.now() / 1000);
+  const secret = signing.wrongSecret ?? signing.signingSecret;
+  const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  return {
+    'content-type': 'application/x-www-form-urlencoded',
+    'x-slack-request-timestamp': String(timestamp),
+    'x-slack-signature': signature,
+  };
 }
