@@ -130,3 +130,19 @@ export async function dockerDoubleCallMs(runs: number): Promise<number> {
   }
   return summarise(samples).median;
 }
+
+/**
+ * What starting one process costs on this machine: `/bin/true` run `count` times by one sh, per
+ * run, the median of `rounds`. A lab diagnosis starts about 80 processes on the lab's servers
+ * (sshd's session, the login shell, samaops-remote, timeout, the command), all on the bot's cores:
+ * this figure, which differs several-fold between machines of the same kind, sets their cost.
+ */
+export async function processStartMs(count = 100, rounds = 5): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < rounds; i += 1) {
+    const started = performance.now();
+    await run('sh', ['-c', `i=0; while [ $i -lt ${count} ]; do /bin/true; i=$((i + 1)); done`]);
+    samples.push((performance.now() - started) / count);
+  }
+  return summarise(samples).median;
+}

@@ -13,7 +13,7 @@ import { labUp } from '../../test/lab/lab.js';
 import { setLabRootLogin } from '../../test/lab/lab-ssh.js';
 import { type BenchRow, msRows } from '../bench-row.js';
 import { round1, summarise } from '../stats.js';
-import { criticalPathRows, dockerDoubleCallMs } from './critical-path.js';
+import { criticalPathRows, dockerDoubleCallMs, processStartMs } from './critical-path.js';
 
 const run = promisify(execFile);
 const WARM_RUNS = 30;
@@ -50,6 +50,7 @@ export async function diagnoseLab(): Promise<BenchRow[]> {
   const criticalPath = await criticalPathRows(section, checks, { inventory, clients: warmClients }, w.median);
   await warmClients.close();
   const dockerCallMs = await dockerDoubleCallMs(DOCKER_CALLS);
+  const processMs = await processStartMs();
 
   const cold: number[] = [];
   for (let i = 0; i < COLD_RUNS; i += 1) {
@@ -93,6 +94,7 @@ export async function diagnoseLab(): Promise<BenchRow[]> {
     },
     ...criticalPath,
     ms(`docker CLI double, one \`docker ps\` (n=${DOCKER_CALLS}; real CLI: tens of ms)`, dockerCallMs),
+    ms('this machine: starting one process (fork and exec of /bin/true from sh, median of 5×100)', processMs),
     ms(`cold median (n=${COLD_RUNS})`, c.median, '< 1500 ms', c.median < 1500, { ...c }),
     ms(`runbook script, sequential (n=${SCRIPT_RUNS})`, s.median, undefined, undefined, { ...s }),
     {
