@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { renderAsync } from '@resvg/resvg-js';
 import { CHART_FONT_FAMILY } from '../../render/chart/chart-svg.js';
 
 /** Where Debian and Ubuntu (`fonts-dejavu-core`), then Fedora and Alpine, put DejaVu Sans. */
@@ -32,9 +31,11 @@ export function chartFontFile(env: NodeJS.ProcessEnv = process.env): string {
 
 /**
  * Renders an SVG document to PNG bytes with resvg (a native module, prebuilt for the platform),
- * off the event loop (libuv's thread pool), with only `fontFile` loaded.
+ * off the event loop (libuv's thread pool), with only `fontFile` loaded. The native module is
+ * loaded with the first chart, not at start-up.
  */
 export async function svgToPng(svg: string, fontFile: string = chartFontFile()): Promise<Buffer> {
+  const { renderAsync } = await import('@resvg/resvg-js');
   const image = await renderAsync(svg, {
     font: { loadSystemFonts: false, fontFiles: [fontFile], defaultFontFamily: CHART_FONT_FAMILY },
     background: '#ffffff',
