@@ -31,6 +31,11 @@ export interface EscalationQueues {
    * `limit`, only that many of each, the oldest (probes).
    */
   retrySlackNow(limit?: number): Promise<void>;
+  /**
+   * Runs now the deliveries `ids` and the incident message's `update` that wait for its root
+   * message (they are delayed, not failed, while it is not posted).
+   */
+  wakeWaitingFor(ids: readonly number[], update: { incidentId: number; generation: number }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -114,6 +119,11 @@ export function openEscalationQueues(
       await Promise.allSettled(oldest(backingOff).map((job) => job.promote()));
       await Promise.allSettled(oldest(await outbound.getFailed()).map((job) => job.retry()));
     },
+    async wakeWaitingFor(ids, update) {
+      const jobIds = [...ids.map(outboundJobId), updateJobId(update)];
+      // A job not delayed (running, done, removed) has nothing to wait for: promote() refuses it.
+      await Promise.allSettled(jobIds.map(async (id) => (await outbound.getJob(id))?.promote()));
+    },
     async close() {
       await Promise.allSettled([timers.close(), outbound.close(), pages.close()]);
     },
@@ -125,9 +135,13 @@ function updateJob(update: { incidentId: number; generation: number }, retried: 
   return {
     name: 'update',
     data: { kind: 'update' as const, ...update },
-    opts: { ...retried, jobId: `upd-${update.incidentId}-gen-${update.generation}` },
+    opts: { ...retried, jobId: updateJobId(update) },
   };
 }
+
+/** Deterministic id of the job updating an incident's message to a generation. */
+const updateJobId = (update: { incidentId: number; generation: number }) =>
+  `upd-${update.incidentId}-gen-${update.generation}`;
 
 /** Runs the pages `ids` now: a delayed job is promoted, a failed one retried, a missing one added. */
 async function promote(pages: Queue<PageJobData>, ids: readonly number[], retried: JobsOptions) {

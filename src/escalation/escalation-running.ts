@@ -1,8 +1,11 @@
+import type pg from 'pg';
 import type { StartedWorker } from '../jobs/start-worker.js';
 import { slackHealth } from '../outbound/slack-health.js';
+import { readIncident } from '../store/incidents/incident-queries.js';
+import { unsentThreadIds } from '../store/incidents/outbox-delivery.js';
 import type { EscalationOptions } from './escalation-options.js';
 import type { EscalationQueueNames, EscalationQueues } from './escalation-queues.js';
-import { startEscalationWorkers } from './escalation-workers.js';
+import { startEscalationWorkers, type WakeWaiting } from './escalation-workers.js';
 import type { StepOutcome } from './incident-steps.js';
 import type { DeliveryDeps } from './outbound/deliver-outbox.js';
 import { failOver } from './pages/fail-over.js';
@@ -94,11 +97,22 @@ export function startRunning(
       delivery: deliveryOf(options, parts.names, parts.channel),
       outage,
       pages,
+      wake: wakeWaitingOf(options.pool, parts.queues),
       ...(options.outboundConcurrency !== undefined
         ? { outboundConcurrency: options.outboundConcurrency }
         : {}),
     }),
     stopReconciling: startReconciling(parts.reconcile, options.reconcileEveryMs ?? 60_000, logger),
     outage,
+  };
+}
+
+/** Wakes an incident's thread lines and message update once its root message is posted (else nothing). */
+function wakeWaitingOf(pool: pg.Pool, queues: EscalationQueues): WakeWaiting {
+  return async (incidentId) => {
+    const incident = await readIncident(pool, incidentId);
+    if (!incident?.slackTs) return;
+    const ids = await unsentThreadIds(pool, incidentId);
+    await queues.wakeWaitingFor(ids, { incidentId, generation: incident.state.generation });
   };
 }

@@ -11,6 +11,7 @@ import {
   type DeliveryDeps,
   deliverOutbox,
   deliverUpdate,
+  RootNotPosted,
   SlackCallFailed,
 } from './outbound/deliver-outbox.js';
 import type { SlackOutage } from './pages/slack-outage.js';
@@ -28,20 +29,44 @@ export function timerProcessor(fireTimer: (data: TimerJobData) => Promise<StepOu
 }
 
 /**
- * Processes one outbound job; a busy channel delays the job by its slot's time left, not a
- * failure. A failed Slack call is told to `outage` (Slack's health, the failover of pages).
+ * A thread line or an update waits this long for its incident's root message before it looks
+ * again, unless the root's delivery wakes it first (a replica stopped between the two: the look).
  */
-export function outboundProcessor(delivery: DeliveryDeps, outage?: SlackOutage, logger?: Logger) {
+export const ROOT_WAIT_MS = 30_000;
+
+/** Runs now what waits for the incident's root message, just posted. */
+export type WakeWaiting = (incidentId: number) => Promise<void>;
+
+/**
+ * Processes one outbound job; a busy channel delays the job by its slot's time left, and a line
+ * whose root message is not posted yet waits for it (`wake` runs it once the root is posted):
+ * neither is a failure. A failed Slack call is told to `outage` (Slack's health, the failover of
+ * pages).
+ */
+export function outboundProcessor(
+  delivery: DeliveryDeps,
+  outage?: SlackOutage,
+  logger?: Logger,
+  wake?: WakeWaiting,
+) {
   return async (job: Job<OutboundJobData>, token?: string) => {
     try {
       const done =
         job.data.kind === 'outbox'
           ? await deliverOutbox(delivery, job.data.outboxId)
           : await deliverUpdate(delivery, job.data.incidentId, job.data.generation);
-      if (done === 'sent') await outage?.answered().catch((failure: unknown) => warn(logger, failure));
+      if (done !== 'nothing') await outage?.answered().catch((failure: unknown) => warn(logger, failure));
+      if (typeof done === 'object')
+        await wake?.(done.rootOf).catch((failure: unknown) => warnWake(logger, failure));
     } catch (error) {
       if (error instanceof ChannelBusy) {
         await job.moveToDelayed(Date.now() + error.waitMs, token);
+        throw new DelayedError();
+      }
+      if (error instanceof RootNotPosted) {
+        await job.moveToDelayed(Date.now() + ROOT_WAIT_MS, token);
+        // Posted since this job looked? Its wake found this job running: wake it now.
+        await wake?.(error.incidentId).catch((failure: unknown) => warnWake(logger, failure));
         throw new DelayedError();
       }
       if (error instanceof SlackCallFailed && outage) {
@@ -52,6 +77,11 @@ export function outboundProcessor(delivery: DeliveryDeps, outage?: SlackOutage, 
       throw error;
     }
   };
+}
+
+/** A wake that failed leaves the lines to their own look, ROOT_WAIT_MS later. */
+function warnWake(logger: Logger | undefined, failure: unknown): void {
+  logger?.warn({ err: errorReason(failure) }, 'waking the lines waiting for a root message failed');
 }
 
 /** The failover's own trouble is logged; it never hides the Slack outcome of the job. */
@@ -68,6 +98,8 @@ export function startEscalationWorkers(options: {
   delivery: DeliveryDeps;
   outage: SlackOutage;
   pages: (job: Job<PageJobData>, token?: string) => Promise<void>;
+  /** Runs what waits for an incident's root message once it is posted. */
+  wake?: WakeWaiting;
   /** Default `WORKER_BUDGET.outbound`. */
   outboundConcurrency?: number;
 }): StartedWorker<unknown>[] {
@@ -79,7 +111,7 @@ export function startEscalationWorkers(options: {
       ...common,
       concurrency: WORKER_BUDGET.timers.concurrency,
     }),
-    startWorker(names.outbound, outboundProcessor(options.delivery, options.outage, logger), {
+    startWorker(names.outbound, outboundProcessor(options.delivery, options.outage, logger, options.wake), {
       ...common,
       concurrency: options.outboundConcurrency ?? WORKER_BUDGET.outbound.concurrency,
     }),

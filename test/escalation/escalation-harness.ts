@@ -96,6 +96,7 @@ export interface Harness {
         | 'failoverAfterMs'
         | 'sender'
         | 'countPage'
+        | 'logger'
       >
     >,
   ): EscalationService;

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ROOT_WAIT_MS } from '../../src/escalation/escalation-workers.js';
+import { createLogger } from '../../src/logging/logger.js';
 import { type Harness, PEOPLE, startHarness, TEST_CHANNEL, until } from './escalation-harness.js';
 
 let harness: Harness | undefined;
@@ -43,5 +45,43 @@ describe('outbound queue to Slack', () => {
     expect(lines.filter((line) => line.includes('🔔 N1'))).toHaveLength(4);
     expect(thread).toHaveLength(4);
     for (const message of thread) expect(message.text).toMatch(/Incident ouvert en N1[^\n]*\n🔔 N1/);
+  });
+
+  it('a thread line waits for its root message without failing, and follows it as soon as it is posted', async () => {
+    harness = await startHarness({ ackTimeout: '30s', repeatEvery: '30s', resolveWithin: '60s' });
+    const h = harness;
+    const warnings: string[] = [];
+    const logger = createLogger({
+      level: 'warn',
+      destination: { write: (line: string) => warnings.push(line) } as unknown as NodeJS.WritableStream,
+    });
+    const intervalMs = 200;
+    const service = h.start({ channelIntervalMs: intervalMs, logger });
+    // Eight roots queue for one channel, one per interval: each thread line waits for its root.
+    const incidents = 8;
+    for (let index = 0; index < incidents; index += 1) {
+      await service.open({
+        dedupKey: `queued-${index}`,
+        title: `queued ${index}`,
+        source: 'test',
+        level: 'N1',
+        by: PEOPLE.n1,
+      });
+    }
+    await until(
+      'outbox drained',
+      async () => (await h.pool.query('SELECT 1 FROM incident_outbox WHERE sent_at IS NULL')).rowCount === 0,
+    );
+    const inChannel = h.sender.sent.filter((message) => message.channel === TEST_CHANNEL);
+    const roots = inChannel.filter((message) => !message.threadTs);
+    const threads = inChannel.filter((message) => message.threadTs);
+    expect(roots).toHaveLength(incidents);
+    expect(threads).toHaveLength(incidents);
+    // Waiting for the root is not a failed attempt: no job failure is logged.
+    expect(warnings.filter((line) => line.includes('escalation job failed'))).toEqual([]);
+    // Woken by its root's delivery, not by its own look ROOT_WAIT_MS later: the whole channel
+    // (roots and threads, one per interval) is done well before one such look.
+    const span = Math.max(...inChannel.map((m) => m.at)) - Math.min(...inChannel.map((m) => m.at));
+    expect(span).toBeLessThan(ROOT_WAIT_MS);
   });
 });

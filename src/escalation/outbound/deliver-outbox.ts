@@ -46,10 +46,22 @@ export class SlackCallFailed extends Error {
   }
 }
 
-/** Thrown while the incident's root message is not posted yet: thread lines wait for it. */
+/**
+ * Thrown while the incident's root message is not posted yet: thread lines and updates wait for
+ * it, woken when it is posted (`Delivered`'s `rootOf`), not retried as failures.
+ */
 export class RootNotPosted extends Error {
   readonly code = 'ROOT_NOT_POSTED';
+  constructor(readonly incidentId: number) {
+    super(`incident ${incidentId}: its root message is not posted yet`);
+  }
 }
+
+/**
+ * What a delivery did: nothing (sent already, or by another replica), or sent. A root message
+ * posted names its incident (`rootOf`): the thread lines and the update waiting for it can go.
+ */
+export type Delivered = 'nothing' | 'sent' | { rootOf: number };
 
 /** Sends one locked line of an incident's outbox; returns the ids of the lines it sent. */
 type SendLine = (
@@ -67,7 +79,7 @@ type SendLine = (
  * transaction as the Slack call succeeds. Thread lines of the same incident waiting together
  * are coalesced into one message. A Slack error rolls back: the job retries with backoff.
  */
-export async function deliverOutbox(deps: DeliveryDeps, outboxId: number): Promise<'sent' | 'nothing'> {
+export async function deliverOutbox(deps: DeliveryDeps, outboxId: number): Promise<Delivered> {
   return inTransaction(deps.pool, async (client) => {
     const line = await lockUnsentLine(client, outboxId);
     if (!line) return 'nothing';
@@ -76,7 +88,7 @@ export async function deliverOutbox(deps: DeliveryDeps, outboxId: number): Promi
     const at = now(deps);
     const sentIds = await SEND_LINE[line.kind](deps, client, line, incident, at);
     await markOutboxSent(client, sentIds, at);
-    return 'sent';
+    return line.kind === 'root' ? { rootOf: incident.id } : 'sent';
   });
 }
 
@@ -94,7 +106,7 @@ const sendRoot: SendLine = async (deps, client, line, incident, at) => {
 const sendThread: SendLine = async (deps, client, line, incident) => {
   // No channel anywhere (none configured): the thread cannot exist; DMs still go.
   if (!incident.slackChannel && !deps.defaultChannel) return [line.id];
-  if (!incident.slackChannel || !incident.slackTs) throw new RootNotPosted(`incident ${incident.id}`);
+  if (!incident.slackChannel || !incident.slackTs) throw new RootNotPosted(incident.id);
   const batch = await lockThreadBatch(client, incident.id);
   const lines = batch.some((row) => row.id === line.id)
     ? batch
@@ -153,7 +165,7 @@ export async function deliverUpdate(
   const incident = await readIncident(deps.pool, incidentId);
   if (!incident || incident.state.generation > generation || incident.messageGeneration >= generation)
     return 'nothing';
-  if (!incident.slackChannel || !incident.slackTs) throw new RootNotPosted(`incident ${incidentId}`);
+  if (!incident.slackChannel || !incident.slackTs) throw new RootNotPosted(incidentId);
   const { slackChannel, slackTs } = incident;
   const message = incidentMessage(incident, deps.locale, now(deps));
   await inSlot(deps, slackChannel, () => deps.sender.update(slackChannel, slackTs, message));

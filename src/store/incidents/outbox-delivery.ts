@@ -67,3 +67,12 @@ export async function markOutboxSent(
     [ids, new Date(at)],
   );
 }
+
+/** The ids of the incident's thread lines not sent yet, oldest first. */
+export async function unsentThreadIds(pool: pg.Pool, incidentId: number): Promise<number[]> {
+  const { rows } = await pool.query<{ id: string }>(
+    `SELECT id FROM incident_outbox WHERE incident_id = $1 AND kind = 'thread' AND sent_at IS NULL ORDER BY id`,
+    [incidentId],
+  );
+  return rows.map((row) => Number(row.id));
+}
