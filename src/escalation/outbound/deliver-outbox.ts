@@ -97,7 +97,7 @@ const sendRoot: SendLine = async (deps, client, line, incident, at) => {
   const channel = incident.slackChannel ?? deps.defaultChannel;
   if (!channel) return [line.id];
   const message = incidentMessage(incident, deps.locale, at);
-  const posted = await inSlot(deps, channel, () => deps.sender.post(channel, message));
+  const posted = await inSlot(deps, channel, `outbox-${line.id}`, () => deps.sender.post(channel, message));
   await setSlackMessage(client, incident.id, posted.channel, posted.ts);
   return [line.id];
 };
@@ -116,7 +116,7 @@ const sendThread: SendLine = async (deps, client, line, incident) => {
     .flatMap((row) => (row.record ? [recordText(row.record, deps.locale, tz)] : []))
     .join('\n');
   const { slackChannel, slackTs } = incident;
-  await inSlot(deps, slackChannel, () => deps.sender.post(slackChannel, text, slackTs));
+  await inSlot(deps, slackChannel, `outbox-${line.id}`, () => deps.sender.post(slackChannel, text, slackTs));
   return lines.map((row) => row.id);
 };
 
@@ -137,7 +137,7 @@ const sendDm: SendLine = async (deps, _client, line, incident) => {
     msg('incidents.dm.paged', { level: record.level, id: incident.id, title: incident.title, reason }),
   );
   try {
-    await inSlot(deps, recipient, () => deps.sender.post(channel, text));
+    await inSlot(deps, recipient, `outbox-${line.id}`, () => deps.sender.post(channel, text));
   } catch (error) {
     if (error instanceof SlackCallFailed) deps.count?.('slack', 'failed');
     throw error;
@@ -168,14 +168,19 @@ export async function deliverUpdate(
   if (!incident.slackChannel || !incident.slackTs) throw new RootNotPosted(incidentId);
   const { slackChannel, slackTs } = incident;
   const message = incidentMessage(incident, deps.locale, now(deps));
-  await inSlot(deps, slackChannel, () => deps.sender.update(slackChannel, slackTs, message));
+  const waiter = `update-${incidentId}-${generation}`;
+  await inSlot(deps, slackChannel, waiter, () => deps.sender.update(slackChannel, slackTs, message));
   await setMessageGeneration(deps.pool, incidentId, generation);
   return 'sent';
 }
 
-/** One Slack call in the channel's slot (the slot's key is the recipient for a DM). */
-function inSlot<T>(deps: DeliveryDeps, channel: string, send: () => Promise<T>): Promise<T> {
-  return sendInChannelSlot(deps.redis, deps.prefix, channel, deps.channelIntervalMs, () => slackCall(send));
+/**
+ * One Slack call in the channel's slot (the slot's key is the recipient for a DM); `waiter` names
+ * the message among those waiting for the slot.
+ */
+function inSlot<T>(deps: DeliveryDeps, channel: string, waiter: string, send: () => Promise<T>): Promise<T> {
+  const call = () => slackCall(send);
+  return sendInChannelSlot(deps.redis, deps.prefix, channel, deps.channelIntervalMs, call, waiter);
 }
 
 /** One Slack call; its error becomes a `SlackCallFailed`, which Slack's health counts. */
