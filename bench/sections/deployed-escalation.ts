@@ -158,7 +158,8 @@ function rows(measured: Measured): BenchRow[] {
   const stats = summarise(measured.lateness);
   const escalated = measured.lateness.length - measured.duplicates;
   const lost = INCIDENTS - escalated;
-  const rssMax = Math.max(measured.idleMiB, ...measured.rss);
+  // A sample read as the process exits has no VmRSS (NaN): left out.
+  const rssMax = Math.max(measured.idleMiB, ...measured.rss.filter(Number.isFinite));
   const ms = (measure: string, value: number, goal?: string, met?: boolean): BenchRow => ({
     section,
     measure,

@@ -10,6 +10,8 @@ import { round1 } from '../stats.js';
  * the unit does (--optimize-for-size). BENCH_NODE_FLAGS overrides them, to compare.
  */
 export const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? unitNodeFlags()).split(' ').filter(Boolean);
+/** The unit's `Environment=` settings (NODE_ENV, MALLOC_ARENA_MAX), given to the bot as the unit gives them. */
+const UNIT_ENVIRONMENT = unitEnvironment();
 const HEAP_SNAPSHOTS = process.env.BENCH_HEAP_SNAPSHOTS === '1';
 
 let built: Promise<unknown> | undefined;
@@ -28,8 +30,9 @@ export interface DeployedBot {
 }
 
 /**
- * Starts `node FLAGS dist/cli/main.js serve` (build first) with only PATH, LOG_LEVEL=info, HOST,
- * PORT and `env`, its output to `logFile`; resolves once /ready answers 200.
+ * Starts `node FLAGS dist/cli/main.js serve` (build first) with only PATH, the unit's Environment=
+ * settings, LOG_LEVEL=info, HOST, PORT and `env`, its output to `logFile`; resolves once /ready
+ * answers 200.
  */
 export async function startDeployedBot(env: Record<string, string>, logFile: string): Promise<DeployedBot> {
   const port = 30_000 + Math.floor(Math.random() * 20_000);
@@ -41,6 +44,7 @@ export async function startDeployedBot(env: Record<string, string>, logFile: str
   const child = spawn(process.execPath, [...flags, 'dist/cli/main.js', 'serve'], {
     env: {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
+      ...UNIT_ENVIRONMENT,
       LOG_LEVEL: 'info',
       HOST: '127.0.0.1',
       PORT: String(port),
@@ -111,6 +115,14 @@ export async function stopBot(child: ChildProcess): Promise<number> {
   child.kill('SIGTERM');
   await exited;
   return performance.now() - started;
+}
+
+/** The unit's `Environment=NAME=value` lines. */
+function unitEnvironment(): Record<string, string> {
+  const unit = readFileSync(join('deploy', 'samaops.service'), 'utf8');
+  return Object.fromEntries(
+    [...unit.matchAll(/^Environment=(\w+)=(\S*)$/gm)].map((line) => [line[1], line[2]]),
+  );
 }
 
 /** The flags between `node` and the script on the unit's ExecStart line. */
