@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { EscalationService } from '../../src/escalation/escalation-service.js';
 import { ROOT_WAIT_MS } from '../../src/escalation/escalation-workers.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { type Harness, PEOPLE, startHarness, TEST_CHANNEL, until } from './escalation-harness.js';
@@ -15,19 +16,7 @@ describe('outbound queue to Slack', () => {
     const h = harness;
     const intervalMs = 300;
     const service = h.start({ channelIntervalMs: intervalMs });
-    for (let index = 0; index < 4; index += 1) {
-      await service.open({
-        dedupKey: `burst-${index}`,
-        title: `burst ${index}`,
-        source: 'test',
-        level: 'N1',
-        by: PEOPLE.n1,
-      });
-    }
-    await until(
-      'outbox drained',
-      async () => (await h.pool.query('SELECT 1 FROM incident_outbox WHERE sent_at IS NULL')).rowCount === 0,
-    );
+    await openAndDrain(h, service, 'burst', 4);
     for (const channel of [TEST_CHANNEL, `D${PEOPLE.n1}`]) {
       const times = h.sender.sent
         .filter((message) => message.channel === channel)
@@ -59,19 +48,7 @@ describe('outbound queue to Slack', () => {
     const service = h.start({ channelIntervalMs: intervalMs, logger });
     // Eight roots queue for one channel, one per interval: each thread line waits for its root.
     const incidents = 8;
-    for (let index = 0; index < incidents; index += 1) {
-      await service.open({
-        dedupKey: `queued-${index}`,
-        title: `queued ${index}`,
-        source: 'test',
-        level: 'N1',
-        by: PEOPLE.n1,
-      });
-    }
-    await until(
-      'outbox drained',
-      async () => (await h.pool.query('SELECT 1 FROM incident_outbox WHERE sent_at IS NULL')).rowCount === 0,
-    );
+    await openAndDrain(h, service, 'queued', incidents);
     const inChannel = h.sender.sent.filter((message) => message.channel === TEST_CHANNEL);
     const roots = inChannel.filter((message) => !message.threadTs);
     const threads = inChannel.filter((message) => message.threadTs);
@@ -85,3 +62,20 @@ describe('outbound queue to Slack', () => {
     expect(span).toBeLessThan(ROOT_WAIT_MS);
   });
 });
+
+/** Opens `count` N1 incidents at once, then waits until every outbox line is sent. */
+async function openAndDrain(h: Harness, service: EscalationService, name: string, count: number) {
+  for (let index = 0; index < count; index += 1) {
+    await service.open({
+      dedupKey: `${name}-${index}`,
+      title: `${name} ${index}`,
+      source: 'test',
+      level: 'N1',
+      by: PEOPLE.n1,
+    });
+  }
+  await until(
+    'outbox drained',
+    async () => (await h.pool.query('SELECT 1 FROM incident_outbox WHERE sent_at IS NULL')).rowCount === 0,
+  );
+}
