@@ -133,9 +133,13 @@ describe('two replicas watching', () => {
     const [opened] = await incidents();
     // api.health counts its targets together (an atLeast rule): one incident for the check.
     expect(opened).toMatchObject({ level: 'N2', dedup_key: 'check:api.health' });
-    // Opened by the third failing run, not before, not after.
+    // Opened by the third failing run, not before. A run starts every 300 ms, whether the last one
+    // has finished or not: on a loaded machine the fourth run's request can be answered before
+    // the third run's opening transaction starts (CI saw it), so a fourth answer may come first.
     const openedAt = opened?.opened_at.getTime() ?? 0;
-    expect(failedAnswers.samaconso_api_1.filter((at) => at <= openedAt)).toHaveLength(3);
+    const failedBefore = failedAnswers.samaconso_api_1.filter((at) => at <= openedAt).length;
+    expect(failedBefore).toBeGreaterThanOrEqual(3);
+    expect(failedBefore).toBeLessThanOrEqual(4);
 
     status.samaconso_api_2 = 503;
     await until('raised to N3', async () => (await incidents())[0]?.level === 'N3');
