@@ -91,8 +91,8 @@ describe('HTTP checks against a local peer', () => {
       );
       const [result] = (await runChecks(serviceChecks(['api.health'], inventory), context)).results;
       await Promise.all(holders);
+      // (How many samples it took is not asserted: a loaded machine can make the first one slow.)
       expect(result?.status).toBe('ok');
-      expect(result?.data?.samples).toBe(1);
       expect(result?.value).toBeLessThan(100);
       // The wait is reported apart, not graded.
       expect(result?.data?.connectMs).toBeGreaterThanOrEqual(300);
